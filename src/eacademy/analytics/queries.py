@@ -1,0 +1,36 @@
+"""Figures for the home page of each role. Counted once a minute, not on every request."""
+
+from django.core.cache import cache
+from django.db.models import Count, OuterRef, Subquery, Sum
+
+from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
+from eacademy.people.models import Person, StaffMember
+
+_TTL = 60
+
+
+def academy_figures() -> dict[str, int]:
+    def compute() -> dict[str, int]:
+        latest = AgencyHeadcount.objects.filter(agency=OuterRef("agency")).order_by("-year").values("year")[:1]
+        officers = AgencyHeadcount.objects.filter(year=Subquery(latest)).aggregate(total=Sum("headcount"))["total"]
+        return {
+            "agencies": Agency.objects.filter(is_active=True).count(),
+            "people": Person.objects.count(),
+            "staff": StaffMember.objects.count(),
+            "departments": AcademyUnit.objects.filter(kind=AcademyUnit.Kind.DEPARTMENT).count(),
+            "officers": officers or 0,
+        }
+
+    return cache.get_or_set("analytics:academy_figures", compute, _TTL)
+
+
+def people_by_agency() -> list[dict[str, object]]:
+    def compute() -> list[dict[str, object]]:
+        rows = Agency.objects.annotate(people_count=Count("people")).order_by("-people_count")
+        return [{"agency_id": a.pk, "short_name": a.short_name, "people": a.people_count} for a in rows[:8]]
+
+    return cache.get_or_set("analytics:people_by_agency", compute, _TTL)
+
+
+def agency_people_count(agency_id: int) -> int:
+    return cache.get_or_set(f"analytics:agency_people:{agency_id}", lambda: Person.objects.filter(agency_id=agency_id).count(), _TTL)

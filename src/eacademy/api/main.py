@@ -1,0 +1,32 @@
+"""The /api/v1/ composition root: one NinjaAPI, each app contributing a router."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from eacademy.api.auth import AUTH
+from eacademy.core.errors import DomainError
+from eacademy.org.api import router as org_router
+from eacademy.people.api import router as people_router
+
+api = NinjaAPI(
+    title="E-Academy API",
+    version="1",
+    urls_namespace="api",
+    auth=AUTH,
+    description="Every list is limited to what the signed-in user may see.",
+)
+api.add_router("/", org_router)
+api.add_router("/people/", people_router)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)

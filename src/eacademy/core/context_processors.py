@@ -1,0 +1,26 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from eacademy.core.roles import Role
+
+# (label, url name, roles that see it; empty = every signed-in user)
+_NAVIGATION = [
+    (_("Home"), "home", ()),
+    (_("People"), "people:person_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
+    (_("Agencies"), "org:agency_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("Academy structure"), "org:academy_structure", ()),
+    (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    if not user.is_authenticated:
+        return {"navigation": []}
+    items = [
+        {"label": label, "url": reverse(name), "active": request.path == reverse(name)}
+        for label, name, roles in _NAVIGATION
+        if not roles or user.has_role(*roles)  # type: ignore[union-attr]
+    ]
+    return {"navigation": items}

@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from eacademy.core import health, services, two_factor
+from eacademy.core.access import public, signed_in
+from eacademy.core.errors import DomainError
+from eacademy.core.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
+from eacademy.core.models import ApiToken
+
+login = public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True))
+logout = public(auth_views.LogoutView.as_view())
+
+
+@public
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered on the user, so it follows him to any device."""
+    form = LanguageForm(request.POST)
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
+
+
+@public
+@require_GET
+@never_cache
+def health_check(request: HttpRequest) -> JsonResponse:
+    checks = {"database": health.check_database(), "tasks": health.check_task_queue()}
+    healthy = all(checks.values())
+    body = {"status": "ok" if healthy else "failing", **{k: "ok" if v else "failing" for k, v in checks.items()}}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+@signed_in
+def account(request: HttpRequest) -> HttpResponse:
+    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
+    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(
+        request,
+        "core/account.html",
+        {"tokens": tokens, "token_form": ApiTokenForm(), "has_device": has_device, "new_secret": request.session.pop("new_api_token", None)},
+    )
+
+
+@signed_in
+@require_POST
+def api_token_create(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            _token, secret = services.api_token_create(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+        except DomainError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            request.session["new_api_token"] = secret
+    else:
+        messages.error(request, _("Name the token so that you can recognise it later."))
+    return redirect("account")
+
+
+@signed_in
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    services.api_token_revoke(token=get_object_or_404(ApiToken, pk=pk, user=request.user))
+    messages.success(request, _("The token is revoked."))
+    return redirect("account")
+
+
+@signed_in
+@never_cache
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """Ask a user with a confirmed authenticator for the current code."""
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect("two_factor_setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect(request.GET.get("next") or "home")
+        form.add_error("token", _("The code is wrong or has expired."))
+    return render(request, "core/two_factor_verify.html", {"form": form})
+
+
+@signed_in
+@never_cache
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app: show the QR code, confirm with the first code."""
+    device = two_factor.unconfirmed_device(request.user)  # type: ignore[arg-type]
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if two_factor.confirm(device=device, token=form.cleaned_data["token"]):
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on."))
+            return redirect("account")
+        form.add_error("token", _("The code is wrong or has expired."))
+    return render(
+        request,
+        "core/two_factor_setup.html",
+        {"form": form, "qr_svg": two_factor.qr_svg(device), "secret": two_factor.base32_secret(device)},
+    )

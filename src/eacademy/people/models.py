@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from eacademy.core.iin import FEMALE, MALE
+from eacademy.org.models import AcademyUnit, Agency, AgencyUnit, ClassRank, Position
+
+
+class Sex(models.TextChoices):
+    MALE = MALE, _("male")
+    FEMALE = FEMALE, _("female")
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def with_related(self) -> "PersonQuerySet":
+        return self.select_related("agency", "unit", "position", "rank")
+
+
+class Person(models.Model):
+    """One human: a listener, a staff member, an expert, a coordinator, or several at once.
+
+    Citizens of Kazakhstan are identified by the IIN; foreign participants by passport number
+    and country. Names are kept as written (Cyrillic), with an optional Latin transliteration.
+    """
+
+    iin = models.CharField(_("IIN"), max_length=12, null=True, blank=True, unique=True)
+    passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
+    citizenship = models.CharField(_("citizenship (ISO code)"), max_length=2, default="KZ")
+    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100)
+    middle_name = models.CharField(_("patronymic"), max_length=100, blank=True)
+    last_name_latin = models.CharField(_("last name (Latin)"), max_length=100, blank=True)
+    first_name_latin = models.CharField(_("first name (Latin)"), max_length=100, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("birth date"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("agency")
+    )
+    unit = models.ForeignKey(
+        AgencyUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("unit")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("position")
+    )
+    rank = models.ForeignKey(
+        ClassRank, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("class rank")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("login"),
+    )
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "middle_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            # A citizen has an IIN; a foreigner has a passport instead.
+            models.CheckConstraint(
+                condition=(models.Q(iin__isnull=False) & models.Q(citizenship="KZ"))
+                | (models.Q(iin__isnull=True) & ~models.Q(citizenship="KZ") & ~models.Q(passport_number="")),
+                name="people_person_iin_or_passport",
+            ),
+            models.UniqueConstraint(
+                fields=["citizenship", "passport_number"],
+                condition=~models.Q(passport_number=""),
+                name="people_person_unique_passport",
+            ),
+            models.CheckConstraint(condition=models.Q(sex__in=[MALE, FEMALE]), name="people_person_sex_valid"),
+        ]
+        indexes = [models.Index(Lower("last_name"), name="people_person_last_name_ci"), models.Index(fields=["agency", "last_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.iin is None
+
+
+class StaffMember(models.Model):
+    """A person employed by the Academy, in one of its units."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="staff", verbose_name=_("person"))
+    academy_unit = models.ForeignKey(
+        AcademyUnit, on_delete=models.PROTECT, related_name="staff", verbose_name=_("unit of the Academy")
+    )
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="+", verbose_name=_("position"))
+    is_invited = models.BooleanField(_("invited lecturer"), default=False)
+    practice_years = models.PositiveSmallIntegerField(_("years of practical experience"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+
+    def __str__(self) -> str:
+        return str(self.person)

@@ -1,0 +1,39 @@
+"""Reads of people shared by pages, the API and reports. Every list starts from `visible_to`."""
+
+from django.db.models import Q
+
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.people.models import Person, PersonQuerySet
+
+
+def visible_to(user: User) -> PersonQuerySet:
+    """The people this user may see: least privilege, one rule for pages and API alike."""
+    people = Person.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return people.none()
+    if user.is_academy_wide:
+        return people
+    me = Person.objects.filter(user=user).select_related("staff").first()
+    if me is None:
+        return people.none()
+    scope = Q(pk=me.pk)
+    if user.has_role(Role.AGENCY_COORDINATOR) and me.agency_id:
+        scope |= Q(agency_id=me.agency_id)
+    if user.has_role(Role.HEAD_OF_DEPARTMENT) and hasattr(me, "staff"):
+        scope |= Q(staff__academy_unit_id=me.staff.academy_unit_id)
+    return people.filter(scope)
+
+
+def search(people: PersonQuerySet, text: str) -> PersonQuerySet:
+    """Find by IIN (all or leading digits) or by the start of the last name, any case."""
+    text = " ".join(text.split())
+    if not text:
+        return people
+    if text.isdigit():
+        return people.filter(iin__startswith=text)
+    words = text.split(" ")
+    found = people.filter(last_name__istartswith=words[0])
+    if len(words) > 1:
+        found = found.filter(first_name__istartswith=words[1])
+    return found

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from eacademy.analytics import views as analytics_views
+from eacademy.api.main import api
+from eacademy.core import views as core_views
+
+urlpatterns = [
+    path("", analytics_views.home, name="home"),
+    path("health", core_views.health_check, name="health"),
+    path("accounts/login/", core_views.login, name="login"),
+    path("accounts/logout/", core_views.logout, name="logout"),
+    path("accounts/language/", core_views.set_language, name="set_language"),
+    path("accounts/", core_views.account, name="account"),
+    path("accounts/tokens/", core_views.api_token_create, name="api_token_create"),
+    path("accounts/tokens/<int:pk>/revoke/", core_views.api_token_revoke, name="api_token_revoke"),
+    path("accounts/two-factor/", core_views.two_factor_verify, name="two_factor"),
+    path("accounts/two-factor/setup/", core_views.two_factor_setup, name="two_factor_setup"),
+    path("people/", include("eacademy.people.urls")),
+    path("org/", include("eacademy.org.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
