@@ -250,6 +250,7 @@ FORMAT_MODULE_PATH = ["eacademy.formats"]  # Django ships no Kazakh date and num
 
 # --- Static files ----------------------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(VAR_DIR / "media")}},

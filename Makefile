@@ -1,0 +1,38 @@
+# E-Academy. `make run` serves the demo academy; `make test` runs the whole suite.
+PORT ?= 8000
+BENCH ?=
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+RUN := $(UV) run --locked --no-sync
+export DJANGO_SETTINGS_MODULE ?= eacademy.settings
+
+.PHONY: run test test-postgres e2e bench lint messages install serve
+
+install:
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --locked --quiet
+	$(RUN) eacademy compilemessages --ignore=.venv -v0
+
+run: install
+	$(RUN) eacademy migrate --no-input -v0
+	$(RUN) eacademy demo --if-empty --scale small --seed 1
+	$(RUN) eacademy collectstatic --no-input -v0
+	@$(RUN) eacademy demo_logins
+	@echo "E-Academy: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@$(RUN) eacademy db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(RUN) gunicorn eacademy.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+test: install
+	$(RUN) eacademy collectstatic --no-input -v0
+	$(RUN) pytest tests
+	$(RUN) python e2e/run.py
+
+bench: install
+	$(RUN) python bench/run.py $(BENCH)
+
+lint: install
+	$(RUN) ruff check src tests e2e bench
+	$(RUN) lint-imports
+
+messages:
+	$(RUN) eacademy makemessages -l kk -l ru -l en --ignore=.venv --no-obsolete
