@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from eacademy.core.models import ApiToken, User
@@ -13,8 +14,8 @@ class AcademyUserAdmin(SimpleHistoryAdmin, UserAdmin):
     list_filter = ("is_active", "groups")
     fieldsets = (
         (None, {"fields": ("username", "password", "is_active", "language")}),
-        ("Roles", {"fields": ("groups",)}),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (_("Roles"), {"fields": ("groups",)}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     filter_horizontal = ("groups",)
 

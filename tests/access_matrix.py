@@ -1,0 +1,148 @@
+"""The role × URL matrix: every URL of a URLconf, requested as every role and anonymously,
+compared with what is expected. Used by tests/core/test_access_matrix.py, and by a test that
+shows it catches a view without a permission check.
+
+- Every URL name must have an expectation, or the walk reports it: a new URL cannot slip in
+  unchecked. Admin URLs are generated from the admin's registry.
+- Every non-admin, non-API view must carry an access decorator (`eacademy.core.access`).
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.contrib import admin
+from django.test import Client
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from eacademy.core.access import access_policy
+from eacademy.core.roles import Role
+
+ANONYMOUS = "anonymous"
+EVERY_ROLE = tuple(Role.values)
+WHO = (ANONYMOUS, *EVERY_ROLE)
+
+
+@dataclass(frozen=True)
+class Expect:
+    """Status per role; `url` builds the concrete URL from sample objects."""
+
+    statuses: dict[str, int]
+    url: Callable[[dict[str, object]], str] | None = None
+
+
+def allowed(*roles: str, ok: int = 200, denied: int = 403, anonymous: int = 302, **exceptions: int) -> dict[str, int]:
+    statuses = {who: (ok if who in roles else denied) for who in EVERY_ROLE}
+    statuses[ANONYMOUS] = anonymous
+    statuses.update(exceptions)
+    return statuses
+
+
+def signed_in(ok: int = 200, anonymous: int = 302) -> dict[str, int]:
+    return allowed(*EVERY_ROLE, ok=ok, anonymous=anonymous)
+
+
+def everyone(status: int = 200) -> dict[str, int]:
+    return dict.fromkeys(WHO, status)
+
+
+def url_names(urlconf: str | None = None) -> Iterator[tuple[str, URLPattern]]:
+    def walk(patterns: list, namespace: str) -> Iterator[tuple[str, URLPattern]]:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                yield from walk(entry.url_patterns, inner)
+            elif isinstance(entry, URLPattern) and entry.name:
+                yield f"{namespace}{entry.name}", entry
+
+    yield from walk(get_resolver(urlconf).url_patterns, "")
+
+
+def undecorated_views(urlconf: str | None = None) -> list[str]:
+    """Project views (not admin, not API: those have their own checks) without an access policy."""
+    return sorted(
+        name
+        for name, pattern in url_names(urlconf)
+        if not name.startswith(("admin:", "api:")) and access_policy(pattern.callback) is None
+    )
+
+
+# The admin takes any string as an object id and redirects to its index when no row has it.
+MISSING_PK = "no-such-row"
+
+
+def admin_urls(urlconf: str | None = None) -> dict[str, str]:
+    """The admin's own views and every view of each registered model: list and add, and the
+    object views (change, history, delete, and any extra ones) on the model's first row, or on
+    a row that does not exist when the table is empty (that still proves who is refused)."""
+    names = [name for name, _pattern in url_names(urlconf) if name.startswith("admin:")]
+    urls = {"admin:index": reverse("admin:index")}
+    for model in admin.site._registry:
+        meta = model._meta
+        prefix = f"admin:{meta.app_label}_{meta.model_name}_"
+        urls[f"admin:app_list {meta.app_label}"] = reverse("admin:app_list", args=[meta.app_label])
+        obj = model.objects.order_by("pk").first()
+        pk = obj.pk if obj is not None else MISSING_PK
+        for name in names:
+            if not name.startswith(prefix) or name.endswith("_simple_history"):
+                continue
+            try:
+                urls[name] = reverse(name)
+            except NoReverseMatch:
+                urls[name] = reverse(name, args=[pk])
+        if obj is not None and hasattr(model, "history"):
+            record = obj.history.order_by("history_id").first()
+            urls[f"{prefix}simple_history"] = reverse(f"{prefix}simple_history", args=[obj.pk, record.history_id])
+        if model._meta.label_lower == "core.user":
+            urls["admin:auth_user_password_change"] = reverse("admin:auth_user_password_change", args=[pk])
+    return urls
+
+
+
+# Admin URL names the walk does not request, and why.
+ADMIN_NOT_WALKED = {
+    "admin:login": "redirects to the project's login page (walked as accounts/login)",
+    "admin:logout": "POST only; the project's logout is walked",
+    "admin:password_change": "Django's own password change page",
+    "admin:password_change_done": "Django's own password change page",
+    "admin:autocomplete": "JSON for autocomplete widgets; needs query parameters",
+    "admin:jsi18n": "JavaScript catalog",
+    "admin:view_on_site": "redirect helper with a content type",
+    "admin:app_list": "walked once per app label",
+}
+
+
+def walk(
+    *,
+    expectations: dict[str, Expect],
+    samples: dict[str, object],
+    clients: dict[str, Client],
+    admin_statuses: dict[str, int],
+    admin_exceptions: dict[str, dict[str, int]],
+    urlconf: str | None = None,
+) -> list[str]:
+    """Request every URL as everyone; return the differences from what is expected."""
+    problems: list[str] = []
+    targets: dict[str, tuple[str, dict[str, int]]] = {}
+    admin_targets = admin_urls(urlconf)
+    for name, _pattern in url_names(urlconf):
+        if name.startswith("admin:"):
+            if name not in admin_targets and name not in ADMIN_NOT_WALKED:
+                problems.append(f"{name}: admin URL neither walked nor listed in ADMIN_NOT_WALKED")
+            continue
+        expect = expectations.get(name)
+        if expect is None:
+            problems.append(f"{name}: no expectation in the role × URL matrix")
+            continue
+        url = expect.url(samples) if expect.url else reverse(name, urlconf=urlconf)
+        targets[name] = (url, expect.statuses)
+    for name, url in admin_targets.items():
+        statuses = dict(admin_statuses)
+        if MISSING_PK in url:  # the administrator is sent back to the admin index
+            statuses[Role.ADMINISTRATOR.value] = 302
+        targets[name] = (url, statuses | admin_exceptions.get(name, {}))
+    for name, (url, statuses) in sorted(targets.items()):
+        for who in WHO:
+            response = clients[who].get(url)
+            if response.status_code != statuses[who]:
+                problems.append(f"{name} ({url}) as {who}: {response.status_code}, expected {statuses[who]}")
+    return problems

@@ -1,0 +1,44 @@
+"""Shared fixtures. The demo academy (small scale) is loaded once per test database: its
+logins are the personas, one per role, and every test runs in a transaction on top of it."""
+
+import pytest
+from django.test import Client
+
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.demo.loader import DEMO_LOGINS, load_demo
+
+PERSONAS = {role.value: username for username, role, _place in DEMO_LOGINS}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001 - pytest-django's fixture
+    with django_db_blocker.unblock():
+        load_demo(scale_name="small", seed=1)
+
+
+@pytest.fixture
+def persona(db):  # noqa: ANN001
+    """persona(Role.X) -> the demo user holding that role."""
+
+    def get(role: str) -> User:
+        return User.objects.get(username=PERSONAS[role])
+
+    return get
+
+
+@pytest.fixture
+def client_as(db, persona):  # noqa: ANN001
+    """client_as(Role.X) -> a test client signed in as that role's persona."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        client.force_login(persona(role))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client(client_as):  # noqa: ANN001 - overrides pytest-django's superuser client
+    return client_as(Role.ADMINISTRATOR)

@@ -1,0 +1,136 @@
+"""Every URL as every role: the answer each must get. A new URL fails here until its row is added."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import path
+
+from eacademy.core import services, two_factor
+from eacademy.core.roles import Role
+from eacademy.demo.loader import DEMO_LOGINS
+from eacademy.org.models import Agency
+from eacademy.people.models import Person
+from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
+
+R = Role
+PEOPLE_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.AGENCY_COORDINATOR, R.HEAD_OF_DEPARTMENT)
+PEOPLE_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
+AGENCY_READERS = (*PEOPLE_READERS, R.LECTURER)
+
+EXPECTATIONS = {
+    "home": Expect(signed_in()),
+    "health": Expect(everyone(200)),
+    "login": Expect(allowed(*R.values, ok=302, anonymous=200)),  # signed-in users go home
+    "logout": Expect(everyone(405)),  # POST only
+    "set_language": Expect(everyone(405)),  # POST only
+    "account": Expect(signed_in()),
+    "api_token_create": Expect(signed_in(ok=405)),
+    "api_token_revoke": Expect(signed_in(ok=405), url=lambda s: f"/accounts/tokens/{s['token'].pk}/revoke/"),
+    "two_factor": Expect(signed_in(ok=302)),  # no device yet: sent to set-up
+    "two_factor_setup": Expect(signed_in()),
+    "people:person_list": Expect(allowed(*PEOPLE_READERS)),
+    "people:person_create": Expect(allowed(*PEOPLE_EDITORS)),
+    # The listener (a prosecutor): the coordinator of his agency sees him, the head of
+    # department does not (not his department's staff): 404, not 403, so nothing leaks.
+    "people:person_detail": Expect(
+        allowed(*PEOPLE_READERS, head_of_department=404), url=lambda s: s["listener_person"].get_absolute_url()
+    ),
+    "people:person_update": Expect(
+        allowed(*PEOPLE_EDITORS), url=lambda s: f"{s['listener_person'].get_absolute_url()}edit/"
+    ),
+    "people:person_history": Expect(allowed(R.ADMINISTRATOR), url=lambda s: f"{s['listener_person'].get_absolute_url()}history/"),
+    "org:agency_list": Expect(allowed(*AGENCY_READERS)),
+    # Another agency than the coordinator's: hidden from him.
+    "org:agency_detail": Expect(
+        allowed(*AGENCY_READERS, agency_coordinator=404), url=lambda s: s["other_agency"].get_absolute_url()
+    ),
+    "org:academy_structure": Expect(signed_in()),
+    "api:openapi-json": Expect(everyone(200)),
+    "api:openapi-view": Expect(everyone(200)),
+    "api:list_agencies": Expect(signed_in(anonymous=401)),
+    "api:get_agency": Expect(
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404},
+        url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/",
+    ),
+    "api:list_units": Expect(
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404},
+        url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/units/",
+    ),
+    "api:list_people": Expect(allowed(*PEOPLE_READERS, anonymous=401)),
+    "api:get_person": Expect(
+        allowed(*PEOPLE_READERS, anonymous=401, head_of_department=404), url=lambda s: f"/api/v1/people/{s['listener_person'].pk}/"
+    ),
+    "api:create_person": Expect(allowed(*PEOPLE_READERS, anonymous=401)),  # same path as the list: GET lists
+    "api:api-root": Expect(everyone(404)),
+}
+ADMIN_STATUSES = allowed(R.ADMINISTRATOR)
+# Logs and task results are written by the system, never added by hand, even by administrators.
+ADMIN_EXCEPTIONS = {
+    f"admin:{model}_add": {R.ADMINISTRATOR: 403}
+    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult")
+} | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}}
+
+
+def _clients(persona) -> dict[str, Client]:  # noqa: ANN001
+    clients = {ANONYMOUS: Client()}
+    for _username, role, _place in DEMO_LOGINS:
+        client = Client()
+        client.force_login(persona(role))
+        clients[role.value] = client
+    return clients
+
+
+def _samples(persona) -> dict[str, object]:  # noqa: ANN001
+    token, _secret = services.api_token_create(user=persona(R.ADMINISTRATOR), name="matrix")
+    Client().post("/accounts/login/", {"username": "listener", "password": "wrong"})  # a failed sign-in: lockout records
+    two_factor.unconfirmed_device(persona(R.LEADERSHIP))
+    return {
+        "listener_person": Person.objects.get(user=persona(R.LISTENER)),
+        "other_agency": Agency.objects.get(code="anticorruption"),
+        "token": token,
+    }
+
+
+@pytest.mark.django_db
+def test_every_url_answers_every_role_as_expected(persona) -> None:  # noqa: ANN001
+    problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS)
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_project_view_declares_who_may_open_it() -> None:
+    assert undecorated_views() == []
+
+
+# --- The matrix catches a view that forgets its permission check -------------------------------
+
+
+def leaky_report(request) -> HttpResponse:  # noqa: ANN001 - deliberately undecorated
+    return HttpResponse(", ".join(Person.objects.values_list("iin", flat=True)[:5]))
+
+
+urlpatterns = [
+    *__import__("eacademy.urls", fromlist=["urlpatterns"]).urlpatterns,
+    path("reports/leaky/", leaky_report, name="leaky_report"),
+]
+
+
+def test_a_view_without_access_decorator_is_reported() -> None:
+    assert undecorated_views(urlconf=__name__) == ["leaky_report"]
+
+
+def test_a_url_without_a_matrix_row_is_reported(persona) -> None:  # noqa: ANN001
+    with override_settings(ROOT_URLCONF=__name__):
+        problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS, urlconf=__name__)
+    assert problems == ["leaky_report: no expectation in the role × URL matrix"]
+
+
+@pytest.mark.django_db
+def test_an_unprotected_view_fails_the_matrix_for_every_role_it_should_refuse(persona) -> None:  # noqa: ANN001
+    intended = {**EXPECTATIONS, "leaky_report": Expect(allowed(R.ADMINISTRATOR))}
+    with override_settings(ROOT_URLCONF=__name__):
+        problems = walk(expectations=intended, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS, urlconf=__name__)
+    leaks = [p for p in problems if p.startswith("leaky_report")]
+    assert len(leaks) == len(Role.values)  # every role but the administrator, plus anonymous
+    assert "leaky_report (/reports/leaky/) as anonymous: 200, expected 302" in leaks
+    assert "leaky_report (/reports/leaky/) as listener: 200, expected 403" in leaks
+    assert len(problems) == len(leaks)
