@@ -64,10 +64,11 @@ EXPECTATIONS = {
     "api:api-root": Expect(everyone(404)),
 }
 ADMIN_STATUSES = allowed(R.ADMINISTRATOR)
-# Logs and task results are written by the system, never added by hand, even by administrators.
+# Logs and task results are written by the system, and people through the app's form (which
+# checks the IIN): none of them is added in the admin, even by administrators.
 ADMIN_EXCEPTIONS = {
     f"admin:{model}_add": {R.ADMINISTRATOR: 403}
-    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult")
+    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult", "people_person")
 } | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}}
 
 

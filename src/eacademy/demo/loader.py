@@ -19,7 +19,7 @@ from eacademy.demo import name_data
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.reference import load_reference_data
 from eacademy.people.models import Person, StaffMember
-from eacademy.people.names import transliterate
+from eacademy.people.names import search_key, transliterate
 
 DEMO_PASSWORD = "eacademy-demo"
 
@@ -95,6 +95,7 @@ class _People:
             last_name=last,
             first_name=first,
             middle_name=middle,
+            search_key=search_key(last, first, middle),
             last_name_latin=transliterate(last).upper(),
             first_name_latin=transliterate(first).upper(),
             sex=sex,

@@ -143,9 +143,9 @@ def load_reference_data() -> None:
         if AcademyUnit.objects.filter(code=code).update(**fields):
             continue
         if parent_code is None:
-            AcademyUnit.add_root(code=code, **fields)
+            AcademyUnit.objects.add_root({"code": code, **fields})
         else:
-            AcademyUnit.objects.get(code=parent_code).add_child(code=code, **fields)
+            AcademyUnit.objects.add_child(AcademyUnit.objects.get(code=parent_code), {"code": code, **fields})
     for code, category, may_lecture, names in POSITIONS:
         Position.objects.update_or_create(code=code, defaults={"category": category, "may_lecture": may_lecture, **_names(names)})
     for code, seniority, names in CLASS_RANKS:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from eacademy.people.models import Person, StaffMember
@@ -12,6 +13,14 @@ class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ("iin", "last_name", "passport_number")
     raw_id_fields = ("user", "unit")
     show_full_result_count = False
+
+    # People are registered and edited through the app's form (`services.person_create`), which
+    # checks the IIN; the admin only reads them and shows their history.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Person | None = None) -> bool:
+        return False
 
 
 @admin.register(StaffMember)

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -34,6 +33,9 @@ class Person(models.Model):
     middle_name = models.CharField(_("patronymic"), max_length=100, blank=True)
     last_name_latin = models.CharField(_("last name (Latin)"), max_length=100, blank=True)
     first_name_latin = models.CharField(_("first name (Latin)"), max_length=100, blank=True)
+    # "last first middle", case-folded: SQLite compares only ASCII letters case-insensitively,
+    # so Cyrillic search goes through this key (kept by the services that write names).
+    search_key = models.CharField(max_length=310, db_index=True, editable=False)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("birth date"))
     email = models.EmailField(_("e-mail"), blank=True)
@@ -80,7 +82,7 @@ class Person(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(sex__in=[MALE, FEMALE]), name="people_person_sex_valid"),
         ]
-        indexes = [models.Index(Lower("last_name"), name="people_person_last_name_ci"), models.Index(fields=["agency", "last_name"])]
+        indexes = [models.Index(fields=["agency", "search_key"])]
 
     def __str__(self) -> str:
         return self.full_name

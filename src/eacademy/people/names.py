@@ -18,6 +18,10 @@ def normalise(value: str) -> str:
     return " ".join(value.split())
 
 
+def search_key(last_name: str, first_name: str, middle_name: str = "") -> str:
+    return " ".join(part for part in (last_name, first_name, middle_name) if part).casefold()
+
+
 def is_cyrillic_name(value: str) -> bool:
     return bool(_CYRILLIC_NAME.match(value))
 

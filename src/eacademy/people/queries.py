@@ -26,14 +26,10 @@ def visible_to(user: User) -> PersonQuerySet:
 
 
 def search(people: PersonQuerySet, text: str) -> PersonQuerySet:
-    """Find by IIN (all or leading digits) or by the start of the last name, any case."""
+    """Find by IIN (all or leading digits) or by the start of "last first middle" name, any case."""
     text = " ".join(text.split())
     if not text:
         return people
     if text.isdigit():
         return people.filter(iin__startswith=text)
-    words = text.split(" ")
-    found = people.filter(last_name__istartswith=words[0])
-    if len(words) > 1:
-        found = found.filter(first_name__istartswith=words[1])
-    return found
+    return people.filter(search_key__startswith=text.casefold())

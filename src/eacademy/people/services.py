@@ -111,6 +111,7 @@ def _cleaned(data: PersonData) -> dict[str, object]:
     if errors:
         raise DomainError(errors)
     fields.update(iin=iin or None, sex=sex, birth_date=birth_date)
+    fields["search_key"] = names.search_key(str(fields["last_name"]), str(fields["first_name"]), str(fields["middle_name"]))
     return fields
 
 
