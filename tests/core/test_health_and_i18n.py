@@ -1,0 +1,46 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.utils import formats, timezone, translation
+
+import eacademy
+
+LOCALE = Path(eacademy.__file__).parent / "locale"
+
+
+@pytest.mark.django_db
+def test_health_reports_database_and_task_queue() -> None:
+    response = Client().get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "tasks": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_fails_loudly_when_the_database_is_gone(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("eacademy.core.health.check_database", lambda: False)
+    response = Client().get("/health")
+    assert response.status_code == 503 and response.json()["database"] == "failing"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_every_catalog_is_complete(language: str) -> None:
+    import polib
+
+    catalog = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == []
+    assert len(catalog) > 100
+
+
+def test_dates_and_numbers_follow_the_language_and_almaty_time() -> None:
+    moment = datetime.datetime(2026, 3, 22, 4, 30, tzinfo=datetime.UTC)
+    local = timezone.localtime(moment)
+    assert local.hour == 9  # Asia/Almaty: UTC+5 since March 2024
+    with translation.override("kk"):
+        assert formats.date_format(local, "SHORT_DATE_FORMAT") == "22.03.2026"
+        assert formats.number_format(12345.5, 1, use_l10n=True, force_grouping=True) == "12\xa0345,5"
+    with translation.override("ru"):
+        assert formats.date_format(local, "SHORT_DATE_FORMAT") == "22.03.2026"
+    with translation.override("en"):
+        assert formats.date_format(local, "SHORT_DATE_FORMAT") == "03/22/2026"
