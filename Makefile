@@ -25,7 +25,7 @@ run: install
 test: install
 	$(RUN) eacademy collectstatic --no-input -v0
 	$(RUN) pytest tests
-	$(RUN) python e2e/run.py
+	$(RUN) pytest e2e -n 0 -p no:django
 
 bench: install
 	$(RUN) python bench/run.py $(BENCH)

@@ -12,13 +12,13 @@ PERSONAS = {role.value: username for username, role, _place in DEMO_LOGINS}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001 - pytest-django's fixture
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo(scale_name="small", seed=1)
 
 
 @pytest.fixture
-def persona(db):  # noqa: ANN001
+def persona(db):
     """persona(Role.X) -> the demo user holding that role."""
 
     def get(role: str) -> User:
@@ -28,7 +28,7 @@ def persona(db):  # noqa: ANN001
 
 
 @pytest.fixture
-def client_as(db, persona):  # noqa: ANN001
+def client_as(db, persona):
     """client_as(Role.X) -> a test client signed in as that role's persona."""
 
     def make(role: str) -> Client:
@@ -40,5 +40,5 @@ def client_as(db, persona):  # noqa: ANN001
 
 
 @pytest.fixture
-def admin_client(client_as):  # noqa: ANN001 - overrides pytest-django's superuser client
+def admin_client(client_as):
     return client_as(Role.ADMINISTRATOR)

@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.env import env_bool, env_choice, env_int, env_list, env_str, env_url
 

@@ -72,7 +72,7 @@ ADMIN_EXCEPTIONS = {
 } | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}}
 
 
-def _clients(persona) -> dict[str, Client]:  # noqa: ANN001
+def _clients(persona) -> dict[str, Client]:
     clients = {ANONYMOUS: Client()}
     for _username, role, _place in DEMO_LOGINS:
         client = Client()
@@ -81,7 +81,7 @@ def _clients(persona) -> dict[str, Client]:  # noqa: ANN001
     return clients
 
 
-def _samples(persona) -> dict[str, object]:  # noqa: ANN001
+def _samples(persona) -> dict[str, object]:
     token, _secret = services.api_token_create(user=persona(R.ADMINISTRATOR), name="matrix")
     Client().post("/accounts/login/", {"username": "listener", "password": "wrong"})  # a failed sign-in: lockout records
     two_factor.unconfirmed_device(persona(R.LEADERSHIP))
@@ -93,7 +93,7 @@ def _samples(persona) -> dict[str, object]:  # noqa: ANN001
 
 
 @pytest.mark.django_db
-def test_every_url_answers_every_role_as_expected(persona) -> None:  # noqa: ANN001
+def test_every_url_answers_every_role_as_expected(persona) -> None:
     problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS)
     assert problems == [], "\n".join(problems)
 
@@ -105,7 +105,7 @@ def test_every_project_view_declares_who_may_open_it() -> None:
 # --- The matrix catches a view that forgets its permission check -------------------------------
 
 
-def leaky_report(request) -> HttpResponse:  # noqa: ANN001 - deliberately undecorated
+def leaky_report(request) -> HttpResponse:
     return HttpResponse(", ".join(Person.objects.values_list("iin", flat=True)[:5]))
 
 
@@ -119,14 +119,14 @@ def test_a_view_without_access_decorator_is_reported() -> None:
     assert undecorated_views(urlconf=__name__) == ["leaky_report"]
 
 
-def test_a_url_without_a_matrix_row_is_reported(persona) -> None:  # noqa: ANN001
+def test_a_url_without_a_matrix_row_is_reported(persona) -> None:
     with override_settings(ROOT_URLCONF=__name__):
         problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS, urlconf=__name__)
     assert problems == ["leaky_report: no expectation in the role × URL matrix"]
 
 
 @pytest.mark.django_db
-def test_an_unprotected_view_fails_the_matrix_for_every_role_it_should_refuse(persona) -> None:  # noqa: ANN001
+def test_an_unprotected_view_fails_the_matrix_for_every_role_it_should_refuse(persona) -> None:
     intended = {**EXPECTATIONS, "leaky_report": Expect(allowed(R.ADMINISTRATOR))}
     with override_settings(ROOT_URLCONF=__name__):
         problems = walk(expectations=intended, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS, urlconf=__name__)

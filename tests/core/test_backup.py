@@ -12,7 +12,7 @@ from django.db import connection
 
 
 @pytest.fixture
-def scratch_database(tmp_path) -> Iterator[str]:  # noqa: ANN001
+def scratch_database(tmp_path) -> Iterator[str]:
     if connection.vendor == "sqlite":
         yield f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
         return
@@ -31,14 +31,14 @@ def scratch_database(tmp_path) -> Iterator[str]:  # noqa: ANN001
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _eacademy(url: str, tmp_path, *args: str) -> str:  # noqa: ANN001
+def _eacademy(url: str, tmp_path, *args: str) -> str:
     env = {**os.environ, "DATABASE_URL": url, "EACADEMY_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "eacademy.settings"}
     result = subprocess.run([sys.executable, "-m", "eacademy", *args], env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def _snapshot(url: str, tmp_path) -> str:  # noqa: ANN001
+def _snapshot(url: str, tmp_path) -> str:
     code = (
         "from eacademy.people.models import Person; from eacademy.org.models import AgencyUnit;"
         "print(Person.objects.count(), AgencyUnit.objects.count(), Person.history.count(),"
@@ -47,7 +47,7 @@ def _snapshot(url: str, tmp_path) -> str:  # noqa: ANN001
     return _eacademy(url, tmp_path, "shell", "-c", code)
 
 
-def test_a_restored_backup_equals_the_database_it_was_taken_from(scratch_database: str, tmp_path) -> None:  # noqa: ANN001
+def test_a_restored_backup_equals_the_database_it_was_taken_from(scratch_database: str, tmp_path) -> None:
     _eacademy(scratch_database, tmp_path, "migrate", "-v0")
     _eacademy(scratch_database, tmp_path, "demo", "--scale", "small", "--seed", "3")
     before = _snapshot(scratch_database, tmp_path)
@@ -59,7 +59,7 @@ def test_a_restored_backup_equals_the_database_it_was_taken_from(scratch_databas
     assert _snapshot(scratch_database, tmp_path) == before
 
 
-def test_restoring_a_file_that_is_not_a_backup_fails_clearly(tmp_path) -> None:  # noqa: ANN001
+def test_restoring_a_file_that_is_not_a_backup_fails_clearly(tmp_path) -> None:
     garbage = tmp_path / "garbage.backup"
     garbage.write_text("not a database")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "EACADEMY_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "eacademy.settings"}

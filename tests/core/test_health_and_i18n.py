@@ -18,7 +18,7 @@ def test_health_reports_database_and_task_queue() -> None:
 
 
 @pytest.mark.django_db
-def test_health_fails_loudly_when_the_database_is_gone(monkeypatch) -> None:  # noqa: ANN001
+def test_health_fails_loudly_when_the_database_is_gone(monkeypatch) -> None:
     monkeypatch.setattr("eacademy.core.health.check_database", lambda: False)
     response = Client().get("/health")
     assert response.status_code == 503 and response.json()["database"] == "failing"

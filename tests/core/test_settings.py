@@ -33,14 +33,14 @@ def _eacademy(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[st
         (lambda: env_url("T_URL", "", ("postgres",)), "mysql://x", "scheme postgres"),
     ],
 )
-def test_a_bad_value_is_refused_with_a_clear_message(monkeypatch, reader, raw: str, message: str) -> None:  # noqa: ANN001
+def test_a_bad_value_is_refused_with_a_clear_message(monkeypatch, reader, raw: str, message: str) -> None:
     for name in ("T_FLAG", "T_NUMBER", "T_CHOICE", "T_URL"):
         monkeypatch.setenv(name, raw)
     with pytest.raises(ImproperlyConfigured, match=message):
         reader()
 
 
-def test_a_secret_can_come_from_a_file(monkeypatch, tmp_path) -> None:  # noqa: ANN001
+def test_a_secret_can_come_from_a_file(monkeypatch, tmp_path) -> None:
     (tmp_path / "key").write_text("from-the-file\n")
     monkeypatch.setenv("T_SECRET_FILE", str(tmp_path / "key"))
     monkeypatch.setenv("T_SECRET", "from-the-variable")

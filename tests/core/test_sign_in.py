@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "eacademy-demo"
 
 
-def _sign_in(username: str, password: str, address: str = "10.0.0.1", client: Client | None = None):  # noqa: ANN202
+def _sign_in(username: str, password: str, address: str = "10.0.0.1", client: Client | None = None):
     client = client or Client(REMOTE_ADDR=address)
     return client, client.post("/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
@@ -46,7 +46,7 @@ def test_five_failures_lock_that_login_from_that_address_only() -> None:
     assert AccessAttempt.objects.filter(username="lecturer", ip_address="10.0.0.7").get().failures_since_start >= 5
 
 
-def test_an_idle_session_ends(client_as, settings) -> None:  # noqa: ANN001
+def test_an_idle_session_ends(client_as, settings) -> None:
     client = client_as(Role.LECTURER)
     assert client.get("/").status_code == 200
     session = client.session
@@ -57,7 +57,7 @@ def test_an_idle_session_ends(client_as, settings) -> None:  # noqa: ANN001
     assert client.get("/").status_code == 302  # signed out for good
 
 
-def test_a_busy_session_still_ends_at_the_absolute_limit(client_as, settings) -> None:  # noqa: ANN001
+def test_a_busy_session_still_ends_at_the_absolute_limit(client_as, settings) -> None:
     client = client_as(Role.LECTURER)
     client.get("/")
     session = client.session
@@ -66,7 +66,7 @@ def test_a_busy_session_still_ends_at_the_absolute_limit(client_as, settings) ->
     assert client.get("/").status_code == 302
 
 
-def test_the_chosen_language_follows_the_user_to_another_device(persona) -> None:  # noqa: ANN001
+def test_the_chosen_language_follows_the_user_to_another_device(persona) -> None:
     first, _ = _sign_in("methodologist", PASSWORD)
     first.post("/accounts/language/", {"language": "kk", "next": "/"})
     assert persona(Role.METHODOLOGIST).language == "kk"
@@ -87,7 +87,7 @@ def test_the_login_page_speaks_three_languages(language: str, text: str) -> None
 
 
 @override_settings(REQUIRE_STAFF_2FA=True, OTP_TOTP_THROTTLE_FACTOR=0)
-def test_staff_must_pass_two_factor_before_anything_else(persona) -> None:  # noqa: ANN001
+def test_staff_must_pass_two_factor_before_anything_else(persona) -> None:
     client, _ = _sign_in("methodologist", PASSWORD)
     response = client.get("/people/")
     assert response.status_code == 302 and response["Location"] == "/accounts/two-factor/"
@@ -110,7 +110,7 @@ def test_a_listener_is_not_asked_for_two_factor() -> None:
     assert client.get("/").status_code == 200
 
 
-def test_an_api_token_is_shown_once(client_as) -> None:  # noqa: ANN001
+def test_an_api_token_is_shown_once(client_as) -> None:
     client = client_as(Role.LECTURER)
     client.post("/accounts/tokens/", {"name": "my script"})
     first = client.get("/accounts/").content.decode()

@@ -43,7 +43,7 @@ def backup(target: Path, alias: str = "default") -> None:
     if connection.vendor == "postgresql":
         env, args = _postgres_env_and_args(alias)
         command = [_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), *args]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed tool, settings' values
         if result.returncode:
             raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
         return
@@ -67,7 +67,7 @@ def restore(source: Path, alias: str = "default") -> None:
         env, args = _postgres_env_and_args(alias)
         connection.close()
         command = [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction", *args, str(source)]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - fixed tool, settings' values
         if result.returncode:
             raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
         return

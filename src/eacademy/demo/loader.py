@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from eacademy.core import services as core_services
@@ -21,7 +22,7 @@ from eacademy.org.reference import load_reference_data
 from eacademy.people.models import Person, StaffMember
 from eacademy.people.names import search_key, transliterate
 
-DEMO_PASSWORD = "eacademy-demo"
+DEMO_PASSWORD = "eacademy-demo"  # noqa: S105 - the demo's published password, never a real one
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     }
     officers: list[Person] = []
     headcounts: list[AgencyHeadcount] = []
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     for code, share in name_data.AGENCY_SHARES.items():
         agency = agencies[code]
         count = max(1, round(scale.officers * share / total_share))

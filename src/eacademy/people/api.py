@@ -9,8 +9,8 @@ from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
-from eacademy.org.queries import agencies_visible_to
 from eacademy.org.models import AgencyUnit, ClassRank, Position
+from eacademy.org.queries import agencies_visible_to
 from eacademy.people import queries, services
 
 router = Router(tags=["people"])

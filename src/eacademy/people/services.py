@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
@@ -101,7 +102,7 @@ def _cleaned(data: PersonData) -> dict[str, object]:
             errors.setdefault("sex", []).append(_("This field is required."))
         if not birth_date:
             errors.setdefault("birth_date", []).append(_("This field is required."))
-    if birth_date and not datetime.date(1900, 1, 1) <= birth_date <= datetime.date.today():
+    if birth_date and not datetime.date(1900, 1, 1) <= birth_date <= timezone.localdate():
         errors.setdefault("birth_date", []).append(_("The birth date is not plausible."))
     unit = data.unit
     if unit is not None and data.agency is not None and unit.agency_id != data.agency.pk:

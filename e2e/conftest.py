@@ -1,0 +1,89 @@
+"""Browser tests: the real server (gunicorn, as `make run` starts it) on a scratch SQLite
+database with the demo academy, driven by Playwright in Debian's Chromium. No browser is
+ever downloaded: without /usr/bin/chromium these tests are skipped, and say so."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "eacademy-demo"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if Path(CHROMIUM).exists():
+        return
+    reason = f"Chromium not found at {CHROMIUM}: browser tests skipped (install it: apt-get install chromium)"
+    print(f"\n*** {reason} ***")
+    for item in items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    var = tmp_path_factory.mktemp("var")
+    env = {**os.environ, "EACADEMY_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "eacademy.settings", "WEB_CONCURRENCY": "2"}
+    env.pop("DATABASE_URL", None)
+    manage = [sys.executable, "-m", "eacademy"]
+    for args in (["migrate", "-v0"], ["demo", "--scale", "small", "--seed", "1"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run([*manage, *args], env=env, check=True, capture_output=True, timeout=300)
+    port = _free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    process = subprocess.Popen(
+        [gunicorn, "eacademy.wsgi", "--config", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if urllib.request.urlopen(f"{base}/health", timeout=2).status == 200:  # noqa: S310 - loopback
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator[object]:
+    context = browser.new_context(base_url=server, locale="ru-RU")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("[data-testid=sign-in]")
