@@ -4,7 +4,6 @@ BENCH ?=
 PYTHON ?= python3
 UV := $(PYTHON) -m uv
 RUN := $(UV) run --locked --no-sync
-export DJANGO_SETTINGS_MODULE ?= eacademy.settings
 
 .PHONY: run test test-postgres e2e bench lint messages install serve
 

@@ -15,12 +15,16 @@ _NAVIGATION = [
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    user = request.user
-    if not user.is_authenticated:
-        return {"navigation": []}
-    items = [
-        {"label": label, "url": reverse(name), "active": request.path == reverse(name)}
-        for label, name, roles in _NAVIGATION
-        if not roles or user.has_role(*roles)  # type: ignore[union-attr]
-    ]
+    """The links of the user's roles. Lazy: base.html caches the rendered menu per user,
+    language and page, so the roles are read only when the menu is rendered afresh (a role
+    change shows in the menu within a minute; access itself is always checked live)."""
+
+    def items() -> list[dict[str, object]]:
+        user = request.user
+        return [
+            {"label": label, "url": reverse(name), "active": request.path == reverse(name)}
+            for label, name, roles in _NAVIGATION
+            if not roles or user.has_role(*roles)  # type: ignore[union-attr]
+        ]
+
     return {"navigation": items}
