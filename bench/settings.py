@@ -1,5 +1,5 @@
 """Settings for benchmarks: the project's settings plus a minimal view to compare against."""
 
-from eacademy.settings import *  # noqa: F403
+from eacademy.settings import *
 
 ROOT_URLCONF = "bench.urls"

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
@@ -88,4 +88,4 @@ def create_person(request: HttpRequest, payload: PersonIn):  # type: ignore[no-u
             errors[f"{name}_id"] = [_("There is no such record, or it is not yours to use.")]
     if errors:
         raise DomainError(errors)
-    return 201, services.person_create(data=services.PersonData(**fields))
+    return Status(201, services.person_create(data=services.PersonData(**fields)))
