@@ -260,7 +260,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "pythonjsonlogger.json.JsonFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"drop_request": {"()": "eacademy.core.log_filters.DropRequest"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["drop_request"]}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
     "loggers": {"axes": {"level": "WARNING"}, "django.security": {"level": "WARNING"}},
 }

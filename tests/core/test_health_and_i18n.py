@@ -1,11 +1,13 @@
 import datetime
+import logging
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import formats, timezone, translation
 
 import eacademy
+from eacademy.core.log_filters import DropRequest
 
 LOCALE = Path(eacademy.__file__).parent / "locale"
 
@@ -44,3 +46,11 @@ def test_dates_and_numbers_follow_the_language_and_almaty_time() -> None:
         assert formats.date_format(local, "SHORT_DATE_FORMAT") == "22.03.2026"
     with translation.override("en"):
         assert formats.date_format(local, "SHORT_DATE_FORMAT") == "03/22/2026"
+
+
+def test_logged_errors_carry_no_query_string() -> None:
+    request = RequestFactory().get("/people/", {"q": "850115300012"})
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s", (request.path,), None)
+    record.request = request
+    assert DropRequest().filter(record)
+    assert "850115300012" not in str(record.__dict__)

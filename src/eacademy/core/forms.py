@@ -11,7 +11,6 @@ class LoginForm(AuthenticationForm):
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=settings.LANGUAGES)
-    next = forms.CharField(required=False)
 
 
 class TokenForm(forms.Form):

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.org.models import Agency, AgencyUnit, ClassRank, Position
@@ -26,7 +27,7 @@ class PersonForm(forms.Form):
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.all(), required=False)
     rank = forms.ModelChoiceField(label=_("Class rank"), queryset=ClassRank.objects.all(), required=False)
 
-    def __init__(self, *args: object, agencies: "forms.models.QuerySet[Agency]", **kwargs: object) -> None:
+    def __init__(self, *args: object, agencies: QuerySet[Agency], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["unit"].queryset = AgencyUnit.objects.filter(agency__in=agencies).select_related("agency").order_by("path")  # type: ignore[attr-defined]
