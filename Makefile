@@ -32,6 +32,7 @@ bench: install
 lint: install
 	$(RUN) ruff check src tests e2e bench
 	$(RUN) lint-imports
+	$(RUN) mypy src/eacademy
 
 messages:
 	$(RUN) eacademy makemessages -l kk -l ru -l en --ignore=.venv --no-obsolete

@@ -1,5 +1,8 @@
 """Figures for the home page of each role. Counted once a minute, not on every request."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Sum
 
@@ -7,6 +10,15 @@ from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
 from eacademy.people.models import Person, StaffMember
 
 _TTL = 60
+T = TypeVar("T")
+
+
+def _cached(key: str, compute: Callable[[], T]) -> T:
+    value: T | None = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, _TTL)
+    return value
 
 
 def academy_figures() -> dict[str, int]:
@@ -21,7 +33,7 @@ def academy_figures() -> dict[str, int]:
             "officers": officers or 0,
         }
 
-    return cache.get_or_set("analytics:academy_figures", compute, _TTL)
+    return _cached("analytics:academy_figures", compute)
 
 
 def people_by_agency() -> list[dict[str, object]]:
@@ -29,8 +41,8 @@ def people_by_agency() -> list[dict[str, object]]:
         rows = Agency.objects.annotate(people_count=Count("people")).order_by("-people_count")
         return [{"agency_id": a.pk, "short_name": a.short_name, "people": a.people_count} for a in rows[:8]]
 
-    return cache.get_or_set("analytics:people_by_agency", compute, _TTL)
+    return _cached("analytics:people_by_agency", compute)
 
 
 def agency_people_count(agency_id: int) -> int:
-    return cache.get_or_set(f"analytics:agency_people:{agency_id}", lambda: Person.objects.filter(agency_id=agency_id).count(), _TTL)
+    return _cached(f"analytics:agency_people:{agency_id}", lambda: Person.objects.filter(agency_id=agency_id).count())

@@ -19,7 +19,7 @@ class AcademyAdminSite(admin.AdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
-        return user.is_active and user.has_role(Role.ADMINISTRATOR)  # type: ignore[union-attr]
+        return user.is_active and user.has_role(Role.ADMINISTRATOR)
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
         inner = super().admin_view(view, cacheable)

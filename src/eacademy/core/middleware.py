@@ -67,8 +67,8 @@ class StaffTwoFactorMiddleware:
         if (
             settings.REQUIRE_STAFF_2FA
             and user.is_authenticated
-            and user.needs_two_factor  # type: ignore[union-attr]
-            and not user.is_verified()  # type: ignore[union-attr]
+            and user.needs_two_factor
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by django-otp's middleware
             and not request.path.startswith(self._open_prefixes)
             and request.path not in self._open_paths()
         ):

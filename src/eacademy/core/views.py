@@ -11,7 +11,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eacademy.core import health, services, two_factor
-from eacademy.core.access import public, signed_in
+from eacademy.core.access import public, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
 from eacademy.core.models import ApiToken
@@ -32,12 +32,12 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
-            services.user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+            services.user_set_language(user=request.user, language=language)
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             language,
             max_age=365 * 24 * 3600,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite="Lax",
             secure=settings.LANGUAGE_COOKIE_SECURE,
         )
     return response
@@ -55,8 +55,8 @@ def health_check(request: HttpRequest) -> JsonResponse:
 
 @signed_in
 def account(request: HttpRequest) -> HttpResponse:
-    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
-    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    tokens = ApiToken.objects.filter(user=signed_in_user(request)).order_by("-created_at")
+    has_device = TOTPDevice.objects.filter(user=signed_in_user(request), confirmed=True).exists()
     return render(
         request,
         "core/account.html",

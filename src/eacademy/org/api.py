@@ -33,17 +33,17 @@ class UnitOut(Schema):
 
 @router.get("/agencies/", response=list[AgencyOut])
 @paginate
-def list_agencies(request: HttpRequest):  # type: ignore[no-untyped-def]
+def list_agencies(request: HttpRequest):
     return queries.agencies_visible_to(request.user)  # type: ignore[arg-type]
 
 
 @router.get("/agencies/{agency_id}/", response=AgencyOut)
-def get_agency(request: HttpRequest, agency_id: int):  # type: ignore[no-untyped-def]
+def get_agency(request: HttpRequest, agency_id: int):
     return get_object_or_404(queries.agencies_visible_to(request.user), pk=agency_id)  # type: ignore[arg-type]
 
 
 @router.get("/agencies/{agency_id}/units/", response=list[UnitOut])
 @paginate
-def list_units(request: HttpRequest, agency_id: int):  # type: ignore[no-untyped-def]
+def list_units(request: HttpRequest, agency_id: int):
     agency = get_object_or_404(queries.agencies_visible_to(request.user), pk=agency_id)  # type: ignore[arg-type]
     return queries.units_of(agency)

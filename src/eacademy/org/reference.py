@@ -138,8 +138,8 @@ def _names(triple: tuple[str, str, str]) -> dict[str, str]:
 def load_reference_data() -> None:
     for code, short_name, kind, country, names in AGENCIES:
         Agency.objects.update_or_create(code=code, defaults={"short_name": short_name, "kind": kind, "country": country, **_names(names)})
-    for code, parent_code, kind, names in ACADEMY_UNITS:
-        fields = {"kind": kind, **_names(names)}
+    for code, parent_code, unit_kind, names in ACADEMY_UNITS:
+        fields = {"kind": unit_kind, **_names(names)}
         if AcademyUnit.objects.filter(code=code).update(**fields):
             continue
         if parent_code is None:

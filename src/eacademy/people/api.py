@@ -59,19 +59,19 @@ def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
 
 @router.get("/", response=list[PersonOut])
 @paginate
-def list_people(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+def list_people(request: HttpRequest, q: str = ""):
     _require(request, READERS)
     return queries.search(queries.visible_to(request.user), q[:100])  # type: ignore[arg-type]
 
 
 @router.get("/{person_id}/", response=PersonOut)
-def get_person(request: HttpRequest, person_id: int):  # type: ignore[no-untyped-def]
+def get_person(request: HttpRequest, person_id: int):
     _require(request, READERS)
     return get_object_or_404(queries.visible_to(request.user), pk=person_id)  # type: ignore[arg-type]
 
 
 @router.post("/", response={201: PersonOut})
-def create_person(request: HttpRequest, payload: PersonIn):  # type: ignore[no-untyped-def]
+def create_person(request: HttpRequest, payload: PersonIn):
     _require(request, EDITORS)
     fields = payload.dict()
     agencies = agencies_visible_to(request.user)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ class PersonForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.RegexField(label=_("Phone"), regex=r"^\+?[0-9 ()\-]{5,20}$", required=False, error_messages={"invalid": _("Enter a phone number: digits, spaces, brackets, a leading +.")})
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none(), required=False)
+    unit: forms.ModelChoiceField[AgencyUnit] = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none(), required=False)
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.all(), required=False)
     rank = forms.ModelChoiceField(label=_("Class rank"), queryset=ClassRank.objects.all(), required=False)
 

@@ -73,7 +73,7 @@ def person_history(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "record": new,
             "changes": [
-                {"field": Person._meta.get_field(c.field).verbose_name, "old": c.old, "new": c.new}
+                {"field": getattr(Person._meta.get_field(c.field), "verbose_name", c.field), "old": c.old, "new": c.new}
                 for c in (new.diff_against(old).changes if old is not None else [])
             ],
         }
