@@ -24,7 +24,7 @@ run: install
 test: install
 	$(RUN) eacademy collectstatic --no-input -v0
 	$(RUN) pytest tests
-	$(RUN) pytest e2e -n 0 -p no:django
+	$(RUN) pytest e2e -n 0
 
 bench: install
 	$(RUN) python bench/run.py $(BENCH)
