@@ -23,6 +23,10 @@ def main(table_path: str) -> int:
     for index, language in enumerate(("kk", "ru")):
         po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
         for entry in po:
+            if "fuzzy" in entry.flags and entry.msgid not in singles and entry.msgid not in plurals:
+                # msgmerge guessed from a similar string: a guess is not a translation
+                entry.msgstr = ""
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
             if entry.msgid_plural:
                 forms = plurals.get(entry.msgid, ([], []))[index]
                 if forms:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "eacademy.core",
     "eacademy.org",
     "eacademy.people",
+    "eacademy.catalog",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/two-factor/setup/", core_views.two_factor_setup, name="two_factor_setup"),
     path("people/", include("eacademy.people.urls")),
     path("org/", include("eacademy.org.urls")),
+    path("programmes/", include("eacademy.catalog.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

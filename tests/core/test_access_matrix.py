@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
+from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
@@ -16,6 +17,7 @@ R = Role
 PEOPLE_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.AGENCY_COORDINATOR, R.HEAD_OF_DEPARTMENT)
 PEOPLE_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
 AGENCY_READERS = (*PEOPLE_READERS, R.LECTURER)
+PROGRAMME_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT)
 
 EXPECTATIONS = {
     "home": Expect(signed_in()),
@@ -62,13 +64,26 @@ EXPECTATIONS = {
     ),
     "api:create_person": Expect(allowed(*PEOPLE_READERS, anonymous=401)),  # same path as the list: GET lists
     "api:api-root": Expect(everyone(404)),
+    "api:list_programmes": Expect(signed_in(anonymous=401)),
+    "api:get_curriculum": Expect(signed_in(anonymous=401), url=lambda s: f"/api/v1/programmes/{s['version'].programme_id}/versions/{s['version'].number}/"),
+    "catalog:programme_list": Expect(signed_in()),
+    "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
+    "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
+    # Changes are POST only: those who may make them get 405 on GET, the others 403.
+    "catalog:version_start_draft": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"{s['version'].programme.get_absolute_url()}new-draft/"),
+    "catalog:version_update": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"/programmes/versions/{s['version'].pk}/"),
+    "catalog:module_add": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"/programmes/versions/{s['version'].pk}/modules/"),
+    "catalog:discipline_add": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"/programmes/versions/{s['version'].pk}/disciplines/"),
+    "catalog:competency_set": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"/programmes/versions/{s['version'].pk}/competencies/1/"),
+    "catalog:version_approve": Expect(allowed(R.ADMINISTRATOR, R.HEAD_OF_DEPARTMENT, ok=405), url=lambda s: f"/programmes/versions/{s['version'].pk}/approve/"),
+    "catalog:discipline_remove": Expect(allowed(*PROGRAMME_EDITORS, ok=405), url=lambda s: f"/programmes/disciplines/{s['discipline'].pk}/remove/"),
 }
 ADMIN_STATUSES = allowed(R.ADMINISTRATOR)
-# Logs and task results are written by the system, and people through the app's form (which
-# checks the IIN): none of them is added in the admin, even by administrators.
+# Logs and task results are written by the system; people and programme versions only through the app,
+# which checks the IIN and freezes approved versions: none is added in the admin, even by administrators.
 ADMIN_EXCEPTIONS = {
     f"admin:{model}_add": {R.ADMINISTRATOR: 403}
-    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult", "people_person")
+    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult", "people_person", "catalog_programmeversion")
 } | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}}
 
 
@@ -89,6 +104,8 @@ def _samples(persona) -> dict[str, object]:
         "listener_person": Person.objects.get(user=persona(R.LISTENER)),
         "other_agency": Agency.objects.get(code="anticorruption"),
         "token": token,
+        "version": ProgrammeVersion.objects.filter(status="approved").first(),
+        "discipline": Discipline.objects.first(),
     }
 
 

@@ -1,5 +1,6 @@
 import pytest
 
+from eacademy.catalog.models import Programme
 from eacademy.core.iin import parse_iin
 from eacademy.demo.loader import DatabaseNotEmpty, load_demo
 from eacademy.org.models import AgencyHeadcount, AgencyUnit
@@ -52,6 +53,7 @@ def test_the_same_seed_gives_the_same_academy() -> None:
     from eacademy.people.models import StaffMember
 
     StaffMember.objects.all().delete()
+    Programme.objects.all().delete()
     User.objects.all().delete()
     load_demo(scale_name="small", seed=1)
     assert list(Person.objects.order_by("pk").values_list("iin", "last_name")[:50]) == first

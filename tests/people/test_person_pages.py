@@ -1,14 +1,13 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from eacademy.core.iin import FEMALE, MALE, check_digit, make_iin
 from eacademy.core.roles import Role
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from tests.core.test_iin import NO_CHECK_DIGIT
+from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -121,17 +120,11 @@ def test_search_finds_by_iin_prefix_and_last_name(client_as) -> None:
     assert b"<html" not in response.content  # htmx gets the rows only
 
 
-def _queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context)
-
-
 @pytest.mark.parametrize("url", ["/people/", "/org/agencies/", "/", "/org/academy/"])
 def test_list_pages_make_as_many_queries_with_ten_times_the_data(client_as, url) -> None:
     client = client_as(Role.ADMINISTRATOR)
-    _queries(client, url)  # warm caches (home figures, content types)
-    before = _queries(client, url)
+    page_queries(client, url)  # warm caches (home figures, content types)
+    before = page_queries(client, url)
     template = Person.objects.filter(agency__code="prosecutor").first()
     extra = []
     for serial in range(Person.objects.count() * 9):
@@ -139,7 +132,7 @@ def test_list_pages_make_as_many_queries_with_ten_times_the_data(client_as, url)
         if iin and check_digit(iin[:11]) is not None:
             extra.append(Person(iin=iin, last_name="Тестов", first_name="Тест", search_key="тестов тест", sex=MALE, birth_date=datetime.date(1970 + serial % 30, 1 + serial % 12, 1 + serial % 28), agency=template.agency, unit=template.unit, position=template.position, rank=template.rank))
     Person.objects.bulk_create(extra, ignore_conflicts=True)
-    assert _queries(client, url) == before
+    assert page_queries(client, url) == before
 
 
 def test_the_administrator_sees_who_changed_what(client_as) -> None:

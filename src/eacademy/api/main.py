@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from eacademy.api.auth import AUTH
+from eacademy.catalog.api import router as catalog_router
 from eacademy.core.errors import DomainError
 from eacademy.org.api import router as org_router
 from eacademy.people.api import router as people_router
@@ -19,6 +20,7 @@ api = NinjaAPI(
 )
 api.add_router("/", org_router)
 api.add_router("/people/", people_router)
+api.add_router("/", catalog_router)
 
 
 @api.exception_handler(DomainError)

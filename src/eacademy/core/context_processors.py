@@ -9,6 +9,7 @@ _NAVIGATION = [
     (_("Home"), "home", ()),
     (_("People"), "people:person_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
     (_("Agencies"), "org:agency_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("Programmes"), "catalog:programme_list", ()),
     (_("Academy structure"), "org:academy_structure", ()),
     (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 ]

@@ -13,10 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from eacademy.catalog.reference import load_catalog_reference
 from eacademy.core import services as core_services
 from eacademy.core.iin import FEMALE, MALE, make_iin
+from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
+from eacademy.demo.programmes import load_demo_programmes
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.reference import load_reference_data
 from eacademy.people.models import Person, StaffMember
@@ -227,10 +230,14 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
             person = people.make(user=user)
             person.save()
             StaffMember.objects.create(person=person, academy_unit=academy_units[place], position=positions[_LOGIN_POSITIONS[username]])
+    load_catalog_reference()
+    users = {u.username: u for u in User.objects.filter(username__in=["methodologist", "head"])}
+    programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
     return {
         "agencies": len(agencies),
         "units": len(units),
         "people": Person.objects.count(),
         "staff": StaffMember.objects.count(),
         "logins": len(DEMO_LOGINS),
+        "programmes": programmes,
     }

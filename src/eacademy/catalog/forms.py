@@ -1,0 +1,70 @@
+from decimal import Decimal
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from eacademy.catalog.models import (
+    HOUR_FIELDS,
+    Discipline,
+    ListenerCategory,
+    Module,
+    ProgrammeKind,
+    StudyFormat,
+    VersionCompetency,
+)
+from eacademy.org.models import AcademyUnit, Agency
+
+LANGUAGE_CHOICES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+
+
+class NamesForm(forms.Form):
+    name_ru = forms.CharField(label=_("name (Russian)"), max_length=300)
+    name_kk = forms.CharField(label=_("name (Kazakh)"), max_length=300, required=False)
+    name_en = forms.CharField(label=_("name (English)"), max_length=300, required=False)
+
+    def names(self) -> tuple[str, str, str]:
+        data = self.cleaned_data
+        return data["name_kk"], data["name_ru"], data["name_en"]
+
+
+class ProgrammeForm(NamesForm):
+    code = forms.SlugField(label=_("code"), max_length=40)
+    kind = forms.ChoiceField(label=_("kind"), choices=ProgrammeKind.choices)
+    department: forms.ModelChoiceField[AcademyUnit] = forms.ModelChoiceField(label=_("responsible department"), queryset=AcademyUnit.objects.order_by("path"))
+    entering_agency = forms.ModelChoiceField(label=_("entering agency"), queryset=Agency.objects.all(), required=False)
+
+
+class VersionForm(forms.Form):
+    study_months = forms.DecimalField(label=_("study, months"), min_value=Decimal(0), max_value=Decimal(60), decimal_places=1)
+    internship_months = forms.DecimalField(label=_("internship, months"), min_value=Decimal(0), max_value=Decimal(60), decimal_places=1)
+    target_categories = forms.MultipleChoiceField(label=_("target categories of listeners"), choices=ListenerCategory.choices, widget=forms.CheckboxSelectMultiple)
+    languages = forms.MultipleChoiceField(label=_("languages of instruction"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple)
+    study_format = forms.ChoiceField(label=_("format"), choices=StudyFormat.choices)
+
+
+class ModuleForm(NamesForm):
+    pass
+
+
+class DisciplineForm(NamesForm):
+    module = forms.ModelChoiceField(label=_("module"), queryset=Module.objects.none())
+
+    def __init__(self, *args: object, modules: QuerySet[Module], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["module"].queryset = modules  # type: ignore[attr-defined]
+        for field in HOUR_FIELDS:
+            self.fields[field] = forms.IntegerField(label=getattr(Discipline._meta.get_field(field), "verbose_name", field), min_value=0, max_value=2000, initial=0)
+
+    def hours(self) -> dict[str, int]:
+        return {field: self.cleaned_data[field] for field in HOUR_FIELDS if self.cleaned_data[field]}
+
+
+class CompetencyForm(forms.Form):
+    level = forms.TypedChoiceField(label=_("level"), coerce=int, empty_value=None, required=False,
+                                   choices=[("", _("not developed")), *VersionCompetency.Level.choices])
+
+
+class ApprovalForm(forms.Form):
+    reviewing_agency = forms.ModelChoiceField(label=_("examined by (agency)"), queryset=Agency.objects.all(), required=False)
+    conclusion = forms.CharField(label=_("conclusion of the employer's examination"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from eacademy.core.base import TrilingualName
+from eacademy.org.models import AcademyUnit, Agency
+
+
+class ProgrammeKind(models.TextChoices):
+    INITIAL = "initial", _("Initial professional training")
+    ADVANCED = "advanced", _("Advanced training")
+    RETRAINING = "retraining", _("Retraining")
+    RESERVE = "reserve", _("Presidential Reserve")
+    CIS = "cis", _("CIS course")
+    INTERNATIONAL = "international", _("International course")
+
+
+class StudyFormat(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    DISTANCE = "distance", _("Distance")
+    BLENDED = "blended", _("Blended")
+
+
+class ListenerCategory(models.TextChoices):
+    RECRUITS = "recruits", _("Persons entering the service for the first time")
+    OFFICERS = "officers", _("Operational officers")
+    MANAGERS = "managers", _("Heads of units")
+    RESERVE = "reserve", _("Members of the Presidential Reserve")
+    FOREIGN = "foreign", _("Foreign participants")
+
+
+class Competency(TrilingualName):
+    """A competency of the Passport of Competence (industry-wide, informational, written,
+    communicative, professional)."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+
+
+class Programme(TrilingualName):
+    """An educational programme; its content lives in versions."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=ProgrammeKind.choices)
+    # Initial training is built for the agency the recruits enter (seed 004).
+    entering_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("entering agency")
+    )
+    department = models.ForeignKey(
+        AcademyUnit, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("responsible department")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "code"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:programme_detail", args=[self.pk])
+
+
+class ProgrammeVersion(models.Model):
+    """One edition of a programme. Approved versions are immutable: a change starts a new draft."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        ARCHIVED = "archived", _("Archived")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="versions", verbose_name=_("programme"))
+    number = models.PositiveSmallIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    study_months = models.DecimalField(_("study, months"), max_digits=4, decimal_places=1, default=0)
+    internship_months = models.DecimalField(_("internship, months"), max_digits=4, decimal_places=1, default=0)
+    target_categories = models.JSONField(_("target categories of listeners"), default=list)
+    languages = models.JSONField(_("languages of instruction"), default=list)
+    study_format = models.CharField(_("format"), max_length=10, choices=StudyFormat.choices, default=StudyFormat.FULL_TIME)
+    reviewing_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("examined by (agency)")
+    )
+    review_conclusion = models.TextField(_("conclusion of the employer's examination"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("approved by")
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "-number"]
+        verbose_name = _("programme version")
+        verbose_name_plural = _("programme versions")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="catalog_version_number_unique"),
+            models.UniqueConstraint(
+                fields=["programme"], condition=models.Q(status="draft"), name="catalog_one_draft_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="catalog_approved_has_approver",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} (v{self.number})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class Module(TrilingualName):
+    version = models.ForeignKey(ProgrammeVersion, on_delete=models.CASCADE, related_name="modules", verbose_name=_("version"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["version", "position", "id"]
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+
+# Types of academic work (Rules §35), in the order a curriculum lists them.
+HOUR_FIELDS = ("lectures", "seminars", "workshops", "consultations", "independent", "internship", "control")
+
+
+class Discipline(TrilingualName):
+    """A discipline of a module with its hours by type of academic work."""
+
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="disciplines", verbose_name=_("module"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    lectures = models.PositiveSmallIntegerField(_("lectures"), default=0)
+    seminars = models.PositiveSmallIntegerField(_("seminars and practicals"), default=0)
+    workshops = models.PositiveSmallIntegerField(_("workshops"), default=0)
+    consultations = models.PositiveSmallIntegerField(_("consultations"), default=0)
+    independent = models.PositiveSmallIntegerField(_("independent work"), default=0)
+    internship = models.PositiveSmallIntegerField(_("internship"), default=0)
+    control = models.PositiveSmallIntegerField(_("control"), default=0)
+
+    class Meta:
+        ordering = ["module", "position", "id"]
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(lectures__gt=0) | models.Q(seminars__gt=0) | models.Q(workshops__gt=0)
+                | models.Q(consultations__gt=0) | models.Q(independent__gt=0) | models.Q(internship__gt=0)
+                | models.Q(control__gt=0),
+                name="catalog_discipline_has_hours",
+            )
+        ]
+
+    @property
+    def total_hours(self) -> int:
+        return sum(getattr(self, name) for name in HOUR_FIELDS)
+
+
+class VersionCompetency(models.Model):
+    """A competency the version develops, and to which level."""
+
+    class Level(models.IntegerChoices):
+        BASIC = 1, _("basic")
+        ADVANCED = 2, _("advanced")
+        EXPERT = 3, _("expert")
+
+    version = models.ForeignKey(ProgrammeVersion, on_delete=models.CASCADE, related_name="competencies", verbose_name=_("version"))
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("competency"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.BASIC)
+
+    class Meta:
+        ordering = ["version", "competency__position"]
+        verbose_name = _("competency developed")
+        verbose_name_plural = _("competencies developed")
+        constraints = [models.UniqueConstraint(fields=["version", "competency"], name="catalog_version_competency_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.competency}: {self.get_level_display()}"

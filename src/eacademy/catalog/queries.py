@@ -1,0 +1,38 @@
+"""Reads of the catalog shared by pages, the API and reports."""
+
+from django.db.models import Prefetch, QuerySet, Sum
+
+from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+
+DRAFT_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)
+
+
+def versions_visible_to(user: User) -> QuerySet[ProgrammeVersion]:
+    """Approved and archived versions for everyone signed in; drafts for those who write them."""
+    versions = ProgrammeVersion.objects.select_related("programme", "approved_by", "reviewing_agency")
+    if user.has_role(*DRAFT_READERS):
+        return versions
+    return versions.exclude(status=ProgrammeVersion.Status.DRAFT)
+
+
+def catalog(kind: str = "") -> QuerySet[Programme]:
+    """Programmes with their approved version (if any), in catalog order."""
+    approved = ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED)
+    programmes = Programme.objects.select_related("department", "entering_agency").prefetch_related(
+        Prefetch("versions", queryset=approved, to_attr="approved_versions")
+    )
+    return programmes.filter(kind=kind) if kind else programmes
+
+
+def curriculum(version: ProgrammeVersion) -> list[Module]:
+    """The version's modules with their disciplines, in order: one query each."""
+    return list(version.modules.prefetch_related(Prefetch("disciplines", queryset=Discipline.objects.order_by("position", "id"))))
+
+
+def hours_by_type(version: ProgrammeVersion) -> dict[str, int]:
+    totals = Discipline.objects.filter(module__version=version).aggregate(**{field: Sum(field) for field in HOUR_FIELDS})
+    hours = {field: totals[field] or 0 for field in HOUR_FIELDS}
+    hours["total"] = sum(hours.values())
+    return hours
