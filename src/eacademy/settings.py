@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "eacademy.org",
     "eacademy.people",
     "eacademy.catalog",
+    "eacademy.planning",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",
@@ -264,7 +265,7 @@ LOGGING = {
     "filters": {"drop_request": {"()": "eacademy.core.log_filters.DropRequest"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["drop_request"]}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
-    "loggers": {"axes": {"level": "WARNING"}, "django.security": {"level": "WARNING"}},
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "django.security", "weasyprint", "fontTools")},
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -19,6 +19,7 @@ urlpatterns = [
     path("people/", include("eacademy.people.urls")),
     path("org/", include("eacademy.org.urls")),
     path("programmes/", include("eacademy.catalog.urls")),
+    path("plan/", include("eacademy.planning.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

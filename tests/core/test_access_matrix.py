@@ -11,6 +11,7 @@ from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
+from eacademy.planning.models import Offering, TrainingNeed
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
 
 R = Role
@@ -18,6 +19,8 @@ PEOPLE_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.AGENCY_COORD
 PEOPLE_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
 AGENCY_READERS = (*PEOPLE_READERS, R.LECTURER)
 PROGRAMME_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT)
+PLAN_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.HEAD_OF_DEPARTMENT)
+NEED_READERS = (*PLAN_READERS, R.AGENCY_COORDINATOR)
 
 EXPECTATIONS = {
     "home": Expect(signed_in()),
@@ -66,6 +69,17 @@ EXPECTATIONS = {
     "api:api-root": Expect(everyone(404)),
     "api:list_programmes": Expect(signed_in(anonymous=401)),
     "api:get_curriculum": Expect(signed_in(anonymous=401), url=lambda s: f"/api/v1/programmes/{s['version'].programme_id}/versions/{s['version'].number}/"),
+    "planning:plan": Expect(signed_in()),
+    "planning:plan_xlsx": Expect(signed_in()),
+    "planning:plan_pdf": Expect(signed_in()),
+    "planning:need_list": Expect(allowed(*NEED_READERS)),
+    "planning:needs_consolidated": Expect(allowed(*PLAN_READERS)),
+    "planning:need_withdraw": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR, ok=405), url=lambda s: f"/plan/needs/{s['need'].pk}/withdraw/"),
+    "planning:offering_create": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST)),
+    # A draft offering: the planners and readers of the plan see it, the others do not.
+    "planning:offering_detail": Expect(allowed(*R.values, ok=404) | dict.fromkeys(PLAN_READERS, 200), url=lambda s: s["draft_offering"].get_absolute_url()),
+    "planning:offering_quotas": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/quotas/"),
+    "planning:offering_status": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/status/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -106,6 +120,8 @@ def _samples(persona) -> dict[str, object]:
         "token": token,
         "version": ProgrammeVersion.objects.filter(status="approved").first(),
         "discipline": Discipline.objects.first(),
+        "need": TrainingNeed.objects.filter(agency__code="prosecutor").first(),
+        "draft_offering": Offering.objects.filter(status="draft").first(),
     }
 
 

@@ -10,6 +10,8 @@ _NAVIGATION = [
     (_("People"), "people:person_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
     (_("Agencies"), "org:agency_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Programmes"), "catalog:programme_list", ()),
+    (_("Plan of courses"), "planning:plan", ()),
+    (_("Training needs"), "planning:need_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
     (_("Academy structure"), "org:academy_structure", ()),
     (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 ]

@@ -19,6 +19,7 @@ from eacademy.core.iin import FEMALE, MALE, make_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
+from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.reference import load_reference_data
@@ -233,6 +234,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     load_catalog_reference()
     users = {u.username: u for u in User.objects.filter(username__in=["methodologist", "head"])}
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
+    plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -240,4 +242,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         "staff": StaffMember.objects.count(),
         "logins": len(DEMO_LOGINS),
         "programmes": programmes,
+        **plan,
     }

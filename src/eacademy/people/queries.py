@@ -25,6 +25,12 @@ def visible_to(user: User) -> PersonQuerySet:
     return people.filter(scope)
 
 
+def agency_id_of(user: User) -> int | None:
+    """The agency the user's person serves in (an agency coordinator acts for it)."""
+    agency_id: int | None = Person.objects.filter(user=user).values_list("agency_id", flat=True).first()
+    return agency_id
+
+
 def search(people: PersonQuerySet, text: str) -> PersonQuerySet:
     """Find by IIN (all or leading digits) or by the start of "last first middle" name, any case."""
     text = " ".join(text.split())

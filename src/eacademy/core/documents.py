@@ -1,0 +1,49 @@
+"""Documents: PDF from HTML templates (WeasyPrint, with the bundled DejaVu fonts, which carry
+every Kazakh letter), and Excel workbooks (openpyxl)."""
+
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from pathlib import Path
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+FONTS = Path(__file__).resolve().parent.parent / "static" / "eacademy" / "fonts"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def pdf_bytes(template: str, context: dict[str, object]) -> bytes:
+    from weasyprint import HTML  # imported here: loading Pango is slow and only documents need it
+
+    html = render_to_string(template, {**context, "fonts_url": FONTS.as_uri()})
+    return HTML(string=html, base_url=str(FONTS)).write_pdf()
+
+
+def pdf_response(template: str, context: dict[str, object], filename: str) -> HttpResponse:
+    response = HttpResponse(pdf_bytes(template, context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(title: str, header: Sequence[str], rows: Iterable[Sequence[object]], filename: str) -> HttpResponse:
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append([str(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in header]
+    for row in rows:
+        sheet.append(list(row))
+        widths = [max(w, len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
+    sheet.freeze_panes = "A2"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
