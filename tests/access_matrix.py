@@ -66,8 +66,8 @@ def undecorated_views(urlconf: str | None = None) -> list[str]:
     )
 
 
-# The admin takes any string as an object id and redirects to its index when no row has it.
-MISSING_PK = "no-such-row"
+# An id no row has (of the key's type): the admin redirects to its index for it.
+MISSING_INT, MISSING_UUID = "999999999", "00000000-0000-0000-0000-000000000000"
 
 
 def admin_urls(urlconf: str | None = None) -> dict[str, str]:
@@ -81,7 +81,7 @@ def admin_urls(urlconf: str | None = None) -> dict[str, str]:
         prefix = f"admin:{meta.app_label}_{meta.model_name}_"
         urls[f"admin:app_list {meta.app_label}"] = reverse("admin:app_list", args=[meta.app_label])
         obj = model.objects.order_by("pk").first()
-        pk = obj.pk if obj is not None else MISSING_PK
+        pk = obj.pk if obj is not None else (MISSING_UUID if model._meta.pk.get_internal_type() == "UUIDField" else MISSING_INT)
         for name in names:
             if not name.startswith(prefix) or name.endswith("_simple_history"):
                 continue
@@ -137,7 +137,7 @@ def walk(
         targets[name] = (url, expect.statuses)
     for name, url in admin_targets.items():
         statuses = dict(admin_statuses)
-        if MISSING_PK in url:  # the administrator is sent back to the admin index
+        if MISSING_INT in url or MISSING_UUID in url:  # the administrator is sent back to the admin index
             statuses[Role.ADMINISTRATOR.value] = 302
         targets[name] = (url, statuses | admin_exceptions.get(name, {}))
     for name, (url, statuses) in sorted(targets.items()):

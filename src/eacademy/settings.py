@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "eacademy.people",
     "eacademy.catalog",
     "eacademy.planning",
+    "eacademy.enrollment",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",

@@ -7,6 +7,7 @@ from django.urls import path
 
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
+from eacademy.enrollment import services as enrollment_services
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.org.models import Agency
@@ -98,7 +99,12 @@ ADMIN_STATUSES = allowed(R.ADMINISTRATOR)
 ADMIN_EXCEPTIONS = {
     f"admin:{model}_add": {R.ADMINISTRATOR: 403}
     for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult", "people_person", "catalog_programmeversion")
-} | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}}
+} | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}} | {
+    # Applications, enrollments and orders change only through the services (orders, history).
+    f"admin:enrollment_{model}_{view}": {R.ADMINISTRATOR: 403}
+    for model in ("application", "enrollment", "order")
+    for view in ("add", "delete")
+}
 
 
 def _clients(persona) -> dict[str, Client]:
@@ -114,6 +120,10 @@ def _samples(persona) -> dict[str, object]:
     token, _secret = services.api_token_create(user=persona(R.ADMINISTRATOR), name="matrix")
     Client().post("/accounts/login/", {"username": "listener", "password": "wrong"})  # a failed sign-in: lockout records
     two_factor.unconfirmed_device(persona(R.LEADERSHIP))
+    offering = Offering.objects.filter(status="published", version__programme__code="adv-pretrial").order_by("starts_on").first()
+    officer = Person.objects.filter(agency__code="prosecutor", user=None).exclude(position=None).exclude(position__code="head-of-division").first()
+    application = enrollment_services.application_submit(actor=persona(R.METHODOLOGIST), offering=offering, person=officer)
+    enrollment_services.application_accept(actor=persona(R.METHODOLOGIST), application=application)
     return {
         "listener_person": Person.objects.get(user=persona(R.LISTENER)),
         "other_agency": Agency.objects.get(code="anticorruption"),

@@ -36,7 +36,7 @@ class Competency(TrilingualName):
     communicative, professional)."""
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
 
     class Meta:
         ordering = ["position"]
@@ -120,7 +120,7 @@ class ProgrammeVersion(models.Model):
 
 class Module(TrilingualName):
     version = models.ForeignKey(ProgrammeVersion, on_delete=models.CASCADE, related_name="modules", verbose_name=_("version"))
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
 
     class Meta:
         ordering = ["version", "position", "id"]
@@ -136,7 +136,7 @@ class Discipline(TrilingualName):
     """A discipline of a module with its hours by type of academic work."""
 
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="disciplines", verbose_name=_("module"))
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     lectures = models.PositiveSmallIntegerField(_("lectures"), default=0)
     seminars = models.PositiveSmallIntegerField(_("seminars and practicals"), default=0)
     workshops = models.PositiveSmallIntegerField(_("workshops"), default=0)

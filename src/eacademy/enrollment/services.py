@@ -1,0 +1,324 @@
+"""The enrollment lifecycle: every transition one function, one transaction, checked against
+the current state, written as a numbered order line and a history record."""
+
+from typing import TypeVar
+
+from django.db import models, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
+from eacademy.enrollment.rules import listener_category
+from eacademy.people.models import Person
+from eacademy.people.queries import agency_id_of
+from eacademy.planning.models import Offering
+
+_M = TypeVar("_M", bound=models.Model)
+PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
+SIGNERS = (Role.LEADERSHIP,)
+ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)
+
+
+def _require(actor: User, roles: tuple[str, ...]) -> None:
+    if not actor.has_role(*roles):
+        raise DomainError(_("Your role does not allow this."))
+
+
+def _acts_for_agency_of(actor: User, person: Person) -> bool:
+    return actor.has_role(Role.AGENCY_COORDINATOR) and person.agency_id is not None and agency_id_of(actor) == person.agency_id
+
+
+def _create(model: type[_M], actor: User, **fields: object) -> _M:
+    """Create a row whose history names the actor, also outside a web request (tasks, CLI)."""
+    obj = model(**fields)
+    obj._history_user = actor  # type: ignore[attr-defined]  # read by django-simple-history
+    obj.save()
+    return obj
+
+
+def _save(obj: _M, actor: User, fields: list[str]) -> None:
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj.save(update_fields=fields)
+
+
+def _locked(offering: Offering) -> Offering:
+    """Lock the offering row: acceptances into one offering are decided one at a time."""
+    return Offering.objects.select_for_update().get(pk=offering.pk)
+
+
+# --- Applications ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_submit(*, actor: User, offering: Offering, person: Person) -> Application:
+    """An officer applies for himself; his coordinator (or a planner) nominates him, which
+    counts as the agency's approval."""
+    if person.user_id == actor.pk:
+        source, status = Application.Source.SELF, Application.Status.SUBMITTED
+    elif _acts_for_agency_of(actor, person) or actor.has_role(*PLANNERS):
+        source, status = Application.Source.NOMINATION, Application.Status.AGENCY_APPROVED
+    else:
+        raise DomainError(_("You may nominate only people of your own agency."))
+    offering = _locked(offering)
+    if offering.status != Offering.Status.PUBLISHED or offering.starts_on <= timezone.localdate():
+        raise DomainError(_("Applications are taken only for published courses that have not started."))
+    if Application.objects.filter(offering=offering, person=person, status__in=ACTIVE_APPLICATION_STATES).exists():
+        raise DomainError(_("%(person)s has already applied for this course.") % {"person": person.full_name})
+    category = listener_category(person)
+    if category not in offering.version.target_categories:
+        raise DomainError(
+            _("%(person)s is not in the category of listeners this programme is for.") % {"person": person.full_name}
+        )
+    overlapping = (
+        Application.objects.filter(
+            person=person,
+            status__in=ACTIVE_APPLICATION_STATES,
+            offering__starts_on__lte=offering.ends_on,
+            offering__ends_on__gte=offering.starts_on,
+        )
+        .exclude(offering=offering)
+        .select_related("offering__version__programme")
+        .first()
+    )
+    if overlapping is not None:
+        raise DomainError(
+            _("%(person)s is already on a course at the same time: %(course)s.")
+            % {"person": person.full_name, "course": overlapping.offering}
+        )
+    return _create(Application, actor, offering=offering, person=person, source=source, status=status)
+
+
+@transaction.atomic
+def application_agency_decide(*, actor: User, application: Application, approve: bool, reason: str = "") -> Application:
+    if not (_acts_for_agency_of(actor, application.person) or actor.has_role(*PLANNERS)):
+        raise DomainError(_("You may decide only on people of your own agency."))
+    if application.status != Application.Status.SUBMITTED:
+        raise DomainError(_("The agency has already decided on this application."))
+    if not approve and not reason.strip():
+        raise DomainError({"reason": [_("Say why the application is declined.")]})
+    application.status = Application.Status.AGENCY_APPROVED if approve else Application.Status.DECLINED
+    application.reason, application.decided_at = reason.strip(), timezone.now()
+    _save(application, actor, ["status", "reason", "decided_at"])
+    return application
+
+
+def _has_room(offering: Offering, agency_id: int | None) -> bool:
+    """A seat is free for the agency within its quota, or among the seats no quota reserves."""
+    taken: dict[int | None, int] = dict(
+        Enrollment.objects.filter(offering=offering, status__in=ACTIVE)
+        .values("person__agency_id")
+        .annotate(n=Count("id"))
+        .values_list("person__agency_id", "n")
+    )
+    if sum(taken.values()) >= offering.capacity:
+        return False
+    quotas: dict[int | None, int] = dict(offering.quotas.values_list("agency_id", "seats"))
+    if taken.get(agency_id, 0) < quotas.get(agency_id, 0):
+        return True
+    unreserved = offering.capacity - sum(quotas.values())
+    beyond_quotas = sum(max(0, n - quotas.get(agency, 0)) for agency, n in taken.items())
+    return beyond_quotas < unreserved
+
+
+@transaction.atomic
+def application_accept(*, actor: User, application: Application) -> Application:
+    """The Academy accepts within seats and the agency's quota; beyond that, the waitlist."""
+    _require(actor, PLANNERS)
+    offering = _locked(application.offering)
+    application.refresh_from_db()
+    if application.status != Application.Status.AGENCY_APPROVED:
+        raise DomainError(_("Only an application approved by the agency can be accepted."))
+    if _has_room(offering, application.person.agency_id):
+        _enroll(actor, application)
+    else:
+        application.status = Application.Status.WAITLISTED
+        application.decided_at = timezone.now()
+        _save(application, actor, ["status", "decided_at"])
+    return application
+
+
+def _enroll(actor: User, application: Application) -> Enrollment:
+    application.status, application.decided_at = Application.Status.ACCEPTED, timezone.now()
+    _save(application, actor, ["status", "decided_at"])
+    enrollment = _create(Enrollment, actor, application=application, offering=application.offering, person=application.person)
+    _order_line(actor, enrollment, OrderLine.Action.ENROLL)
+    return enrollment
+
+
+def _promote_waitlist(actor: User, offering: Offering) -> None:
+    """When a seat frees, the first waitlisted application that fits moves up."""
+    for waiting in (
+        Application.objects.filter(offering=offering, status=Application.Status.WAITLISTED)
+        .select_related("person")
+        .order_by("decided_at", "id")
+    ):
+        if _has_room(offering, waiting.person.agency_id):
+            _enroll(actor, waiting)
+            return
+
+
+@transaction.atomic
+def application_withdraw(*, actor: User, application: Application) -> Application:
+    """The person, his coordinator or a planner withdraws it; an accepted listener's seat goes
+    to the waitlist (his enrollment ends by an order line, at own wish)."""
+    person = application.person
+    if not (person.user_id == actor.pk or _acts_for_agency_of(actor, person) or actor.has_role(*PLANNERS)):
+        raise DomainError(_("You may withdraw only your own applications or your agency's."))
+    offering = _locked(application.offering)
+    if application.status not in ACTIVE_APPLICATION_STATES:
+        raise DomainError(_("This application is no longer active."))
+    if application.status == Application.Status.ACCEPTED:
+        if offering.starts_on <= timezone.localdate():
+            raise DomainError(_("The course has started: the listener can only be expelled by an order."))
+        _expel(actor, application.enrollment, Enrollment.ExpulsionReason.OWN_WISH)
+    application.status, application.decided_at = Application.Status.WITHDRAWN, timezone.now()
+    _save(application, actor, ["status", "decided_at"])
+    _promote_waitlist(actor, offering)
+    return application
+
+
+# --- Orders ------------------------------------------------------------------------------------
+
+
+def _order_line(actor: User, enrollment: Enrollment, action: str, details: str = "") -> OrderLine:
+    """Add a line to the actor's open draft order (one is opened when there is none)."""
+    order = Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
+        "id"
+    ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor, title=_("On the movement of listeners"))
+    position = (order.lines.aggregate(last=Max("position"))["last"] or 0) + 1
+    return _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
+
+
+@transaction.atomic
+def order_sign(*, actor: User, order: Order) -> Order:
+    _require(actor, SIGNERS)
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != Order.Status.DRAFT:
+        raise DomainError(_("The order is already signed."))
+    if not order.lines.exists():
+        raise DomainError(_("An order without lines cannot be signed."))
+    last = Order.objects.select_for_update().filter(year=order.year).aggregate(last=Max("number"))["last"] or 0
+    order.number, order.status, order.signed_by, order.signed_at = last + 1, Order.Status.SIGNED, actor, timezone.now()
+    _save(order, actor, ["number", "status", "signed_by", "signed_at"])
+    return order
+
+
+# --- Enrollment transitions --------------------------------------------------------------------
+
+
+def _transition(enrollment: Enrollment, allowed_from: tuple[str, ...], to: str) -> Enrollment:
+    enrollment = Enrollment.objects.select_for_update().select_related("person", "offering").get(pk=enrollment.pk)
+    if enrollment.status not in allowed_from:
+        raise DomainError(
+            _("This cannot be done to a listener whose status is “%(status)s”.") % {"status": enrollment.get_status_display()}
+        )
+    enrollment.status = to
+    return enrollment
+
+
+@transaction.atomic
+def groups_form(*, actor: User, offering: Offering, max_size: int) -> list[Group]:
+    """Split the active listeners into groups of at most `max_size`, each with a balanced mix
+    of agencies (listeners are dealt out agency by agency)."""
+    _require(actor, PLANNERS)
+    if not 5 <= max_size <= 100:
+        raise DomainError({"max_size": [_("A group has from 5 to 100 listeners.")]})
+    enrollments = list(
+        Enrollment.objects.filter(offering=offering, status__in=ACTIVE).order_by("person__agency_id", "person__last_name", "id")
+    )
+    count = max(1, -(-len(enrollments) // max_size))
+    existing = {g.number: g for g in Group.objects.filter(offering=offering)}
+    groups = [existing.get(n) or _create(Group, actor, offering=offering, number=n) for n in range(1, count + 1)]
+    for index, enrollment in enumerate(enrollments):
+        enrollment.group = groups[index % count]
+    for enrollment in enrollments:
+        _save(enrollment, actor, ["group"])  # one history row each: who was put where, and by whom
+    return groups
+
+
+@transaction.atomic
+def enrollment_transfer(
+    *, actor: User, enrollment: Enrollment, to_group: Group | None = None, to_offering: Offering | None = None
+) -> Enrollment:
+    """To another group of the same offering, or to another offering (a new enrollment there)."""
+    _require(actor, PLANNERS)
+    if (to_group is None) == (to_offering is None):
+        raise DomainError(_("Choose either another group or another course."))
+    if to_group is not None:
+        current = _transition(enrollment, ACTIVE, enrollment.status)
+        if to_group.offering_id != current.offering_id:
+            raise DomainError(_("The group belongs to another course."))
+        current.group = to_group
+        _save(current, actor, ["group"])
+        _order_line(actor, current, OrderLine.Action.TRANSFER, str(to_group))
+        return current
+    current = _transition(enrollment, ACTIVE, Enrollment.Status.TRANSFERRED)
+    target = _locked(to_offering)  # type: ignore[arg-type]  # not None: checked above
+    if not _has_room(target, current.person.agency_id):
+        raise DomainError(_("The other course has no free seat for this agency."))
+    _save(current, actor, ["status"])
+    _order_line(actor, current, OrderLine.Action.TRANSFER, str(target))
+    application = _create(
+        Application,
+        actor,
+        offering=target,
+        person=current.person,
+        source=Application.Source.NOMINATION,
+        status=Application.Status.ACCEPTED,
+        decided_at=timezone.now(),
+    )
+    moved = _create(Enrollment, actor, application=application, offering=target, person=current.person)
+    _order_line(actor, moved, OrderLine.Action.ENROLL, str(current.offering))
+    _promote_waitlist(actor, current.offering)
+    return moved
+
+
+@transaction.atomic
+def enrollment_leave(*, actor: User, enrollment: Enrollment) -> Enrollment:
+    _require(actor, PLANNERS)
+    enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.ON_LEAVE)
+    _save(enrollment, actor, ["status"])
+    _order_line(actor, enrollment, OrderLine.Action.LEAVE)
+    return enrollment
+
+
+@transaction.atomic
+def enrollment_restore(*, actor: User, enrollment: Enrollment) -> Enrollment:
+    """Back from academic leave, or restored after an expulsion."""
+    _require(actor, PLANNERS)
+    enrollment = _transition(enrollment, (Enrollment.Status.ON_LEAVE, Enrollment.Status.EXPELLED), Enrollment.Status.ENROLLED)
+    enrollment.expulsion_reason = ""
+    _save(enrollment, actor, ["status", "expulsion_reason"])
+    _order_line(actor, enrollment, OrderLine.Action.RESTORE)
+    return enrollment
+
+
+def _expel(actor: User, enrollment: Enrollment, reason: str) -> Enrollment:
+    if reason not in Enrollment.ExpulsionReason.values:
+        raise DomainError({"reason": [_("Choose the reason for expulsion.")]})
+    enrollment = _transition(enrollment, ACTIVE, Enrollment.Status.EXPELLED)
+    enrollment.expulsion_reason = reason
+    _save(enrollment, actor, ["status", "expulsion_reason"])
+    _order_line(actor, enrollment, OrderLine.Action.EXPEL, str(Enrollment.ExpulsionReason(reason).label))
+    return enrollment
+
+
+@transaction.atomic
+def enrollment_expel(*, actor: User, enrollment: Enrollment, reason: str) -> Enrollment:
+    _require(actor, PLANNERS)
+    expelled = _expel(actor, enrollment, reason)
+    _promote_waitlist(actor, expelled.offering)
+    return expelled
+
+
+@transaction.atomic
+def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
+    _require(actor, PLANNERS)
+    enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.COMPLETED)
+    _save(enrollment, actor, ["status"])
+    _order_line(actor, enrollment, OrderLine.Action.COMPLETE)
+    return enrollment
