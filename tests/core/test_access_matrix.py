@@ -7,9 +7,9 @@ from django.urls import path
 
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
-from eacademy.enrollment import services as enrollment_services
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
+from eacademy.enrollment import services as enrollment_services
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
