@@ -20,6 +20,7 @@ urlpatterns = [
     path("org/", include("eacademy.org.urls")),
     path("programmes/", include("eacademy.catalog.urls")),
     path("plan/", include("eacademy.planning.urls")),
+    path("enrollment/", include("eacademy.enrollment.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
+from eacademy.enrollment.models import Enrollment, Order
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
@@ -22,6 +23,8 @@ AGENCY_READERS = (*PEOPLE_READERS, R.LECTURER)
 PROGRAMME_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT)
 PLAN_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.HEAD_OF_DEPARTMENT)
 NEED_READERS = (*PLAN_READERS, R.AGENCY_COORDINATOR)
+NOMINATORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
+ORDER_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP)
 
 EXPECTATIONS = {
     "home": Expect(signed_in()),
@@ -81,6 +84,20 @@ EXPECTATIONS = {
     "planning:offering_detail": Expect(allowed(*R.values, ok=404) | dict.fromkeys(PLAN_READERS, 200), url=lambda s: s["draft_offering"].get_absolute_url()),
     "planning:offering_quotas": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/quotas/"),
     "planning:offering_status": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/status/"),
+    "enrollment:my_courses": Expect(signed_in()),
+    "enrollment:applications": Expect(allowed(*NOMINATORS, R.LEADERSHIP, R.HEAD_OF_DEPARTMENT)),
+    "enrollment:application_decide": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/decide/"),
+    "enrollment:application_withdraw": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/withdraw/"),
+    "enrollment:offering_apply": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/apply/"),
+    "enrollment:offering_nominate": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/nominate/"),
+    "enrollment:roster": Expect(allowed(*PLAN_READERS), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/roster/"),
+    "enrollment:roster_accept": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/accept/"),
+    "enrollment:roster_groups": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/groups/"),
+    "enrollment:enrollment_action": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/enrollments/{s['enrollment'].pk}/"),
+    "enrollment:order_list": Expect(allowed(*ORDER_READERS)),
+    "enrollment:order_detail": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/"),
+    "enrollment:order_pdf": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/pdf/"),
+    "enrollment:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/enrollment/orders/{s['order'].pk}/sign/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -124,6 +141,7 @@ def _samples(persona) -> dict[str, object]:
     officer = Person.objects.filter(agency__code="prosecutor", user=None).exclude(position=None).exclude(position__code="head-of-division").first()
     application = enrollment_services.application_submit(actor=persona(R.METHODOLOGIST), offering=offering, person=officer)
     enrollment_services.application_accept(actor=persona(R.METHODOLOGIST), application=application)
+    enrollment = Enrollment.objects.get(application=application)
     return {
         "listener_person": Person.objects.get(user=persona(R.LISTENER)),
         "other_agency": Agency.objects.get(code="anticorruption"),
@@ -132,6 +150,10 @@ def _samples(persona) -> dict[str, object]:
         "discipline": Discipline.objects.first(),
         "need": TrainingNeed.objects.filter(agency__code="prosecutor").first(),
         "draft_offering": Offering.objects.filter(status="draft").first(),
+        "offering": offering,
+        "application": application,
+        "enrollment": enrollment,
+        "order": Order.objects.get(lines__enrollment=enrollment),
     }
 
 

@@ -12,6 +12,9 @@ _NAVIGATION = [
     (_("Programmes"), "catalog:programme_list", ()),
     (_("Plan of courses"), "planning:plan", ()),
     (_("Training needs"), "planning:need_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
+    (_("My courses"), "enrollment:my_courses", ()),
+    (_("Applications"), "enrollment:applications", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
+    (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
     (_("Academy structure"), "org:academy_structure", ()),
     (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 ]

@@ -36,5 +36,5 @@ class EnrollmentAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Order)
 class OrderAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("__str__", "title", "status", "drafted_by", "signed_by", "signed_at")
+    list_display = ("__str__", "kind", "status", "drafted_by", "signed_by", "signed_at")
     list_filter = ("status", "year")

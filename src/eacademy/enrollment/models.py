@@ -73,10 +73,13 @@ class Order(models.Model):
         DRAFT = "draft", _("Draft")
         SIGNED = "signed", _("Signed")
 
+    class Kind(models.TextChoices):
+        MOVEMENT = "movement", _("On the movement of listeners")
+
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MOVEMENT)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("drafted by"))
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("signed by"))
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)

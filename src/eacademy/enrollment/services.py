@@ -188,7 +188,7 @@ def _order_line(actor: User, enrollment: Enrollment, action: str, details: str =
     """Add a line to the actor's open draft order (one is opened when there is none)."""
     order = Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
         "id"
-    ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor, title=_("On the movement of listeners"))
+    ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
     position = (order.lines.aggregate(last=Max("position"))["last"] or 0) + 1
     return _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
 

@@ -133,6 +133,8 @@ def offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "planning/offering_detail.html", {
         "offering": offering, "quotas": offering.quotas.select_related("agency"), "can_plan": can_plan,
         "quota_form": _quota_form(request, offering) if can_plan else None,
+        "can_nominate": user.has_role(*services.PLANNERS, Role.AGENCY_COORDINATOR),
+        "can_see_roster": user.has_role(*queries.PLAN_READERS),
     })
 
 

@@ -1,0 +1,73 @@
+"""Reads of applications, enrollments and orders shared by pages, the API and reports."""
+
+from django.db.models import Count, Q, QuerySet
+
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import Application, Enrollment, Order, OrderLine
+from eacademy.people.queries import agency_id_of
+from eacademy.planning.models import Offering
+
+ROSTER_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)
+
+
+def applications_visible_to(user: User) -> QuerySet[Application]:
+    """Academy roles see every application; a coordinator his agency's; anyone his own."""
+    applications = Application.objects.select_related("person__agency", "offering__version__programme")
+    if user.has_role(*ROSTER_READERS):
+        return applications
+    scope = Q(person__user=user)
+    agency_id = agency_id_of(user) if user.has_role(Role.AGENCY_COORDINATOR) else None
+    if agency_id is not None:
+        scope |= Q(person__agency_id=agency_id)
+    return applications.filter(scope)
+
+
+def my_courses(user: User) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(person__user=user)
+        .select_related("offering__version__programme", "enrollment__group")
+        .order_by("-offering__starts_on", "-id")
+    )
+
+
+def roster(offering: Offering) -> QuerySet[Enrollment]:
+    return offering.enrollments.select_related("person__agency", "person__position", "group").order_by("group__number", "person__last_name", "id")
+
+
+def waitlist(offering: Offering) -> QuerySet[Application]:
+    return offering.applications.filter(status=Application.Status.WAITLISTED).select_related("person__agency").order_by("decided_at", "id")
+
+
+def pending(offering: Offering) -> QuerySet[Application]:
+    return offering.applications.filter(
+        status__in=[Application.Status.SUBMITTED, Application.Status.AGENCY_APPROVED]
+    ).select_related("person__agency").order_by("created_at", "id")
+
+
+def quota_use(offering: Offering) -> list[dict[str, object]]:
+    """Per agency: seats reserved, listeners enrolled, waiting."""
+    quotas = dict(offering.quotas.values_list("agency__short_name", "seats"))
+    counts = (
+        offering.applications.values("person__agency__short_name")
+        .annotate(
+            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED, enrollment__status__in=["enrolled", "on_leave"])),
+            waiting=Count("id", filter=Q(status=Application.Status.WAITLISTED)),
+        )
+    )
+    rows: dict[str, dict[str, int]] = {
+        row["person__agency__short_name"]: {"enrolled": row["enrolled"], "waiting": row["waiting"]} for row in counts
+    }
+    empty = {"enrolled": 0, "waiting": 0}
+    return [
+        {"agency": name, "seats": quotas.get(name, 0), **rows.get(name, empty)}
+        for name in sorted(set(quotas) | set(rows), key=str)
+    ]
+
+
+def orders() -> QuerySet[Order]:
+    return Order.objects.select_related("drafted_by", "signed_by").annotate(line_count=Count("lines"))
+
+
+def order_lines(order: Order) -> QuerySet[OrderLine]:
+    return order.lines.select_related("enrollment__person", "enrollment__offering__version__programme").order_by("position")

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from eacademy.enrollment import views
+
+app_name = "enrollment"
+urlpatterns = [
+    path("my/", views.my_courses, name="my_courses"),
+    path("applications/", views.applications, name="applications"),
+    path("applications/<int:pk>/decide/", views.application_decide, name="application_decide"),
+    path("applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
+    path("offerings/<int:pk>/apply/", views.offering_apply, name="offering_apply"),
+    path("offerings/<int:pk>/nominate/", views.offering_nominate, name="offering_nominate"),
+    path("offerings/<int:pk>/roster/", views.roster, name="roster"),
+    path("offerings/<int:pk>/accept/", views.roster_accept, name="roster_accept"),
+    path("offerings/<int:pk>/groups/", views.roster_groups, name="roster_groups"),
+    path("enrollments/<int:pk>/", views.enrollment_action, name="enrollment_action"),
+    path("orders/", views.order_list, name="order_list"),
+    path("orders/<int:pk>/", views.order_detail, name="order_detail"),
+    path("orders/<int:pk>/sign/", views.order_sign, name="order_sign"),
+    path("orders/<int:pk>/pdf/", views.order_pdf, name="order_pdf"),
+]

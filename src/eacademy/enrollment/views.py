@@ -1,0 +1,176 @@
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from eacademy.core.access import role_required, signed_in, signed_in_user
+from eacademy.core.documents import pdf_response
+from eacademy.core.errors import DomainError
+from eacademy.core.roles import Role
+from eacademy.enrollment import queries, services
+from eacademy.enrollment.models import Application, Enrollment, Group, Order
+from eacademy.people.models import Person
+from eacademy.people.queries import visible_to
+from eacademy.planning.models import Offering
+from eacademy.planning.queries import offerings_visible_to
+
+NOMINATORS = (*services.PLANNERS, Role.AGENCY_COORDINATOR)
+ORDER_READERS = (*services.PLANNERS, *services.SIGNERS)
+
+
+def _act(request: HttpRequest, act: Callable[[], object], success: str, back: str) -> HttpResponse:
+    """Run a service; its refusal is shown as a message and nothing has changed."""
+    try:
+        act()
+    except DomainError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+    else:
+        messages.success(request, success)
+    return redirect(request.POST.get("next") or back)
+
+
+@signed_in
+def my_courses(request: HttpRequest) -> HttpResponse:
+    return render(request, "enrollment/my_courses.html", {"applications": queries.my_courses(signed_in_user(request))})
+
+
+@signed_in
+@require_POST
+def offering_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    offering = get_object_or_404(offerings_visible_to(user), pk=pk)
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        messages.error(request, _("Your login is not linked to a person: ask the administrator."))
+        return redirect(offering)
+    return _act(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("Your application is sent to your agency."), "/enrollment/my/")
+
+
+@role_required(*NOMINATORS)
+@require_POST
+def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    offering = get_object_or_404(offerings_visible_to(user), pk=pk)
+    iin = request.POST.get("iin", "").strip()
+    person = visible_to(user).filter(iin=iin).first() if iin else None
+    if person is None:
+        messages.error(request, _("No person with this IIN among those you may nominate."))
+        return redirect(offering)
+    return _act(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("The nomination is recorded."), offering.get_absolute_url())
+
+
+@role_required(*NOMINATORS, *queries.ROSTER_READERS)
+def applications(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", Application.Status.SUBMITTED)
+    status = status if status in Application.Status.values else Application.Status.SUBMITTED
+    rows = queries.applications_visible_to(signed_in_user(request)).filter(status=status).order_by("offering__starts_on", "created_at")[:500]
+    return render(request, "enrollment/applications.html", {"rows": rows, "status": status, "statuses": Application.Status.choices})
+
+
+@role_required(*NOMINATORS)
+@require_POST
+def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    application = get_object_or_404(queries.applications_visible_to(user), pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    return _act(
+        request,
+        lambda: services.application_agency_decide(actor=user, application=application, approve=approve, reason=request.POST.get("reason", "")),
+        _("The application is approved.") if approve else _("The application is declined."),
+        "/enrollment/applications/",
+    )
+
+
+@signed_in
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    application = get_object_or_404(queries.applications_visible_to(user), pk=pk)
+    return _act(request, lambda: services.application_withdraw(actor=user, application=application), _("The application is withdrawn."), "/enrollment/my/")
+
+
+@role_required(*queries.ROSTER_READERS)
+def roster(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=pk)
+    return render(request, "enrollment/roster.html", {
+        "offering": offering, "enrollments": queries.roster(offering), "waitlist": queries.waitlist(offering),
+        "pending": queries.pending(offering), "quota_use": queries.quota_use(offering), "groups": offering.groups.all(),
+        "can_act": user.has_role(*services.PLANNERS), "reasons": Enrollment.ExpulsionReason.choices,
+    })
+
+
+@role_required(*services.PLANNERS)
+@require_POST
+def roster_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept in bulk the chosen applications approved by agencies (oldest first)."""
+    user = signed_in_user(request)
+    offering = get_object_or_404(Offering, pk=pk)
+    chosen = offering.applications.filter(pk__in=request.POST.getlist("application"), status=Application.Status.AGENCY_APPROVED).order_by("created_at", "id")
+
+    def accept_all() -> None:
+        for application in chosen:
+            services.application_accept(actor=user, application=application)
+
+    return _act(request, accept_all, _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
+
+
+@role_required(*services.PLANNERS)
+@require_POST
+def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
+    offering = get_object_or_404(Offering, pk=pk)
+    try:
+        size = int(request.POST.get("max_size", ""))
+    except ValueError:
+        size = 0
+    return _act(request, lambda: services.groups_form(actor=signed_in_user(request), offering=offering, max_size=size), _("The groups are formed."), f"/enrollment/offerings/{pk}/roster/")
+
+
+@role_required(*services.PLANNERS)
+@require_POST
+def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    enrollment = get_object_or_404(Enrollment, pk=pk)
+    action = request.POST.get("action", "")
+    acts: dict[str, Callable[[], object]] = {
+        "leave": lambda: services.enrollment_leave(actor=user, enrollment=enrollment),
+        "restore": lambda: services.enrollment_restore(actor=user, enrollment=enrollment),
+        "complete": lambda: services.enrollment_complete(actor=user, enrollment=enrollment),
+        "expel": lambda: services.enrollment_expel(actor=user, enrollment=enrollment, reason=request.POST.get("reason", "")),
+        "group": lambda: services.enrollment_transfer(
+            actor=user, enrollment=enrollment, to_group=get_object_or_404(Group, pk=request.POST.get("group") or 0, offering_id=enrollment.offering_id)
+        ),
+    }
+    back = f"/enrollment/offerings/{enrollment.offering_id}/roster/"
+    if action not in acts:
+        messages.error(request, _("Unknown action."))
+        return redirect(back)
+    return _act(request, acts[action], _("Done: the line is added to your draft order."), back)
+
+
+@role_required(*ORDER_READERS)
+def order_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "enrollment/order_list.html", {"orders": queries.orders()[:200], "can_sign": signed_in_user(request).has_role(*services.SIGNERS)})
+
+
+@role_required(*ORDER_READERS)
+def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    order = get_object_or_404(queries.orders(), pk=pk)
+    return render(request, "enrollment/order_detail.html", {"order": order, "lines": queries.order_lines(order), "can_sign": signed_in_user(request).has_role(*services.SIGNERS)})
+
+
+@role_required(*services.SIGNERS)
+@require_POST
+def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    order = get_object_or_404(Order, pk=pk)
+    return _act(request, lambda: services.order_sign(actor=signed_in_user(request), order=order), _("The order is signed."), f"/enrollment/orders/{pk}/")
+
+
+@role_required(*ORDER_READERS)
+def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    order = get_object_or_404(queries.orders(), pk=pk)
+    return pdf_response("enrollment/order_pdf.html", {"order": order, "lines": queries.order_lines(order)}, f"order-{order.number or 'draft'}-{order.year}.pdf")
