@@ -3,16 +3,22 @@ the current state, written as a numbered order line and a history record."""
 
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from eacademy.core.errors import DomainError
+from eacademy.core.iin import parse_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
+from eacademy.org.models import Agency, AgencyUnit, Position
+from eacademy.people import names
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering
@@ -322,3 +328,90 @@ def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
     _save(enrollment, actor, ["status"])
     _order_line(actor, enrollment, OrderLine.Action.COMPLETE)
     return enrollment
+
+
+# --- Nominations from a list -------------------------------------------------------------------
+
+
+@transaction.atomic
+def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows: list[NominationRow]) -> int:
+    """Nominate everyone on the list to the offering, registering the people not yet known.
+    Every row is checked before anything is written: one bad row and nothing is applied, and the
+    error lists every bad row. Bulk inserts, constant number of queries."""
+    if not (actor.has_role(*PLANNERS) or (actor.has_role(Role.AGENCY_COORDINATOR) and agency_id_of(actor) == agency.pk)):
+        raise DomainError(_("You may nominate only people of your own agency."))
+    offering = _locked(offering)
+    if offering.status != Offering.Status.PUBLISHED or offering.starts_on <= timezone.localdate():
+        raise DomainError(_("Applications are taken only for published courses that have not started."))
+    units: dict[str, AgencyUnit] = {}
+    for agency_unit in AgencyUnit.objects.filter(agency=agency):
+        for name in (agency_unit.name_ru, agency_unit.name_kk):
+            units.setdefault(name.casefold(), agency_unit)
+    positions: dict[str, Position] = {}
+    for post in Position.objects.all():
+        for name in (post.name_ru, post.name_kk):
+            positions.setdefault(name.casefold(), post)
+    known = {p.iin: p for p in Person.objects.filter(iin__in=[r.iin for r in rows]).select_related("position")}
+    applied = set(
+        Application.objects.filter(person__iin__in=list(known), status__in=ACTIVE_APPLICATION_STATES).filter(
+            offering__starts_on__lte=offering.ends_on, offering__ends_on__gte=offering.starts_on
+        ).values_list("person__iin", flat=True)
+    )
+    categories = set(offering.version.target_categories)
+
+    errors: list[str] = []
+    seen: set[str] = set()
+    new_people: list[Person] = []
+    nominees: list[Person] = []
+    for row in rows:
+        problems: list[str] = []
+        try:
+            facts = parse_iin(row.iin)
+        except ValidationError as exc:
+            problems.extend(exc.messages)
+            facts = None
+        if row.iin in seen:
+            problems.append(_("the IIN appears twice in the list"))
+        seen.add(row.iin)
+        for label, value in ((_("last name"), row.last_name), (_("first name"), row.first_name)):
+            if not value or not names.is_cyrillic_name(value):
+                problems.append(_("%(field)s: write it in Cyrillic letters") % {"field": label})
+        if row.middle_name and not names.is_cyrillic_name(row.middle_name):
+            problems.append(_("%(field)s: write it in Cyrillic letters") % {"field": _("patronymic")})
+        unit = units.get(row.unit.casefold()) if row.unit else None
+        if row.unit and unit is None:
+            problems.append(_("no unit “%(unit)s” in this agency") % {"unit": row.unit})
+        position = positions.get(row.position.casefold()) if row.position else None
+        if row.position and position is None:
+            problems.append(_("unknown position “%(position)s”") % {"position": row.position})
+        person = known.get(row.iin)
+        if person is not None:
+            if person.last_name.casefold() != row.last_name.casefold():
+                problems.append(_("this IIN belongs to %(name)s") % {"name": person.full_name})
+            if person.agency_id not in (None, agency.pk):
+                problems.append(_("the person serves in another agency"))
+            if row.iin in applied:
+                problems.append(_("already applied for this or an overlapping course"))
+        elif facts is not None and not problems:
+            person = Person(
+                iin=row.iin, last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name,
+                search_key=names.search_key(row.last_name, row.first_name, row.middle_name),
+                sex=facts.sex, birth_date=facts.birth_date, citizenship="KZ", agency=agency, unit=unit, position=position,
+            )
+            new_people.append(person)
+        if person is not None and not problems and listener_category(person) not in categories:
+            problems.append(_("not in the category of listeners this programme is for"))
+        if problems:
+            errors.append(_("Row %(row)s: %(problems)s.") % {"row": row.number, "problems": "; ".join(problems)})
+        elif person is not None:
+            nominees.append(person)
+    if errors:
+        raise DomainError(errors)
+    # SQLite and PostgreSQL return the new keys, so the new people need no second query.
+    bulk_create_with_history(new_people, Person, batch_size=2000, default_user=actor, default_change_reason="nominations list")
+    applications = [
+        Application(offering=offering, person=p, source=Application.Source.NOMINATION, status=Application.Status.AGENCY_APPROVED)
+        for p in nominees
+    ]
+    bulk_create_with_history(applications, Application, batch_size=2000, default_user=actor, default_change_reason="nominations list")
+    return len(applications)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
     path("offerings/<int:pk>/apply/", views.offering_apply, name="offering_apply"),
     path("offerings/<int:pk>/nominate/", views.offering_nominate, name="offering_nominate"),
+    path("offerings/<int:pk>/nominations/", views.offering_nominations_upload, name="offering_nominations_upload"),
     path("offerings/<int:pk>/roster/", views.roster, name="roster"),
     path("offerings/<int:pk>/accept/", views.roster_accept, name="roster_accept"),
     path("offerings/<int:pk>/groups/", views.roster_groups, name="roster_groups"),

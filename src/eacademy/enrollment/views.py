@@ -11,9 +11,11 @@ from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
+from eacademy.enrollment.imports import read_nominations
 from eacademy.enrollment.models import Application, Enrollment, Group, Order
+from eacademy.org.models import Agency
 from eacademy.people.models import Person
-from eacademy.people.queries import visible_to
+from eacademy.people.queries import agency_id_of, visible_to
 from eacademy.planning.models import Offering
 from eacademy.planning.queries import offerings_visible_to
 
@@ -174,3 +176,28 @@ def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
 def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(queries.orders(), pk=pk)
     return pdf_response("enrollment/order_pdf.html", {"order": order, "lines": queries.order_lines(order)}, f"order-{order.number or 'draft'}-{order.year}.pdf")
+
+
+@role_required(*NOMINATORS)
+@require_POST
+def offering_nominations_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Nominate a whole list from Excel: applied whole, or every bad row shown and nothing applied."""
+    user = signed_in_user(request)
+    offering = get_object_or_404(offerings_visible_to(user), pk=pk)
+    agency_id = request.POST.get("agency") if user.has_role(*services.PLANNERS) else agency_id_of(user)
+    agency = Agency.objects.filter(pk=agency_id or 0).first()
+    upload = request.FILES.get("file")
+    errors: list[str] = []
+    if agency is None:
+        errors.append(_("Choose the agency whose people are on the list."))
+    elif upload is None:
+        errors.append(_("Choose the Excel file with the list."))
+    else:
+        try:
+            count = services.nominations_import(actor=user, offering=offering, agency=agency, rows=read_nominations(upload))
+        except DomainError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("%(count)s people are nominated from the list.") % {"count": count})
+            return redirect(offering)
+    return render(request, "enrollment/import_errors.html", {"offering": offering, "errors": errors}, status=422)
