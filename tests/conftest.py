@@ -42,3 +42,13 @@ def client_as(db, persona):
 @pytest.fixture
 def admin_client(client_as):
     return client_as(Role.ADMINISTRATOR)
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """A request leaves its language active in the thread; service calls in tests read English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -138,8 +138,8 @@ def _samples(persona) -> dict[str, object]:
     token, _secret = services.api_token_create(user=persona(R.ADMINISTRATOR), name="matrix")
     Client().post("/accounts/login/", {"username": "listener", "password": "wrong"})  # a failed sign-in: lockout records
     two_factor.unconfirmed_device(persona(R.LEADERSHIP))
-    offering = Offering.objects.filter(status="published", version__programme__code="adv-pretrial").order_by("starts_on").first()
-    officer = Person.objects.filter(agency__code="prosecutor", user=None).exclude(position=None).exclude(position__code="head-of-division").first()
+    offering = Offering.objects.filter(status="published", version__programme__code="adv-pretrial", applications=None).order_by("starts_on").first()
+    officer = Person.objects.filter(agency__code="prosecutor", user=None, applications=None).exclude(position=None).exclude(position__code="head-of-division").first()
     application = enrollment_services.application_submit(actor=persona(R.METHODOLOGIST), offering=offering, person=officer)
     enrollment_services.application_accept(actor=persona(R.METHODOLOGIST), application=application)
     enrollment = Enrollment.objects.get(application=application)

@@ -53,7 +53,7 @@ def test_a_restored_backup_equals_the_database_it_was_taken_from(scratch_databas
     before = _snapshot(scratch_database, tmp_path)
     backup = tmp_path / "academy.backup"
     _eacademy(scratch_database, tmp_path, "backup", str(backup))
-    _eacademy(scratch_database, tmp_path, "shell", "-c", "from eacademy.people.models import Person; Person.objects.filter(pk__lte=100).delete()")
+    _eacademy(scratch_database, tmp_path, "shell", "-c", "from eacademy.people.models import Person; Person.objects.filter(pk__lte=100).update(last_name='Изменён')")
     assert _snapshot(scratch_database, tmp_path) != before
     _eacademy(scratch_database, tmp_path, "restore", "--yes", str(backup))
     assert _snapshot(scratch_database, tmp_path) == before

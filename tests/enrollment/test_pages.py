@@ -31,7 +31,7 @@ def _offering(persona, start=datetime.date(NEXT_YEAR, 2, 1), capacity=30):
 
 
 def _officers(count: int) -> list[Person]:
-    return list(Person.objects.filter(agency__code="prosecutor", user=None).exclude(position=None).exclude(position__code="head-of-division")[:count])
+    return list(Person.objects.filter(agency__code="prosecutor", user=None, applications=None).exclude(position=None).exclude(position__code="head-of-division")[:count])
 
 
 def test_an_officer_applies_his_coordinator_approves_and_he_sees_it_in_my_courses(client_as, persona) -> None:
