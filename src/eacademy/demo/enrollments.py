@@ -1,6 +1,7 @@
 """Applications in every state, enrollments through the whole lifecycle and orders for the
 demo academy, written through the enrollment services (so orders and history are real)."""
 
+import datetime
 import random
 
 from django.db import transaction
@@ -23,11 +24,8 @@ def load_demo_enrollments(*, rng: random.Random, users: dict[str, User], offerin
     published = list(
         Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced").select_related("version").order_by("starts_on")
     )
-    chosen, busy_until = [], {}
-    for offering in published:
-        if len(chosen) == offerings:
-            break
-        chosen.append(offering)
+    chosen = published[:offerings]
+    busy_until: dict[int, datetime.date] = {}
     cursor = 0
     for offering in chosen:
         eligible = [p for p in officers if listener_category(p) in offering.version.target_categories]
