@@ -9,6 +9,8 @@ _BOOKKEEPING = ("django_session", "SAVEPOINT", "RELEASE SAVEPOINT")
 
 
 def page_queries(client: Client, url: str) -> int:
+    """Queries of a warm request: the first fills per-minute caches (menu, figures) whatever the data."""
+    client.get(url)
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
