@@ -549,3 +549,6 @@ T.update({
 'Nominate a list (Excel: IIN, last name, first name, patronymic, unit, position)': ('Тізіммен ұсыну (Excel: ЖСН, тегі, аты, әкесінің аты, бөлініс, лауазым)', 'Направить списком (Excel: ИИН, фамилия, имя, отчество, подразделение, должность)'),
 'Upload': ('Жүктеу', 'Загрузить'),
 })
+T.update({
+'Use one of: leave, restore, complete, expel, transfer.': ('Мыналардың бірін қолданыңыз: leave, restore, complete, expel, transfer.', 'Используйте одно из: leave, restore, complete, expel, transfer.'),
+})

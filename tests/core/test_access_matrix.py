@@ -71,6 +71,18 @@ EXPECTATIONS = {
     ),
     "api:create_person": Expect(allowed(*PEOPLE_READERS, anonymous=401)),  # same path as the list: GET lists
     "api:api-root": Expect(everyone(404)),
+    "api:list_offerings": Expect(signed_in(anonymous=401)),
+    "api:get_offering": Expect(signed_in(anonymous=401), url=lambda s: f"/api/v1/offerings/{s['offering'].pk}/"),
+    "api:list_applications": Expect(signed_in(anonymous=401)),
+    "api:create_application": Expect(signed_in(anonymous=401)),  # same path as the list: GET lists
+    "api:decide_application": Expect(everyone(405), url=lambda s: f"/api/v1/applications/{s['application'].pk}/decide/"),
+    "api:accept_application": Expect(everyone(405), url=lambda s: f"/api/v1/applications/{s['application'].pk}/accept/"),
+    "api:withdraw_application": Expect(everyone(405), url=lambda s: f"/api/v1/applications/{s['application'].pk}/withdraw/"),
+    "api:list_enrollments": Expect(allowed(*PLAN_READERS, anonymous=401)),
+    "api:transition": Expect(everyone(405), url=lambda s: f"/api/v1/enrollments/{s['enrollment'].pk}/transition/"),
+    "api:list_orders": Expect(allowed(*ORDER_READERS, anonymous=401)),
+    "api:get_order": Expect(allowed(*ORDER_READERS, anonymous=401), url=lambda s: f"/api/v1/orders/{s['order'].pk}/"),
+    "api:sign_order": Expect(everyone(405), url=lambda s: f"/api/v1/orders/{s['order'].pk}/sign/"),
     "api:list_programmes": Expect(signed_in(anonymous=401)),
     "api:get_curriculum": Expect(signed_in(anonymous=401), url=lambda s: f"/api/v1/programmes/{s['version'].programme_id}/versions/{s['version'].number}/"),
     "planning:plan": Expect(signed_in()),

@@ -8,8 +8,10 @@ from ninja import NinjaAPI
 from eacademy.api.auth import AUTH
 from eacademy.catalog.api import router as catalog_router
 from eacademy.core.errors import DomainError
+from eacademy.enrollment.api import router as enrollment_router
 from eacademy.org.api import router as org_router
 from eacademy.people.api import router as people_router
+from eacademy.planning.api import router as planning_router
 
 api = NinjaAPI(
     title="E-Academy API",
@@ -21,6 +23,8 @@ api = NinjaAPI(
 api.add_router("/", org_router)
 api.add_router("/people/", people_router)
 api.add_router("/", catalog_router)
+api.add_router("/", planning_router)
+api.add_router("/", enrollment_router)
 
 
 @api.exception_handler(DomainError)
