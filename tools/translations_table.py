@@ -552,3 +552,20 @@ T.update({
 T.update({
 'Use one of: leave, restore, complete, expel, transfer.': ('Мыналардың бірін қолданыңыз: leave, restore, complete, expel, transfer.', 'Используйте одно из: leave, restore, complete, expel, transfer.'),
 })
+T.update({
+'Your agency has nominated you for the course “%(course)s”.': ('Ведомствоңыз сізді «%(course)s» курсына ұсынды.', 'Ваше ведомство направило вас на курс «%(course)s».'),
+'Your agency has approved your application for “%(course)s”.': ('Ведомствоңыз «%(course)s» курсына өтініміңізді мақұлдады.', 'Ваше ведомство одобрило вашу заявку на курс «%(course)s».'),
+'Your agency has declined your application for “%(course)s”: %(reason)s': ('Ведомствоңыз «%(course)s» курсына өтініміңізді қабылдамады: %(reason)s', 'Ваше ведомство отклонило вашу заявку на курс «%(course)s»: %(reason)s'),
+'The course “%(course)s” is full: you are on its waitlist.': ('«%(course)s» курсында орын жоқ: сіз күту тізіміндесіз.', 'Курс «%(course)s» заполнен: вы в листе ожидания.'),
+'You are enrolled in the course “%(course)s”.': ('Сіз «%(course)s» курсына оқуға қабылдандыңыз.', 'Вы зачислены на курс «%(course)s».'),
+'“%(course)s”: %(change)s.': ('«%(course)s»: %(change)s.', '«%(course)s»: %(change)s.'),
+'message': ('хабарлама', 'сообщение'),
+'link': ('сілтеме', 'ссылка'),
+'read': ('оқылды', 'прочитано'),
+'e-mailed': ('поштамен жіберілді', 'отправлено по почте'),
+'notification': ('хабарландыру', 'уведомление'),
+'notifications': ('хабарландырулар', 'уведомления'),
+'Notifications': ('Хабарландырулар', 'Уведомления'),
+'No notifications.': ('Хабарландырулар жоқ.', 'Уведомлений нет.'),
+'Mark all as read': ('Барлығын оқылды деп белгілеу', 'Отметить все прочитанными'),
+})

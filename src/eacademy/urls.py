@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/logout/", core_views.logout, name="logout"),
     path("accounts/language/", core_views.set_language, name="set_language"),
     path("accounts/", core_views.account, name="account"),
+    path("accounts/notifications/", core_views.notifications, name="notifications"),
     path("accounts/tokens/", core_views.api_token_create, name="api_token_create"),
     path("accounts/tokens/<int:pk>/revoke/", core_views.api_token_revoke, name="api_token_revoke"),
     path("accounts/two-factor/", core_views.two_factor_verify, name="two_factor"),

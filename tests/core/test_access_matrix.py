@@ -33,6 +33,7 @@ EXPECTATIONS = {
     "logout": Expect(everyone(405)),  # POST only
     "set_language": Expect(everyone(405)),  # POST only
     "account": Expect(signed_in()),
+    "notifications": Expect(signed_in()),
     "api_token_create": Expect(signed_in(ok=405)),
     "api_token_revoke": Expect(signed_in(ok=405), url=lambda s: f"/accounts/tokens/{s['token'].pk}/revoke/"),
     "two_factor": Expect(signed_in(ok=302)),  # no device yet: sent to set-up

@@ -164,3 +164,24 @@ def test_only_the_leadership_signs_and_only_once(persona) -> None:
     services.order_sign(actor=persona(Role.LEADERSHIP), order=order)
     with pytest.raises(DomainError, match="already signed"):
         services.order_sign(actor=persona(Role.LEADERSHIP), order=order)
+
+
+def test_the_person_is_told_in_his_language_in_the_app_and_by_e_mail(persona, mailoutbox) -> None:
+    from django.test import TestCase
+
+    from eacademy.core.models import Notification
+
+    listener_user = persona(Role.LISTENER)
+    listener_user.email = "listener@example.kz"
+    listener_user.language = "kk"
+    listener_user.save(update_fields=["email", "language"])
+    offering = _offering(persona)
+    listener = Person.objects.get(user=listener_user)
+    already = Notification.objects.filter(user=listener_user).count()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        application = services.application_submit(actor=persona(Role.METHODOLOGIST), offering=offering, person=listener)
+        services.application_accept(actor=persona(Role.METHODOLOGIST), application=application)
+    messages = list(Notification.objects.filter(user=listener_user).order_by("id").values_list("message", flat=True))[already:]
+    assert len(messages) == 2
+    assert "ұсынды" in messages[0] and "қабылдандыңыз" in messages[1]
+    assert len(mailoutbox) == 2 and mailoutbox[1].to == ["listener@example.kz"] and "қабылдандыңыз" in mailoutbox[1].body

@@ -1,14 +1,17 @@
 """Changes to logins, roles and tokens."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
-from eacademy.core.models import ApiToken, User
+from eacademy.core.models import ApiToken, Notification, User
 from eacademy.core.roles import Role
+from eacademy.core.tasks import email_notification
 
 
 @transaction.atomic
@@ -39,6 +42,23 @@ def user_create(*, username: str, password: str | None, roles: Iterable[str] = (
 def user_set_language(*, user: User, language: str) -> None:
     user.language = language
     user.save(update_fields=["language"])
+
+
+def notification_send(*, user: User | None, message: Callable[[], str], url: str = "") -> Notification | None:
+    """Tell a user about a change, in his own language; the e-mail goes out from the task worker
+    once the change is committed. `message` is called with his language active."""
+    if user is None or not user.is_active:
+        return None
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        text = str(message())[:500]
+    notification = Notification.objects.create(user=user, message=text, url=url)
+    transaction.on_commit(lambda: email_notification.enqueue(notification.pk))
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from eacademy.core import health, services, two_factor
 from eacademy.core.access import public, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
-from eacademy.core.models import ApiToken
+from eacademy.core.models import ApiToken, Notification
 
 login = public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
@@ -121,3 +121,12 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "core/two_factor_setup.html",
         {"form": form, "qr_svg": two_factor.qr_svg(device), "secret": two_factor.base32_secret(device)},
     )
+
+
+@signed_in
+def notifications(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    if request.method == "POST":
+        services.notifications_mark_read(user=user)
+        return redirect("notifications")
+    return render(request, "core/notifications.html", {"notifications": Notification.objects.filter(user=user)[:50]})

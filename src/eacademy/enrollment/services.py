@@ -1,6 +1,7 @@
 """The enrollment lifecycle: every transition one function, one transaction, checked against
 the current state, written as a numbered order line and a history record."""
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.iin import parse_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import notification_send
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
@@ -49,6 +51,12 @@ def _create(model: type[_M], actor: User, **fields: object) -> _M:
 def _save(obj: _M, actor: User, fields: list[str]) -> None:
     obj._history_user = actor  # type: ignore[attr-defined]
     obj.save(update_fields=fields)
+
+
+def _tell(person: Person, message: Callable[[], str]) -> None:
+    """Notify the person (if he has a login) in his language; e-mailed after commit."""
+    if person.user_id is not None:
+        notification_send(user=person.user, message=message, url="/enrollment/my/")
 
 
 def _locked(offering: Offering) -> Offering:
@@ -95,7 +103,10 @@ def application_submit(*, actor: User, offering: Offering, person: Person) -> Ap
             _("%(person)s is already on a course at the same time: %(course)s.")
             % {"person": person.full_name, "course": overlapping.offering}
         )
-    return _create(Application, actor, offering=offering, person=person, source=source, status=status)
+    application = _create(Application, actor, offering=offering, person=person, source=source, status=status)
+    if source == Application.Source.NOMINATION:
+        _tell(person, lambda: _("Your agency has nominated you for the course “%(course)s”.") % {"course": offering})
+    return application
 
 
 @transaction.atomic
@@ -109,6 +120,11 @@ def application_agency_decide(*, actor: User, application: Application, approve:
     application.status = Application.Status.AGENCY_APPROVED if approve else Application.Status.DECLINED
     application.reason, application.decided_at = reason.strip(), timezone.now()
     _save(application, actor, ["status", "reason", "decided_at"])
+    course = application.offering
+    if approve:
+        _tell(application.person, lambda: _("Your agency has approved your application for “%(course)s”.") % {"course": course})
+    else:
+        _tell(application.person, lambda: _("Your agency has declined your application for “%(course)s”: %(reason)s") % {"course": course, "reason": reason})
     return application
 
 
@@ -144,6 +160,7 @@ def application_accept(*, actor: User, application: Application) -> Application:
         application.status = Application.Status.WAITLISTED
         application.decided_at = timezone.now()
         _save(application, actor, ["status", "decided_at"])
+        _tell(application.person, lambda: _("The course “%(course)s” is full: you are on its waitlist.") % {"course": offering})
     return application
 
 
@@ -152,6 +169,7 @@ def _enroll(actor: User, application: Application) -> Enrollment:
     _save(application, actor, ["status", "decided_at"])
     enrollment = _create(Enrollment, actor, application=application, offering=application.offering, person=application.person)
     _order_line(actor, enrollment, OrderLine.Action.ENROLL)
+    _tell(application.person, lambda: _("You are enrolled in the course “%(course)s”.") % {"course": application.offering})
     return enrollment
 
 
@@ -196,7 +214,10 @@ def _order_line(actor: User, enrollment: Enrollment, action: str, details: str =
         "id"
     ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
     position = (order.lines.aggregate(last=Max("position"))["last"] or 0) + 1
-    return _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
+    line = _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
+    if action != OrderLine.Action.ENROLL:
+        _tell(enrollment.person, lambda: _("“%(course)s”: %(change)s.") % {"course": enrollment.offering, "change": line.get_action_display()})
+    return line
 
 
 @transaction.atomic
