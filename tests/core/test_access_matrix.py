@@ -1,5 +1,8 @@
 """Every URL as every role: the answer each must get. A new URL fails here until its row is added."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.http import HttpResponse
 from django.test import Client, override_settings
@@ -84,6 +87,7 @@ EXPECTATIONS = {
     "api:list_orders": Expect(allowed(*ORDER_READERS, anonymous=401)),
     "api:get_order": Expect(allowed(*ORDER_READERS, anonymous=401), url=lambda s: f"/api/v1/orders/{s['order'].pk}/"),
     "api:sign_order": Expect(everyone(405), url=lambda s: f"/api/v1/orders/{s['order'].pk}/sign/"),
+    "api:attach_contract": Expect(everyone(405), url=lambda s: f"/api/v1/enrollments/{s['enrollment'].pk}/contract/"),
     "api:list_programmes": Expect(signed_in(anonymous=401)),
     "api:get_curriculum": Expect(signed_in(anonymous=401), url=lambda s: f"/api/v1/programmes/{s['version'].programme_id}/versions/{s['version'].number}/"),
     "planning:plan": Expect(signed_in()),
@@ -133,7 +137,7 @@ ADMIN_EXCEPTIONS = {
 } | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}} | {
     # Applications, enrollments and orders change only through the services (orders, history).
     f"admin:enrollment_{model}_{view}": {R.ADMINISTRATOR: 403}
-    for model in ("application", "enrollment", "order")
+    for model in ("application", "enrollment", "order", "contract")
     for view in ("add", "delete")
 }
 
@@ -156,6 +160,9 @@ def _samples(persona) -> dict[str, object]:
     application = enrollment_services.application_submit(actor=persona(R.METHODOLOGIST), offering=offering, person=officer)
     enrollment_services.application_accept(actor=persona(R.METHODOLOGIST), application=application)
     enrollment = Enrollment.objects.get(application=application)
+    enrollment_services.contract_attach(
+        actor=persona(R.METHODOLOGIST), enrollment=enrollment, number="MATRIX-1", signed_on=datetime.date(2026, 1, 5), payer="ГП РК", amount=Decimal(1000)
+    )
     return {
         "listener_person": Person.objects.get(user=persona(R.LISTENER)),
         "other_agency": Agency.objects.get(code="anticorruption"),

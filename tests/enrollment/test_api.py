@@ -79,3 +79,19 @@ def test_garbage_is_refused_and_nothing_is_created(persona) -> None:
     for payload in ({"offering_id": "x", "person_id": 1}, {"offering_id": 999999, "person_id": 1}, {}):
         assert _post(client, "/api/v1/applications/", payload).status_code in (400, 422)
     assert Application.objects.count() == before
+
+
+def test_a_contract_is_attached_once_and_garbage_is_refused(persona) -> None:
+    from eacademy.enrollment.models import Contract
+
+    enrollment = Enrollment.objects.filter(status="enrolled").first()
+    client = _client(persona, Role.METHODOLOGIST)
+    url = f"/api/v1/enrollments/{enrollment.pk}/contract/"
+    good = {"number": "ДОУ-2027/15", "signed_on": "2026-11-02", "payer": "Генеральная прокуратура РК", "amount": "185000.00"}
+    for bad in ({**good, "amount": "-1"}, {**good, "amount": "10.005"}, {**good, "signed_on": "2099-01-01"}, {**good, "payer": " "}):
+        assert _post(client, url, bad).status_code == 422
+    assert not Contract.objects.filter(enrollment=enrollment).exists()
+    created = _post(client, url, good)
+    assert created.status_code == 201 and created.json()["amount"] == "185000.00"
+    assert "already has a contract" in json.dumps(_post(client, url, {**good, "number": "ДОУ-2027/16"}).json(), ensure_ascii=False)
+    assert _post(_client(persona, Role.LISTENER), url, good).status_code == 403

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -51,6 +52,18 @@ class TransitionIn(Schema):
     reason: str = ""
     group_id: int | None = None
     offering_id: int | None = None
+
+
+class ContractIn(Schema):
+    number: str
+    signed_on: datetime.date
+    payer: str
+    amount: Decimal
+
+
+class ContractOut(ContractIn):
+    id: int
+    enrollment_id: int
 
 
 class OrderLineOut(Schema):
@@ -170,3 +183,10 @@ def sign_order(request: HttpRequest, order_id: int):
     order = get_object_or_404(queries.orders(), pk=order_id)
     services.order_sign(actor=signed_in_user(request), order=order)
     return get_object_or_404(queries.orders().prefetch_related("lines"), pk=order_id)
+
+
+@router.post("/enrollments/{enrollment_id}/contract/", response={201: ContractOut})
+def attach_contract(request: HttpRequest, enrollment_id: int, payload: ContractIn):
+    _require_roster(request)
+    enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
+    return Status(201, services.contract_attach(actor=signed_in_user(request), enrollment=enrollment, **payload.dict()))

@@ -1,7 +1,9 @@
 """The enrollment lifecycle: every transition one function, one transaction, checked against
 the current state, written as a numbered order line and a history record."""
 
+import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
@@ -17,7 +19,7 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send
 from eacademy.enrollment.imports import NominationRow
-from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
+from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
 from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people import names
@@ -436,3 +438,28 @@ def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows:
     ]
     bulk_create_with_history(applications, Application, batch_size=2000, default_user=actor, default_change_reason="nominations list")
     return len(applications)
+
+
+@transaction.atomic
+def contract_attach(
+    *, actor: User, enrollment: Enrollment, number: str, signed_on: datetime.date, payer: str, amount: Decimal
+) -> Contract:
+    """Attach the contract for educational services; one per enrollment, numbers unique."""
+    _require(actor, PLANNERS)
+    errors: dict[str, list[str]] = {}
+    number, payer = number.strip(), payer.strip()
+    if not number:
+        errors["number"] = [_("This field is required.")]
+    elif Contract.objects.filter(number=number).exists():
+        errors["number"] = [_("A contract with this number is already registered.")]
+    if not payer:
+        errors["payer"] = [_("This field is required.")]
+    if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        errors["amount"] = [_("Give the amount in tenge, not negative, with at most two decimals.")]
+    if signed_on > timezone.localdate():
+        errors["signed_on"] = [_("A contract cannot be signed in the future.")]
+    if Contract.objects.filter(enrollment=enrollment).exists():
+        errors["__all__"] = [_("This enrollment already has a contract.")]
+    if errors:
+        raise DomainError(errors)
+    return _create(Contract, actor, enrollment=enrollment, number=number, signed_on=signed_on, payer=payer, amount=amount)
