@@ -581,3 +581,11 @@ T.update({
 'A contract cannot be signed in the future.': ('Шартқа болашақ күнмен қол қоюға болмайды.', 'Договор не может быть подписан будущей датой.'),
 'This enrollment already has a contract.': ('Бұл оқуға қабылдауда шарт бар.', 'У этого зачисления уже есть договор.'),
 })
+T.update({
+'Only an application awaiting the Academy or on the waitlist can be rejected.': ('Тек Академия шешімін күткен немесе күту тізіміндегі өтінімді қабылдамауға болады.', 'Отклонить можно только заявку, ожидающую решения Академии или в листе ожидания.'),
+'Say why the application is rejected.': ('Өтінім неге қабылданбағанын көрсетіңіз.', 'Укажите, почему заявка отклонена.'),
+'The Academy has rejected your application for “%(course)s”: %(reason)s': ('Академия «%(course)s» курсына өтініміңізді қабылдамады: %(reason)s', 'Академия отклонила вашу заявку на курс «%(course)s»: %(reason)s'),
+'The application is rejected.': ('Өтінім қабылданбады.', 'Заявка отклонена.'),
+"Your agency's seats next year": ('Ведомствоңыздың келесі жылғы орындары', 'Места вашего ведомства в следующем году'),
+'Reject': ('Қабылдамау', 'Отклонить'),
+})

@@ -104,6 +104,7 @@ EXPECTATIONS = {
     "enrollment:my_courses": Expect(signed_in()),
     "enrollment:applications": Expect(allowed(*NOMINATORS, R.LEADERSHIP, R.HEAD_OF_DEPARTMENT)),
     "enrollment:application_decide": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/decide/"),
+    "enrollment:application_reject": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/reject/"),
     "enrollment:application_withdraw": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/withdraw/"),
     "enrollment:offering_apply": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/apply/"),
     "enrollment:offering_nominate": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/nominate/"),

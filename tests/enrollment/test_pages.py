@@ -120,3 +120,30 @@ def test_roster_waitlist_and_my_courses_keep_their_query_count_with_ten_times_th
     for extra in other_offerings[1:]:
         services.application_submit(actor=methodologist, offering=extra, person=listener_person)
     assert [page_queries(client, url) for url in urls] + [page_queries(listener, "/enrollment/my/")] == before
+
+
+def test_the_coordinator_sees_his_agencys_seats_and_a_refusal_in_russian(client_as, persona) -> None:
+    offering = _offering(persona)
+    client = client_as(Role.AGENCY_COORDINATOR)
+    client.post("/accounts/language/", {"language": "ru", "next": "/"})
+    officer = _officers(1)[0]
+    client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": officer.iin})
+    again = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": officer.iin}, follow=True).content.decode()
+    assert "уже подал(а) заявку на этот курс" in again
+    assert Application.objects.filter(offering=offering, person=officer).count() == 1
+    page = client.get("/enrollment/applications/").content.decode()
+    assert "Места вашего ведомства" in page and offering.get_absolute_url() in page
+
+
+def test_the_academy_rejects_with_a_reason_and_the_person_is_told(client_as, persona) -> None:
+    from eacademy.core.models import Notification
+
+    offering = _offering(persona)
+    listener = Person.objects.get(user=persona(Role.LISTENER))
+    application = services.application_submit(actor=persona(Role.METHODOLOGIST), offering=offering, person=listener)
+    client = client_as(Role.METHODOLOGIST)
+    response = client.post(f"/enrollment/applications/{application.pk}/reject/", {"reason": ""}, follow=True)
+    assert "Say why the application is rejected" in response.content.decode()
+    client.post(f"/enrollment/applications/{application.pk}/reject/", {"reason": "Курс отменён"})
+    assert Application.objects.get(pk=application.pk).status == "rejected"
+    assert Notification.objects.filter(user=persona(Role.LISTENER), message__contains="Курс отменён").exists()

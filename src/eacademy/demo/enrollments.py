@@ -46,6 +46,9 @@ def load_demo_enrollments(*, rng: random.Random, users: dict[str, User], offerin
     first = Enrollment.objects.filter(offering=chosen[0], status=Enrollment.Status.ENROLLED).order_by("pk")
     services.application_withdraw(actor=coordinator, application=first[0].application)  # the waitlist moves up
     services.enrollment_expel(actor=methodologist, enrollment=first[1], reason=Enrollment.ExpulsionReason.SERVICE)
+    waiting = Application.objects.filter(offering=chosen[0], status=Application.Status.AGENCY_APPROVED).order_by("pk").first()
+    if waiting is not None:
+        services.application_reject(actor=methodologist, application=waiting, reason="Не соответствует требованиям к стажу")
     listener = Person.objects.get(user=users["listener"])
     free = [o for o in chosen if busy_until.get(listener.pk) is None or o.starts_on >= busy_until[listener.pk]]
     declined = services.application_submit(actor=users["listener"], offering=free[-1], person=listener)

@@ -1,6 +1,6 @@
 """Reads of applications, enrollments and orders shared by pages, the API and reports."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -63,6 +63,30 @@ def quota_use(offering: Offering) -> list[dict[str, object]]:
         {"agency": name, "seats": quotas.get(name, 0), **rows.get(name, empty)}
         for name in sorted(set(quotas) | set(rows), key=str)
     ]
+
+
+def agency_quota_use(agency_id: int, year: int) -> list[dict[str, object]]:
+    """For a coordinator: each course of the year with seats for his agency, and how they are used."""
+    offerings = (
+        Offering.objects.filter(quotas__agency_id=agency_id, starts_on__year=year, status=Offering.Status.PUBLISHED)
+        .select_related("version__programme")
+        .annotate(
+            seats=Sum("quotas__seats", filter=Q(quotas__agency_id=agency_id)),
+        )
+        .order_by("starts_on")
+    )
+    counts: dict[int, dict[str, int]] = {
+        row["offering_id"]: {"enrolled": row["enrolled"], "waiting": row["waiting"], "pending": row["pending"]}
+        for row in Application.objects.filter(offering__in=offerings, person__agency_id=agency_id)
+        .values("offering_id")
+        .annotate(
+            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED)),
+            waiting=Count("id", filter=Q(status=Application.Status.WAITLISTED)),
+            pending=Count("id", filter=Q(status__in=[Application.Status.SUBMITTED, Application.Status.AGENCY_APPROVED])),
+        )
+    }
+    empty = {"enrolled": 0, "waiting": 0, "pending": 0}
+    return [{"offering": o, "seats": o.seats, **counts.get(o.pk, empty)} for o in offerings]
 
 
 def orders() -> QuerySet[Order]:

@@ -166,6 +166,21 @@ def application_accept(*, actor: User, application: Application) -> Application:
     return application
 
 
+@transaction.atomic
+def application_reject(*, actor: User, application: Application, reason: str) -> Application:
+    """The Academy refuses an application it has not accepted (e.g. the course is cancelled)."""
+    _require(actor, PLANNERS)
+    if application.status not in (Application.Status.AGENCY_APPROVED, Application.Status.WAITLISTED):
+        raise DomainError(_("Only an application awaiting the Academy or on the waitlist can be rejected."))
+    if not reason.strip():
+        raise DomainError({"reason": [_("Say why the application is rejected.")]})
+    application.status, application.reason, application.decided_at = Application.Status.REJECTED, reason.strip(), timezone.now()
+    _save(application, actor, ["status", "reason", "decided_at"])
+    course = application.offering
+    _tell(application.person, lambda: _("The Academy has rejected your application for “%(course)s”: %(reason)s") % {"course": course, "reason": reason})
+    return application
+
+
 def _enroll(actor: User, application: Application) -> Enrollment:
     application.status, application.decided_at = Application.Status.ACCEPTED, timezone.now()
     _save(application, actor, ["status", "decided_at"])

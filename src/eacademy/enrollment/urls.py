@@ -8,6 +8,7 @@ urlpatterns = [
     path("applications/", views.applications, name="applications"),
     path("applications/<int:pk>/decide/", views.application_decide, name="application_decide"),
     path("applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
+    path("applications/<int:pk>/reject/", views.application_reject, name="application_reject"),
     path("offerings/<int:pk>/apply/", views.offering_apply, name="offering_apply"),
     path("offerings/<int:pk>/nominate/", views.offering_nominate, name="offering_nominate"),
     path("offerings/<int:pk>/nominations/", views.offering_nominations_upload, name="offering_nominations_upload"),

@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,8 +70,26 @@ def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
 def applications(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Application.Status.SUBMITTED)
     status = status if status in Application.Status.values else Application.Status.SUBMITTED
-    rows = queries.applications_visible_to(signed_in_user(request)).filter(status=status).order_by("offering__starts_on", "created_at")[:500]
-    return render(request, "enrollment/applications.html", {"rows": rows, "status": status, "statuses": Application.Status.choices})
+    user = signed_in_user(request)
+    rows = queries.applications_visible_to(user).filter(status=status).order_by("offering__starts_on", "created_at")[:500]
+    agency_id = agency_id_of(user) if user.has_role(Role.AGENCY_COORDINATOR) else None
+    quota_use = queries.agency_quota_use(agency_id, timezone.localdate().year + 1) if agency_id else None
+    return render(request, "enrollment/applications.html", {
+        "rows": rows, "status": status, "statuses": Application.Status.choices, "quota_use": quota_use,
+        "can_reject": user.has_role(*services.PLANNERS),
+    })
+
+
+@role_required(*services.PLANNERS)
+@require_POST
+def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk)
+    return _act(
+        request,
+        lambda: services.application_reject(actor=signed_in_user(request), application=application, reason=request.POST.get("reason", "")),
+        _("The application is rejected."),
+        f"/enrollment/offerings/{application.offering_id}/roster/",
+    )
 
 
 @role_required(*NOMINATORS)
