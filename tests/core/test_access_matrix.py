@@ -112,6 +112,7 @@ EXPECTATIONS = {
     "enrollment:roster": Expect(allowed(*PLAN_READERS), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/roster/"),
     "enrollment:roster_accept": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/accept/"),
     "enrollment:roster_groups": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/groups/"),
+    "enrollment:roster_complete": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/complete/"),
     "enrollment:enrollment_action": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/enrollments/{s['enrollment'].pk}/"),
     "enrollment:order_list": Expect(allowed(*ORDER_READERS)),
     "enrollment:order_detail": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/"),

@@ -360,6 +360,16 @@ def enrollment_expel(*, actor: User, enrollment: Enrollment, reason: str) -> Enr
 
 
 @transaction.atomic
+def offering_complete_all(*, actor: User, offering: Offering) -> int:
+    """Graduate every listener still enrolled at the end of the course (one order line each)."""
+    _require(actor, PLANNERS)
+    enrollments = list(Enrollment.objects.filter(offering=offering, status=Enrollment.Status.ENROLLED).order_by("person__last_name", "id"))
+    for enrollment in enrollments:
+        enrollment_complete(actor=actor, enrollment=enrollment)
+    return len(enrollments)
+
+
+@transaction.atomic
 def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
     _require(actor, PLANNERS)
     enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.COMPLETED)
@@ -452,6 +462,9 @@ def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows:
         for p in nominees
     ]
     bulk_create_with_history(applications, Application, batch_size=2000, default_user=actor, default_change_reason="nominations list")
+    for person in nominees:
+        if person.user_id is not None:  # only people known before can have a login
+            _tell(person, lambda: _("Your agency has nominated you for the course “%(course)s”.") % {"course": offering})
     return len(applications)
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("offerings/<int:pk>/roster/", views.roster, name="roster"),
     path("offerings/<int:pk>/accept/", views.roster_accept, name="roster_accept"),
     path("offerings/<int:pk>/groups/", views.roster_groups, name="roster_groups"),
+    path("offerings/<int:pk>/complete/", views.roster_complete, name="roster_complete"),
     path("enrollments/<int:pk>/", views.enrollment_action, name="enrollment_action"),
     path("orders/", views.order_list, name="order_list"),
     path("orders/<int:pk>/", views.order_detail, name="order_detail"),

@@ -153,6 +153,13 @@ def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*services.PLANNERS)
 @require_POST
+def roster_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    offering = get_object_or_404(Offering, pk=pk)
+    return _act(request, lambda: services.offering_complete_all(actor=signed_in_user(request), offering=offering), _("Every enrolled listener has completed the course."), f"/enrollment/offerings/{pk}/roster/")
+
+
+@role_required(*services.PLANNERS)
+@require_POST
 def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     enrollment = get_object_or_404(Enrollment, pk=pk)
