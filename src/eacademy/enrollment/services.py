@@ -3,6 +3,7 @@ the current state, written as a numbered order line and a history record."""
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
@@ -130,22 +131,37 @@ def application_agency_decide(*, actor: User, application: Application, approve:
     return application
 
 
-def _has_room(offering: Offering, agency_id: int | None) -> bool:
-    """A seat is free for the agency within its quota, or among the seats no quota reserves."""
-    taken: dict[int | None, int] = dict(
+@dataclass(frozen=True)
+class _Seats:
+    """Who holds the offering's seats: read once, then asked for any agency."""
+
+    capacity: int
+    taken: dict[int | None, int]
+    quotas: dict[int | None, int]
+
+    def free_for(self, agency_id: int | None) -> bool:
+        """A seat is free for the agency within its quota, or among the seats no quota reserves."""
+        if sum(self.taken.values()) >= self.capacity:
+            return False
+        if self.taken.get(agency_id, 0) < self.quotas.get(agency_id, 0):
+            return True
+        unreserved = self.capacity - sum(self.quotas.values())
+        beyond_quotas = sum(max(0, n - self.quotas.get(agency, 0)) for agency, n in self.taken.items())
+        return beyond_quotas < unreserved
+
+
+def _seats(offering: Offering) -> _Seats:
+    taken = (
         Enrollment.objects.filter(offering=offering, status__in=ACTIVE)
         .values("person__agency_id")
         .annotate(n=Count("id"))
         .values_list("person__agency_id", "n")
     )
-    if sum(taken.values()) >= offering.capacity:
-        return False
-    quotas: dict[int | None, int] = dict(offering.quotas.values_list("agency_id", "seats"))
-    if taken.get(agency_id, 0) < quotas.get(agency_id, 0):
-        return True
-    unreserved = offering.capacity - sum(quotas.values())
-    beyond_quotas = sum(max(0, n - quotas.get(agency, 0)) for agency, n in taken.items())
-    return beyond_quotas < unreserved
+    return _Seats(offering.capacity, dict(taken), dict(offering.quotas.values_list("agency_id", "seats")))
+
+
+def _has_room(offering: Offering, agency_id: int | None) -> bool:
+    return _seats(offering).free_for(agency_id)
 
 
 @transaction.atomic
@@ -191,13 +207,14 @@ def _enroll(actor: User, application: Application) -> Enrollment:
 
 
 def _promote_waitlist(actor: User, offering: Offering) -> None:
-    """When a seat frees, the first waitlisted application that fits moves up."""
+    """When a seat frees, the first waitlisted application that fits moves up (seats read once)."""
+    seats = _seats(offering)
     for waiting in (
         Application.objects.filter(offering=offering, status=Application.Status.WAITLISTED)
         .select_related("person")
         .order_by("decided_at", "id")
     ):
-        if _has_room(offering, waiting.person.agency_id):
+        if seats.free_for(waiting.person.agency_id):
             _enroll(actor, waiting)
             return
 
