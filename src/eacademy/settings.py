@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "eacademy.catalog",
     "eacademy.planning",
     "eacademy.enrollment",
+    "eacademy.exams",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",
@@ -188,6 +189,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 3600
+# Saves this long after an attempt's deadline still count (a slow network); then the worker closes it.
+EXAM_GRACE_SECONDS = env_int("EXAM_GRACE_SECONDS", 30, minimum=0)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 SESSION_SAVE_EVERY_REQUEST = False  # the timeout middleware refreshes the expiry at most once a minute
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,159 @@
+"""Must show 1: every real file in shared/data/questions/valid imports with a report of what we
+do not hold; every file in invalid/ is refused with the fault named and nothing imported;
+export then import gives the same questions."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from eacademy.core.errors import DomainError
+from eacademy.core.roles import Role
+from eacademy.exams import bank as bank_services
+from eacademy.exams.formats import files, gift, moodle_xml
+from eacademy.exams.models import Bank, Question, QuestionVersion
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "questions"
+VALID = sorted((DATA / "valid").iterdir())
+INVALID = sorted((DATA / "invalid").iterdir())
+# What each valid file holds: questions we import, and those reported as unsupported.
+EXPECTED = {
+    "EM-U5-p34-Gra-Expressions_of_quantity.gift": (17, 1),
+    "U2-p22-Gra-Ing_or_inf.gift": (11, 0),
+    "U3-p31-Gra-ed_adjectives_prepositions.gift": (1, 1),
+    "U5-p54-GR4-Passive-reporting.gift": (6, 0),
+    "U6-p59-Vocabulary.gift": (6, 0),
+    "U7-p76-Relative_clauses.gift": (9, 0),
+    "U9-p94-Listening.gift": (7, 0),
+    "moodle-export-category.xml": (1, 0),
+    "moodle-gift-examples.gift": (43, 0),
+    "moodle-gift-fixture.gift": (9, 0),
+    "moodle-multichoice.xml": (1, 0),
+    "moodle-nested-categories.xml": (5, 0),
+    "moodle-truefalse.xml": (2, 0),
+}
+FAULTS = {
+    "moodle-broken-cloze.xml": "line 4, <question type=\"cloze\">: “Multianswer question without subquestions”: the embedded-answers question has no embedded answers.",
+    "moodle-error-invalid-grades.xml": "line 38, <answer fraction=\"33\" format=\"html\">: the grade 33% is not one Moodle allows (nearest: 33.33333%).",
+}
+
+
+def test_the_data_set_is_all_here():
+    assert {p.name for p in VALID} == set(EXPECTED)
+    assert {p.name for p in INVALID} == set(FAULTS)
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_every_valid_file_imports_with_a_report(path, persona):
+    bank = Bank.objects.create(name=path.name)
+    report = bank_services.bank_import(bank, path.read_bytes(), files.guess(path.name), persona(Role.METHODOLOGIST))
+    imported, unsupported = EXPECTED[path.name]
+    assert (report.imported, len(report.unsupported)) == (imported, unsupported)
+    assert bank.questions.count() == imported
+    for item in report.unsupported:
+        assert item.position.startswith("line ") and item.name and item.reason
+
+
+def test_unsupported_questions_are_named_with_their_line(persona):
+    path = DATA / "valid" / "EM-U5-p34-Gra-Expressions_of_quantity.gift"
+    report = bank_services.bank_import(Bank.objects.create(name="q"), path.read_bytes(), "gift", persona(Role.METHODOLOGIST))
+    (item,) = report.unsupported
+    assert (item.position, item.name) == ("line 9", "EM U5 p34 Gra1.4")
+    assert "several answer blanks" in item.reason
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_every_invalid_file_is_refused_with_the_fault_named(path, persona):
+    bank = Bank.objects.create(name=path.name)
+    before = (Question.objects.count(), QuestionVersion.objects.count(), bank.categories.count())
+    with pytest.raises(DomainError) as refused:
+        bank_services.bank_import(bank, path.read_bytes(), "moodle-xml", persona(Role.METHODOLOGIST))
+    assert refused.value.messages == [FAULTS[path.name]]
+    assert (Question.objects.count(), QuestionVersion.objects.count(), bank.categories.count()) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "fault"),
+    [
+        (b"<quiz><question type='multichoice'><name><text>x</text>", "line 1: the XML is malformed"),
+        (b"<quiz><bogus/></quiz>", "line 1, <bogus>: only <question> elements may stand inside <quiz>."),
+        (b"<html/>", "line 1, <html>: a Moodle XML file starts with <quiz>."),
+        (b'<?xml version="1.0"?><!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>&x;</quiz>', "line 1"),
+    ],
+)
+def test_malformed_xml_is_refused_with_its_line(data, fault):
+    with pytest.raises(DomainError) as refused:
+        moodle_xml.read(data)
+    assert refused.value.messages[0].startswith(fault)
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("::Q1:: Two plus two {=four\n\n::Q2:: ok {T}", "line 1: the answer block opened with { is never closed."),
+        ("Fine {T}\n\nBroken } here", "line 3: a closing brace } has no opening brace {."),
+        ("::N:: pi? {#three:0.1}", "line 1: “three” is not a number."),
+        ("::S:: pick {~a ~b}", "line 1: the correct choices of “S” add up to 0%, not 100%."),
+        ("::W:: pick {=a ~%33%b}", "line 1: the grade 33% of an answer in “W” is not one Moodle allows (nearest: 33.33333%)."),
+        ("\n\n// only a comment\n", "line 1: the file holds no questions."),
+    ],
+)
+def test_malformed_gift_is_refused_with_its_line(text, fault):
+    with pytest.raises(DomainError) as refused:
+        gift.read(text.encode())
+    assert refused.value.messages == [fault]
+
+
+def test_gift_that_is_not_utf8_is_refused():
+    with pytest.raises(DomainError, match="not UTF-8"):
+        gift.read("Вопрос {T}".encode("cp1251"))
+
+
+def _comparable(question, *, files_kept: bool = True) -> dict:
+    data = dataclasses.asdict(question)
+    data.pop("position")
+    if not files_kept:
+        data.pop("files")
+    return data
+
+
+@pytest.mark.parametrize("file_format", ["moodle-xml", "gift"])
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_export_then_import_gives_the_same_questions(path, file_format, persona):
+    methodologist = persona(Role.METHODOLOGIST)
+    original = Bank.objects.create(name="original")
+    bank_services.bank_import(original, path.read_bytes(), files.guess(path.name), methodologist)
+    exported, lost = bank_services.bank_export(original, file_format)
+    again = Bank.objects.create(name="again")
+    report = bank_services.bank_import(again, exported, file_format, methodologist)
+    assert report.unsupported == []
+    files_kept = file_format == "moodle-xml"
+    if not files_kept:  # GIFT cannot carry images: the export says so, by question
+        assert {item.name for item in lost} == {q.name for q in bank_services.bank_questions(original) if q.files}
+    before = [_comparable(q, files_kept=files_kept) for q in bank_services.bank_questions(original)]
+    after = [_comparable(q, files_kept=files_kept) for q in bank_services.bank_questions(again)]
+    assert after == before
+    assert sorted(c.path for c in again.categories.all()) == sorted(c.path for c in original.categories.all())
+
+
+def test_images_survive_the_moodle_round_trip(persona):
+    path = DATA / "valid" / "moodle-truefalse.xml"
+    bank = Bank.objects.create(name="tf")
+    bank_services.bank_import(bank, path.read_bytes(), "moodle-xml", persona(Role.METHODOLOGIST))
+    question = bank_services.bank_questions(bank)[0]
+    assert {"logo.jpg", "infos.jpg", "thumbup.jpg", "thumbdown.jpg"} <= set(question.files)
+    assert question.files["logo.jpg"][:3] == b"\xff\xd8\xff"  # a JPEG, decoded
+
+
+def test_the_excel_template_round_trips_three_languages(persona):
+    from eacademy.exams.formats import Answer, Kind, QuestionData, xlsx
+
+    question = QuestionData(
+        kind=Kind.SINGLE, name="Кодекс", text='<span lang="kk" class="multilang">Қылмыстық кодекс қашан қабылданды?</span><span lang="ru" class="multilang">Когда принят УК?</span>',
+        category="Құқық/УК", answers=[Answer("2014", 1.0), Answer("1997", 0.0)], difficulty=2, tags=["law"],
+    )
+    data, lost = xlsx.write([question])
+    assert lost == []
+    (back,) = xlsx.read(data).questions
+    assert (back.kind, back.text, back.category, back.difficulty, back.tags) == (question.kind, question.text, question.category, 2, ["law"])
+    assert [(a.text, a.fraction) for a in back.answers] == [("2014", 1.0), ("1997", 0.0)]
