@@ -5,6 +5,10 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["items"]:  # pure computation: no Django, no database
+        from eacademy.exams.items_cli import main as items
+
+        raise SystemExit(items(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eacademy.settings")
     from django.core.management import execute_from_command_line
 
