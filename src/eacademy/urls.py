@@ -22,6 +22,7 @@ urlpatterns = [
     path("programmes/", include("eacademy.catalog.urls")),
     path("plan/", include("eacademy.planning.urls")),
     path("enrollment/", include("eacademy.enrollment.urls")),
+    path("exams/", include("eacademy.exams.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

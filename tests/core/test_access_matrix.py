@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.http import HttpResponse
@@ -14,12 +15,16 @@ from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
+from eacademy.exams import attempts as exam_attempts
+from eacademy.exams import bank as exam_bank
+from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
 
 R = Role
+QUESTIONS = Path(__file__).resolve().parents[1] / "exams" / "data" / "questions" / "valid"
 PEOPLE_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.AGENCY_COORDINATOR, R.HEAD_OF_DEPARTMENT)
 PEOPLE_EDITORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
 AGENCY_READERS = (*PEOPLE_READERS, R.LECTURER)
@@ -28,6 +33,8 @@ PLAN_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.HEAD_OF_DEPART
 NEED_READERS = (*PLAN_READERS, R.AGENCY_COORDINATOR)
 NOMINATORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
 ORDER_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP)
+AUTHORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LECTURER)
+OWNER_ONLY = allowed(R.LISTENER, denied=404)  # a listener's attempt: nobody else even learns it exists
 
 EXPECTATIONS = {
     "home": Expect(signed_in()),
@@ -118,6 +125,24 @@ EXPECTATIONS = {
     "enrollment:order_detail": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/"),
     "enrollment:order_pdf": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/pdf/"),
     "enrollment:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/enrollment/orders/{s['order'].pk}/sign/"),
+    "exams:exam_list": Expect(signed_in()),
+    "exams:exam_create": Expect(allowed(*AUTHORS)),
+    "exams:exam_detail": Expect(allowed(*AUTHORS), url=lambda s: s["exam"].get_absolute_url()),
+    "exams:exam_start": Expect(signed_in(ok=405), url=lambda s: f"{s['exam'].get_absolute_url()}start/"),
+    "exams:attempt": Expect(OWNER_ONLY, url=lambda s: s["attempt"].get_absolute_url()),
+    "exams:attempt_clock": Expect(OWNER_ONLY, url=lambda s: f"{s['attempt'].get_absolute_url()}clock/"),
+    "exams:answer_save": Expect(signed_in(ok=405), url=lambda s: f"{s['attempt'].get_absolute_url()}answers/1/"),
+    "exams:attempt_finish": Expect(signed_in(ok=405), url=lambda s: f"{s['attempt'].get_absolute_url()}finish/"),
+    "exams:bank_list": Expect(allowed(*AUTHORS)),
+    "exams:import_template": Expect(allowed(*AUTHORS)),
+    "exams:bank_detail": Expect(allowed(*AUTHORS), url=lambda s: s["bank"].get_absolute_url()),
+    "exams:bank_import": Expect(allowed(*AUTHORS, ok=405), url=lambda s: f"{s['bank'].get_absolute_url()}import/"),
+    "exams:bank_export": Expect(allowed(*AUTHORS), url=lambda s: f"{s['bank'].get_absolute_url()}export/gift/"),
+    "exams:question_detail": Expect(allowed(*AUTHORS), url=lambda s: s["question"].get_absolute_url()),
+    # An image of a question: its authors, and listeners whose attempt drew that question.
+    "exams:question_file": Expect(allowed(*AUTHORS, denied=404), url=lambda s: f"/exams/files/{s['file'].version_id}/{s['file'].name}"),
+    "exams:grading_queue": Expect(allowed(*AUTHORS)),
+    "exams:essay_grade": Expect(allowed(*AUTHORS), url=lambda s: f"/exams/grading/{s['essay'].pk}/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -165,7 +190,17 @@ def _samples(persona) -> dict[str, object]:
     enrollment_services.contract_attach(
         actor=persona(R.METHODOLOGIST), enrollment=enrollment, number="MATRIX-1", signed_on=datetime.date(2026, 1, 5), payer="ГП РК", amount=Decimal(1000)
     )
+    exam = Exam.objects.get(purpose="input")
+    attempt = exam_attempts.attempt_start(exam, persona(R.LISTENER))
+    images = Bank.objects.create(name="matrix images")
+    exam_bank.bank_import(images, (QUESTIONS / "moodle-truefalse.xml").read_bytes(), "moodle-xml", persona(R.METHODOLOGIST))
     return {
+        "exam": exam,
+        "attempt": attempt,
+        "bank": exam.rules.first().category.bank,
+        "question": attempt.slots.first().version.question,
+        "file": QuestionFile.objects.filter(version__question__bank=images).first(),
+        "essay": Slot.objects.filter(kind="essay", attempt__status="graded").first(),
         "listener_person": Person.objects.get(user=persona(R.LISTENER)),
         "other_agency": Agency.objects.get(code="anticorruption"),
         "token": token,

@@ -13,7 +13,7 @@ from eacademy.exams import bank as bank_services
 from eacademy.exams.formats import files, gift, moodle_xml
 from eacademy.exams.models import Bank, Question, QuestionVersion
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "questions"
+DATA = Path(__file__).resolve().parent / "data" / "questions"  # copies of ../shared/data/questions (see SOURCES.md)
 VALID = sorted((DATA / "valid").iterdir())
 INVALID = sorted((DATA / "invalid").iterdir())
 # What each valid file holds: questions we import, and those reported as unsupported.

@@ -14,6 +14,8 @@ _NAVIGATION = [
     (_("Training needs"), "planning:need_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
     (_("My courses"), "enrollment:my_courses", ()),
     (_("Applications"), "enrollment:applications", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
+    (_("Tests"), "exams:exam_list", ()),
+    (_("Question banks"), "exams:bank_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
     (_("Academy structure"), "org:academy_structure", ()),
     (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),

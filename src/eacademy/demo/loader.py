@@ -20,6 +20,7 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.enrollments import load_demo_enrollments
+from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
@@ -237,6 +238,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
     plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     enrollments = load_demo_enrollments(rng=rng, users=users)
+    load_demo_exams(rng=rng, users=users)
     return {
         "agencies": len(agencies),
         "units": len(units),

@@ -76,7 +76,7 @@ def _json_contains() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _slot(attempt: Attempt, position: int, question: Question, shuffle: bool) -> Slot:
+def make_slot(attempt: Attempt, position: int, question: Question, shuffle: bool) -> Slot:
     version = question.current
     assert version is not None
     content = version.content
@@ -122,7 +122,7 @@ def attempt_start(exam: Exam, user: User) -> Attempt:
         )
         attempt._history_user = user  # type: ignore[attr-defined]
         attempt.save()
-        slots = [_slot(attempt, i, q, exam.shuffle_answers) for i, q in enumerate(questions, start=1)]
+        slots = [make_slot(attempt, i, q, exam.shuffle_answers) for i, q in enumerate(questions, start=1)]
         Slot.objects.bulk_create(slots)
         attempt.max_score = sum(s.mark for s in slots)
         Attempt.objects.filter(pk=attempt.pk).update(max_score=attempt.max_score)

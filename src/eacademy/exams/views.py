@@ -1,0 +1,280 @@
+import json
+import mimetypes
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from eacademy.core.access import role_required, signed_in, signed_in_user
+from eacademy.core.errors import DomainError
+from eacademy.exams import analysis, attempts, bank, queries
+from eacademy.exams.formats import FormatError, files, xlsx
+from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, RuleFormSet
+from eacademy.exams.models import Attempt, Bank, Exam, Question, QuestionFile, Slot
+from eacademy.exams.multilang import in_language
+from eacademy.exams.permissions import AUTHORS
+
+
+def _errors(request: HttpRequest, exc: DomainError) -> None:
+    for error in exc.messages:
+        messages.error(request, error)
+
+
+@role_required(*AUTHORS)
+def bank_list(request: HttpRequest) -> HttpResponse:
+    form = BankForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = form.save()
+        return redirect(created)
+    return render(request, "exams/bank_list.html", {"banks": Bank.objects.all(), "form": form})
+
+
+@role_required(*AUTHORS)
+def bank_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    the_bank = get_object_or_404(Bank, pk=pk)
+    questions = the_bank.questions.filter(archived=False).select_related("current", "category").order_by("category__path", "position")
+    return render(request, "exams/bank_detail.html", {"bank": the_bank, "questions": questions, "form": ImportForm(), "formats": files.FORMATS})
+
+
+@role_required(*AUTHORS)
+@require_POST
+def bank_import(request: HttpRequest, pk: int) -> HttpResponse:
+    the_bank = get_object_or_404(Bank, pk=pk)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to import."))
+        return redirect(the_bank)
+    upload = form.cleaned_data["file"]
+    try:
+        report = bank.bank_import(the_bank, upload.read(), form.cleaned_data["format"] or files.guess(upload.name), signed_in_user(request))
+    except DomainError as exc:
+        _errors(request, exc)
+        messages.error(request, _("Nothing was imported."))
+        return redirect(the_bank)
+    messages.success(request, _("Imported %(count)s questions.") % {"count": report.imported})
+    for item in report.unsupported:
+        messages.warning(request, _("Not imported — %(position)s, “%(name)s”: %(reason)s.") % {"position": item.position, "name": item.name, "reason": item.reason})
+    return redirect(the_bank)
+
+
+@role_required(*AUTHORS)
+@require_GET
+def bank_export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    the_bank = get_object_or_404(Bank, pk=pk)
+    try:
+        data, lost = bank.bank_export(the_bank, file_format)
+    except FormatError as exc:
+        raise Http404(exc.messages[0]) from None
+    extension = {"moodle-xml": "xml", "gift": "gift.txt", "xlsx": "xlsx"}[file_format]
+    response = HttpResponse(data, content_type={"xml": "application/xml", "gift.txt": "text/plain; charset=utf-8"}.get(extension, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="bank-{the_bank.pk}.{extension}"'
+    if lost:  # what the format could not carry, so that nobody loses it unknowingly
+        response["X-Export-Lost"] = str(len(lost))
+    return response
+
+
+@role_required(*AUTHORS)
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    data, _lost = xlsx.write([])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="questions-template.xlsx"'
+    return response
+
+
+@role_required(*AUTHORS)
+def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question.objects.select_related("bank", "category", "current"), pk=pk)
+    versions = question.versions.order_by("-number")
+    return render(request, "exams/question_detail.html", {"question": question, "version": question.current, "versions": versions})
+
+
+@signed_in
+@require_GET
+def question_file(request: HttpRequest, version_id: int, name: str) -> HttpResponse:
+    """An embedded image or sound: for authors, and for a listener whose attempt drew it."""
+    user = signed_in_user(request)
+    if not user.has_role(*AUTHORS) and not Slot.objects.filter(version_id=version_id, attempt__person__user=user).exists():
+        raise Http404
+    file = get_object_or_404(QuestionFile, version_id=version_id, name=name)
+    response = HttpResponse(bytes(file.content), content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@signed_in
+def exam_list(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    exams = queries.exams_visible_to(user).order_by("-opens_at")[:200]
+    mine = {}
+    if not user.has_role(*AUTHORS):
+        for attempt in Attempt.objects.filter(person__user=user, exam__in=[e.pk for e in exams]):
+            mine.setdefault(attempt.exam_id, []).append(attempt)
+    return render(request, "exams/exam_list.html", {"exams": exams, "mine": mine, "is_author": user.has_role(*AUTHORS), "now": timezone.now()})
+
+
+@role_required(*AUTHORS)
+def exam_create(request: HttpRequest) -> HttpResponse:
+    form = ExamForm(request.POST or None)
+    rules = RuleFormSet(request.POST or None)
+    if request.method == "POST" and form.is_valid() and rules.is_valid():
+        with transaction.atomic():
+            exam = form.save(commit=False)
+            exam.created_by = signed_in_user(request)
+            exam._history_user = exam.created_by  # type: ignore[attr-defined]
+            exam.save()
+            rules.instance = exam
+            rules.save()
+        messages.success(request, _("The test is created."))
+        return redirect(exam)
+    return render(request, "exams/exam_form.html", {"form": form, "rules": rules})
+
+
+@role_required(*AUTHORS)
+def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    exam = get_object_or_404(queries.exams_visible_to(signed_in_user(request)), pk=pk)
+    attempt_list = exam.attempts.select_related("person").order_by("person__last_name", "number")
+    question_ids, _attempt_ids, matrix = queries.score_matrix(exam)
+    figures = analysis.analyse(matrix) if matrix.shape[0] >= 2 else None
+    questions = Question.objects.in_bulk(question_ids)
+    items = []
+    if figures:
+        picks = queries.distractors(exam)
+        for question_id, item in zip(question_ids, figures["items"], strict=True):
+            items.append({"question": questions[question_id], "figures": item, "choices": sorted(picks.get(question_id, {}).items())})
+    return render(
+        request, "exams/exam_detail.html",
+        {"exam": exam, "attempts": attempt_list, "figures": figures, "items": items, "gains": queries.input_output(exam.offering_id), "rules": exam.rules.select_related("category")},
+    )
+
+
+@signed_in
+@require_POST
+def exam_start(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    exam = get_object_or_404(queries.exams_visible_to(user), pk=pk)
+    try:
+        attempt = attempts.attempt_start(exam, user)
+    except DomainError as exc:
+        _errors(request, exc)
+        return redirect("exams:exam_list")
+    return redirect(attempt)
+
+
+def _own_attempt(request: HttpRequest, pk: int) -> Attempt:
+    return get_object_or_404(Attempt.objects.select_related("exam", "person"), pk=pk, person__user=signed_in_user(request))
+
+
+def _review_allowed(policy: str, attempt: Attempt) -> bool:
+    if policy == Exam.Review.AFTER_SUBMIT:
+        return attempt.status != Attempt.Status.IN_PROGRESS
+    if policy == Exam.Review.AFTER_CLOSE:
+        return timezone.now() >= attempt.exam.closes_at
+    return False
+
+
+def _choices(slot: Slot) -> list[dict]:
+    content = slot.version.content
+    if slot.kind == "matching":
+        answers = sorted({p["answer"] for p in content["pairs"]})
+        return [{"index": i, "text": answers[i]} for i in slot.order]
+    return [{"index": i, "text": content["answers"][i]["text"], "format": content["answers"][i]["format"]} for i in slot.order]
+
+
+@signed_in
+def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _own_attempt(request, pk)
+    if attempt.status == Attempt.Status.IN_PROGRESS and attempt.deadline + attempts.grace() <= timezone.now():
+        attempt = attempts.attempt_close(attempt, by_deadline=True)
+    slots = list(attempt.slots.select_related("version"))
+    rows = []
+    for slot in slots:
+        content = slot.version.content
+        row = {"slot": slot, "choices": _choices(slot), "response": json.dumps(slot.response), "text_format": content.get("text_format", "html")}
+        if slot.kind == "matching":
+            row["prompts"] = [in_language(p["prompt"], (request.LANGUAGE_CODE or "ru")[:2]) for p in content["pairs"] if p["prompt"]]
+        rows.append(row)
+    if attempt.status == Attempt.Status.IN_PROGRESS:
+        return render(request, "exams/attempt.html", {"attempt": attempt, "rows": rows, "remaining": attempts.remaining_seconds(attempt)})
+    exam = attempt.exam
+    review = {"score": _review_allowed(exam.review_score, attempt), "responses": _review_allowed(exam.review_responses, attempt), "correct": _review_allowed(exam.review_correct, attempt)}
+    if review["correct"]:
+        for row in rows:
+            row["key"] = _key(row["slot"])
+    return render(request, "exams/attempt_review.html", {"attempt": attempt, "rows": rows, "review": review})
+
+
+def _key(slot: Slot) -> list[str]:
+    content = slot.version.content
+    if slot.kind == "matching":
+        return [f"{p['prompt']} → {p['answer']}" for p in content["pairs"] if p["prompt"]]
+    if slot.kind == "essay":
+        return []
+    return [a["text"] if slot.kind != "numerical" or a["text"] == "*" else f"{float(a['text']):g} ± {a['tolerance']:g}" for a in content["answers"] if a["fraction"] > 0]
+
+
+@signed_in
+@require_POST
+def answer_save(request: HttpRequest, pk: int, position: int) -> JsonResponse:
+    """The page's autosave: JSON {"seq": n, "response": {...}} → {"seq": n} once it is stored."""
+    try:
+        body = json.loads(request.body)
+        seq, response = body["seq"], body["response"]
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _("This answer is not in a form the test understands.")}, status=422)
+    try:
+        saved = attempts.answer_save(request.user.pk, pk, position, seq, response)
+    except Slot.DoesNotExist:
+        return JsonResponse({"error": _("No such question in your attempts.")}, status=404)
+    except DomainError as exc:
+        closed = "closed" in exc.messages[0] or "Time" in exc.messages[0]
+        return JsonResponse({"error": exc.messages[0], "closed": closed}, status=409 if closed else 422)
+    return JsonResponse({"seq": saved.seq, "stale": saved.stale})
+
+
+@signed_in
+@require_GET
+def attempt_clock(request: HttpRequest, pk: int) -> JsonResponse:
+    attempt = _own_attempt(request, pk)
+    return JsonResponse({"remaining": attempts.remaining_seconds(attempt), "open": attempt.status == Attempt.Status.IN_PROGRESS})
+
+
+@signed_in
+@require_POST
+def attempt_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _own_attempt(request, pk)
+    try:
+        attempts.attempt_finish(attempt, signed_in_user(request))
+    except DomainError as exc:
+        _errors(request, exc)
+    return redirect(attempt)
+
+
+@role_required(*AUTHORS)
+def grading_queue(request: HttpRequest) -> HttpResponse:
+    slots = (
+        Slot.objects.filter(attempt__status=Attempt.Status.AWAITING_GRADING, kind="essay", fraction__isnull=True)
+        .select_related("attempt__exam", "version")
+        .order_by("attempt__finished_at", "position")[:100]
+    )
+    return render(request, "exams/grading_queue.html", {"slots": slots})
+
+
+@role_required(*AUTHORS)
+def essay_grade(request: HttpRequest, pk: int) -> HttpResponse:
+    slot = get_object_or_404(Slot.objects.select_related("attempt__exam", "version"), pk=pk, kind="essay")
+    form = EssayGradeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attempts.essay_grade(slot, signed_in_user(request), form.cleaned_data["points"], form.cleaned_data["comment"])
+        except DomainError as exc:
+            form.add_error("points", exc)
+        else:
+            messages.success(request, _("The answer is graded."))
+            return redirect("exams:grading_queue")
+    return render(request, "exams/essay_grade.html", {"slot": slot, "form": form, "rubric": slot.version.content.get("rubric", []), "answer": (slot.response or {}).get("text", "")})
