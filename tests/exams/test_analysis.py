@@ -60,7 +60,7 @@ def test_alpha_is_kr20_on_right_wrong_items():
 def test_item_figures_match_independent_loops():
     x = _simulated()
     scored = np.nan_to_num(x)
-    n, k = scored.shape
+    _n, k = scored.shape
     total = scored.sum(1)
     items = analyse(x)["items"]
     covariances_with_total = [np.cov(scored[:, i], total)[0, 1] for i in range(k)]
@@ -129,7 +129,7 @@ def test_rasch_difficulties_match_an_optimiser_and_recover_the_truth():
 
 def test_rasch_sets_extreme_items_and_persons_aside():
     x = np.array([[1, 1, 0, 1], [1, 0, 0, 1], [1, 1, 0, 0], [1, 0, 0, 0], [1, 1, 0, 1]], dtype=float)
-    difficulties, abilities = rasch(x)
+    difficulties, _abilities = rasch(x)
     assert math.isnan(difficulties[0]) and math.isnan(difficulties[2])  # everyone right / everyone wrong
     assert difficulties[1] < difficulties[3] or difficulties[1] == pytest.approx(difficulties[3])
 

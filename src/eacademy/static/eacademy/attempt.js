@@ -22,7 +22,7 @@
   var form = document.getElementById("attempt");
   if (!form) return; // a review page: nothing to save
   var saveUrl = form.dataset.saveUrl, clockUrl = form.dataset.clockUrl, msg = form.dataset;
-  var csrf = (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
+  var csrf = form.dataset.csrf; // the CSRF cookie is HttpOnly: the page carries the token
   var banner = document.getElementById("connection");
   var pending = {}, inFlight = {}, retryDelay = 1000, retryTimer = null, offline = false, closed = false;
 
