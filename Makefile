@@ -9,7 +9,8 @@ RUN := $(UV) run --locked --no-sync
 
 install:
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --quiet --compile-bytecode
+	$(UV) run --locked --no-sync python -m compileall -q src >/dev/null
 	$(RUN) eacademy compilemessages --ignore=.venv -v0
 
 run: install

@@ -28,37 +28,46 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def installation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a scratch SQLite installation with the demo academy."""
     var = tmp_path_factory.mktemp("var")
     env = {**os.environ, "EACADEMY_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "eacademy.settings", "WEB_CONCURRENCY": "2"}
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "-m", "eacademy"]
     for args in (["migrate", "-v0"], ["demo", "--scale", "small", "--seed", "1"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([*manage, *args], env=env, check=True, capture_output=True, timeout=300)
-    port = _free_port()
+    return env
+
+
+def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+    """gunicorn as `make run` starts it, in its own process group (a test may kill it whole)."""
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     process = subprocess.Popen(
         [gunicorn, "eacademy.wsgi", "--config", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2).status == 200:  # noqa: S310 - loopback
+                return process
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server did not start")
+
+
+@pytest.fixture(scope="session")
+def server(installation: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    process = start_server(installation, port)
     try:
-        for _ in range(100):
-            try:
-                if urllib.request.urlopen(f"{base}/health", timeout=2).status == 200:  # noqa: S310 - loopback
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the server did not start")
-        yield base
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=30)
