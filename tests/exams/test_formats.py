@@ -157,3 +157,17 @@ def test_the_excel_template_round_trips_three_languages(persona):
     (back,) = xlsx.read(data).questions
     assert (back.kind, back.text, back.category, back.difficulty, back.tags) == (question.kind, question.text, question.category, 2, ["law"])
     assert [(a.text, a.fraction) for a in back.answers] == [("2014", 1.0), ("1997", 0.0)]
+
+
+def test_the_command_line_imports_reports_and_exports(db, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("questions", "import", str(DATA / "valid" / "EM-U5-p34-Gra-Expressions_of_quantity.gift"), "--bank", "English")
+    printed = capsys.readouterr().out
+    assert "17 questions imported" in printed and "line 9, “EM U5 p34 Gra1.4”" in printed
+    out = tmp_path / "english.xml"
+    call_command("questions", "export", str(out), "--bank", "English", "--format", "moodle-xml")
+    assert len(moodle_xml.read(out.read_bytes()).questions) == 17
+    with pytest.raises(CommandError, match="line 38.*nothing was imported"):
+        call_command("questions", "import", str(DATA / "invalid" / "moodle-error-invalid-grades.xml"), "--bank", "Broken")
+    assert not Bank.objects.filter(name="Broken").exists()

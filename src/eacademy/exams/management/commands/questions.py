@@ -1,0 +1,66 @@
+"""`eacademy questions import FILE --bank NAME [--format …]` and
+`eacademy questions export --bank NAME --format … FILE`."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.exams import bank as bank_services
+from eacademy.exams.formats.files import FORMATS, guess
+from eacademy.exams.models import Bank
+
+
+class Command(BaseCommand):
+    help = "Import questions into a bank from Moodle XML, GIFT or the Excel template, or export a bank."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        into = sub.add_parser("import", help="import a file into a bank (created when missing)")
+        into.add_argument("file")
+        into.add_argument("--bank", required=True)
+        into.add_argument("--format", choices=FORMATS)
+        out = sub.add_parser("export", help="write a bank to a file")
+        out.add_argument("file")
+        out.add_argument("--bank", required=True)
+        out.add_argument("--format", choices=FORMATS, required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # The command line acts as the administrator: history names him.
+        actor = User.objects.filter(groups__name=Role.ADMINISTRATOR, is_active=True).order_by("pk").first()
+        if actor is None:
+            raise CommandError("No active administrator: create one first (history must name who imported).")
+        path = Path(options["file"])
+        if options["action"] == "import":
+            self._import(path, options["bank"], options["format"] or guess(path.name), actor)
+        else:
+            self._export(path, options["bank"], options["format"])
+
+    def _import(self, path: Path, name: str, file_format: str, actor: User) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror}") from None
+        try:
+            with transaction.atomic():  # a refused file leaves no new bank behind either
+                bank, _created = Bank.objects.get_or_create(name=name)
+                report = bank_services.bank_import(bank, data, file_format, actor)
+        except DomainError as exc:
+            raise CommandError(f"{path}: {'; '.join(exc.messages)} — nothing was imported.") from None
+        self.stdout.write(f"{path}: {report.imported} questions imported into “{bank.name}”, {report.categories_created} categories created.")
+        for item in report.unsupported:
+            self.stdout.write(f"  not imported — {item.position}, “{item.name}”: {item.reason}")
+
+    def _export(self, path: Path, name: str, file_format: str) -> None:
+        bank = Bank.objects.filter(name=name).first()
+        if bank is None:
+            raise CommandError(f"No bank named “{name}”.")
+        data, lost = bank_services.bank_export(bank, file_format)
+        path.write_bytes(data)
+        self.stdout.write(f"{path}: {len(bank_services.bank_questions(bank))} questions written as {file_format}.")
+        for item in lost:
+            self.stdout.write(f"  not carried — “{item.name}”: {item.reason}")
