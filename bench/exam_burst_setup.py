@@ -11,17 +11,17 @@ import django
 
 django.setup()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
 
-from eacademy.core.models import User  # noqa: E402
-from eacademy.enrollment.models import Application, Enrollment  # noqa: E402
-from eacademy.exams import attempts, bank  # noqa: E402
-from eacademy.exams.formats import Answer, Kind, QuestionData  # noqa: E402
-from eacademy.exams.models import Bank, BlueprintRule, Exam  # noqa: E402
-from eacademy.people.models import Person  # noqa: E402
-from eacademy.planning.models import Offering  # noqa: E402
+from eacademy.core.models import User
+from eacademy.enrollment.models import Application, Enrollment
+from eacademy.exams import attempts, bank
+from eacademy.exams.formats import Answer, Kind, QuestionData
+from eacademy.exams.models import Bank, BlueprintRule, Exam
+from eacademy.people.models import Person
+from eacademy.planning.models import Offering
 
 
 def main(listeners: int) -> None:

@@ -24,7 +24,7 @@ run eacademy check --deploy --fail-level WARNING
 run eacademy collectstatic --no-input -v0
 run gunicorn eacademy.wsgi --config deploy/gunicorn.conf.py --bind "127.0.0.1:$web_port" --workers 2 >"$work/web.log" 2>&1 &
 web_pid=$!
-run eacademy rqworker default >"$work/worker.log" 2>&1 &
+run eacademy rqworker default --with-scheduler >"$work/worker.log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$web_port/health" >/dev/null && break; sleep 0.2; done
 

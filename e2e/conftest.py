@@ -55,7 +55,7 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     )
     for _ in range(150):
         try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2).status == 200:  # noqa: S310 - loopback
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2).status == 200:
                 return process
         except OSError:
             time.sleep(0.2)

@@ -171,3 +171,22 @@ def test_the_command_line_imports_reports_and_exports(db, tmp_path, capsys):
     with pytest.raises(CommandError, match="line 38.*nothing was imported"):
         call_command("questions", "import", str(DATA / "invalid" / "moodle-error-invalid-grades.xml"), "--bank", "Broken")
     assert not Bank.objects.filter(name="Broken").exists()
+
+
+def test_the_bank_page_imports_and_refuses_in_the_readers_language(client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as(Role.METHODOLOGIST)
+    client.post("/exams/banks/", {"name": "Право", "description": ""})
+    bank = Bank.objects.get(name="Право")
+    broken = SimpleUploadedFile("broken.xml", (DATA / "invalid" / "moodle-error-invalid-grades.xml").read_bytes())
+    page = client.post(f"/exams/banks/{bank.pk}/import/", {"file": broken, "format": ""}, follow=True, headers={"accept-language": "ru"})
+    text = page.content.decode()
+    assert "строка 38" in text and "не допускается Moodle" in text and "Ничего не импортировано" in text
+    assert not bank.questions.exists()
+    good = SimpleUploadedFile("u3.gift", (DATA / "valid" / "U3-p31-Gra-ed_adjectives_prepositions.gift").read_bytes())
+    page = client.post(f"/exams/banks/{bank.pk}/import/", {"file": good}, follow=True, headers={"accept-language": "ru"})
+    assert "Импортировано вопросов: 1" in page.content.decode() and "Не импортирован — строка 3" in page.content.decode()
+    exported = client.get(f"/exams/banks/{bank.pk}/export/gift/")
+    assert exported.status_code == 200 and b"::U3 p31 6 -ed adjectives and prepositions::" in exported.content
+    assert client.get("/exams/banks/template.xlsx").content[:2] == b"PK"

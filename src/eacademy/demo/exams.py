@@ -73,14 +73,15 @@ QUESTIONS = [
 
 
 def _course_with_listener(users: dict[str, User]) -> tuple[Enrollment, list[Enrollment]]:
-    """The demo listener and fourteen colleagues enrolled on a course with free seats."""
+    """The demo listener and fourteen colleagues enrolled on a course with free seats (the year's last, so that
+    his spring stays free for whoever tries the demo)."""
     listener = Person.objects.get(user=users["listener"])
     coordinator, methodologist = users["coordinator"], users["methodologist"]
     for pending in Application.objects.filter(person=listener, status=Application.Status.SUBMITTED):
         enrollment_services.application_withdraw(actor=users["listener"], application=pending)
     category = listener_category(listener)
     offering = next(
-        o for o in Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced", applications=None).select_related("version").order_by("starts_on")
+        o for o in Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced", applications=None).select_related("version").order_by("-starts_on")
         if category in o.version.target_categories
     )
     application = enrollment_services.application_submit(actor=users["listener"], offering=offering, person=listener)

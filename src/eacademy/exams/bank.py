@@ -73,7 +73,7 @@ def questions_add(bank: Bank, questions: list[QuestionData], actor: User, infos:
     rows = Question.objects.bulk_create(
         [Question(bank=bank, category=categories[q.category], position=start + i) for i, q in enumerate(questions)]
     )
-    versions = [QuestionVersion(question=row, number=1, created_by=actor, **version_fields(q)) for row, q in zip(rows, questions, strict=True)]  # type: ignore[misc]
+    versions = [QuestionVersion(question=row, number=1, created_by=actor, **version_fields(q)) for row, q in zip(rows, questions, strict=True)]
     versions = bulk_create_with_history(versions, QuestionVersion, default_user=actor)
     if not all(v.pk for v in versions):  # backends that do not return ids (none of ours, but be sure)
         versions = list(QuestionVersion.objects.filter(question__in=rows).order_by("question_id"))
@@ -113,7 +113,7 @@ def question_revise(question: Question, data: QuestionData, actor: User) -> Ques
     new version is made, and attempts keep the version they saw."""
     require_author(actor)
     check(data)
-    current = QuestionVersion.objects.select_for_update().get(pk=question.current_id)
+    current = QuestionVersion.objects.select_for_update().get(question=question, pk=question.current_id or 0)
     fields = version_fields(data)
     if not current.slots.exists():
         for name, value in fields.items():
@@ -121,7 +121,7 @@ def question_revise(question: Question, data: QuestionData, actor: User) -> Ques
         current._history_user = actor  # type: ignore[attr-defined]
         current.save()
         return current
-    version = QuestionVersion(question=question, number=current.number + 1, created_by=actor, **fields)  # type: ignore[misc]
+    version = QuestionVersion(question=question, number=current.number + 1, created_by=actor, **fields)
     version._history_user = actor  # type: ignore[attr-defined]
     version.save()
     QuestionFile.objects.bulk_create([QuestionFile(version=version, name=f.name, content=f.content) for f in current.files.all()])

@@ -26,7 +26,7 @@ def best_results(offering_id: int) -> dict[int, dict[int, float]]:
     for person_id, exam_id, score, max_score in Attempt.objects.filter(exam__offering_id=offering_id, status__in=FINISHED).values_list(
         "person_id", "exam_id", "score", "max_score"
     ):
-        percent = 100 * score / max_score if max_score else 0.0
+        percent = 100 * (score or 0.0) / max_score if max_score else 0.0
         results[person_id][exam_id] = max(percent, results[person_id].get(exam_id, 0.0))
     return dict(results)
 
@@ -61,7 +61,7 @@ def distractors(exam: Exam) -> dict[int, dict[int, int]]:
     return {q: dict(c) for q, c in counts.items()}
 
 
-def input_output(offering_id: int) -> dict | None:
+def input_output(offering_id: int) -> dict[str, float | int | None] | None:
     """Input vs output control of the listeners who took both (their best graded attempts)."""
     pre: dict[int, float] = {}
     post: dict[int, float] = {}
@@ -69,7 +69,7 @@ def input_output(offering_id: int) -> dict | None:
         exam__offering_id=offering_id, exam__purpose__in=["input", "output"], status__in=FINISHED
     ).values_list("person_id", "exam__purpose", "score", "max_score"):
         target = pre if purpose == "input" else post
-        target[person_id] = max(score / max_score if max_score else 0.0, target.get(person_id, 0.0))
+        target[person_id] = max((score or 0.0) / max_score if max_score else 0.0, target.get(person_id, 0.0))
     both = sorted(pre.keys() & post.keys())
     if not both:
         return None

@@ -111,7 +111,7 @@ def question_file(request: HttpRequest, version_id: int, name: str) -> HttpRespo
 def exam_list(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     exams = queries.exams_visible_to(user).order_by("-opens_at")[:200]
-    mine = {}
+    mine: dict[int, list[Attempt]] = {}
     if not user.has_role(*AUTHORS):
         for attempt in Attempt.objects.filter(person__user=user, exam__in=[e.pk for e in exams]):
             mine.setdefault(attempt.exam_id, []).append(attempt)
@@ -126,7 +126,7 @@ def exam_create(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             exam = form.save(commit=False)
             exam.created_by = signed_in_user(request)
-            exam._history_user = exam.created_by  # type: ignore[attr-defined]
+            exam._history_user = exam.created_by
             exam.save()
             rules.instance = exam
             rules.save()
@@ -228,7 +228,7 @@ def answer_save(request: HttpRequest, pk: int, position: int) -> JsonResponse:
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": _("This answer is not in a form the test understands.")}, status=422)
     try:
-        saved = attempts.answer_save(request.user.pk, pk, position, seq, response)
+        saved = attempts.answer_save(signed_in_user(request).pk, pk, position, seq, response)
     except Slot.DoesNotExist:
         return JsonResponse({"error": _("No such question in your attempts.")}, status=404)
     except DomainError as exc:

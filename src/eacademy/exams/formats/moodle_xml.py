@@ -72,7 +72,7 @@ def _flag(element: etree._Element | None, default: bool) -> bool:
 
 
 def _files(question: etree._Element) -> dict[str, bytes]:
-    files = {}
+    files: dict[str, bytes] = {}
     for file in question.iter("file"):
         name = file.get("name", "")
         if file.get("encoding", "base64") != "base64" or not name:
