@@ -234,9 +234,12 @@ def attempt_finish(attempt: Attempt, user: User) -> Attempt:
     return attempt_close(attempt, actor=user)
 
 
-def close_overdue() -> int:
-    """Close every attempt past its deadline and grace (the worker's safety net)."""
+def close_overdue(exam: Exam | None = None) -> int:
+    """Close every attempt past its deadline and grace: a safety net for a lost task, run when
+    the test's results are looked at."""
     overdue = Attempt.objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lte=timezone.now() - grace())
+    if exam is not None:
+        overdue = overdue.filter(exam=exam)
     return sum(1 for attempt in overdue if attempt_close(attempt, by_deadline=True).status != Attempt.Status.IN_PROGRESS)
 
 

@@ -12,10 +12,3 @@ def close_attempt(attempt_id: int) -> str:
     if attempt is None:
         return "gone"
     return attempt_close(attempt, by_deadline=True).status
-
-
-@task()
-def close_overdue_attempts() -> int:
-    from eacademy.exams.attempts import close_overdue
-
-    return close_overdue()

@@ -138,6 +138,7 @@ def exam_create(request: HttpRequest) -> HttpResponse:
 @role_required(*AUTHORS)
 def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
     exam = get_object_or_404(queries.exams_visible_to(signed_in_user(request)), pk=pk)
+    attempts.close_overdue(exam)
     attempt_list = exam.attempts.select_related("person").order_by("person__last_name", "number")
     question_ids, _attempt_ids, matrix = queries.score_matrix(exam)
     figures = analysis.analyse(matrix) if matrix.shape[0] >= 2 else None
