@@ -200,3 +200,28 @@ def test_page_queries_do_not_grow_with_questions(listener_client, client_as, exa
     second = _start(listener_client, exam)
     assert page_queries(listener_client, second.get_absolute_url()) == few
     assert page_queries(client_as(Role.METHODOLOGIST), exam.get_absolute_url()) == exam_page
+
+
+def test_a_late_save_is_refused_in_the_listeners_language(listener_client, persona, exam, settings):
+    user = persona(Role.LISTENER)
+    user.language = "kk"
+    user.save(update_fields=["language"])
+    attempt = _start(listener_client, exam)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - datetime.timedelta(seconds=settings.EXAM_GRACE_SECONDS + 1))
+    late = _save(listener_client, attempt, 1, 1, {"choice": 0})
+    assert late.status_code == 409 and late.json()["error"] == "Уақыт бітті: бұл жауап мерзімнен кейін келді және сақталмады."
+
+
+def test_a_blueprint_draws_by_tag_and_difficulty(listener_client, persona, exam):
+    rule = exam.rules.first()
+    rule.difficulty, rule.count = 2, 1
+    rule.save()
+    exam.rules.exclude(pk=rule.pk).delete()
+    attempt = _start(listener_client, exam)
+    (slot,) = attempt.slots.select_related("version")
+    assert slot.version.difficulty == 2 and slot.version.question.category_id == rule.category_id
+    rule.tag, rule.difficulty = "no-such-tag", None
+    rule.save()
+    listener_client.post(f"/exams/attempts/{attempt.pk}/finish/")
+    with pytest.raises(DomainError, match="the test asks for 1"):
+        attempts.attempt_start(exam, persona(Role.LISTENER))

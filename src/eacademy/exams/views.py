@@ -232,9 +232,10 @@ def answer_save(request: HttpRequest, pk: int, position: int) -> JsonResponse:
         saved = attempts.answer_save(signed_in_user(request).pk, pk, position, seq, response)
     except Slot.DoesNotExist:
         return JsonResponse({"error": _("No such question in your attempts.")}, status=404)
+    except attempts.AttemptClosed as exc:
+        return JsonResponse({"error": exc.messages[0]}, status=409)
     except DomainError as exc:
-        closed = "closed" in exc.messages[0] or "Time" in exc.messages[0]
-        return JsonResponse({"error": exc.messages[0], "closed": closed}, status=409 if closed else 422)
+        return JsonResponse({"error": exc.messages[0]}, status=422)
     return JsonResponse({"seq": saved.seq, "stale": saved.stale})
 
 
