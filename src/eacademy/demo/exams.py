@@ -73,16 +73,20 @@ QUESTIONS = [
 
 
 def _course_with_listener(users: dict[str, User]) -> tuple[Enrollment, list[Enrollment]]:
-    """The demo listener and fourteen colleagues enrolled on a course with free seats (the year's last, so that
-    his spring stays free for whoever tries the demo)."""
+    """The demo listener and fourteen colleagues enrolled on a course with free seats."""
     listener = Person.objects.get(user=users["listener"])
     coordinator, methodologist = users["coordinator"], users["methodologist"]
     for pending in Application.objects.filter(person=listener, status=Application.Status.SUBMITTED):
         enrollment_services.application_withdraw(actor=users["listener"], application=pending)
     category = listener_category(listener)
+    published = Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced").select_related("version")
+    # Keep his spring and the last run of the pre-trial supervision course free: whoever tries
+    # the demo (and the browser test) applies there.
+    kept_free = published.filter(version__programme__code="adv-pretrial").order_by("-starts_on").first()
     offering = next(
-        o for o in Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced", applications=None).select_related("version").order_by("-starts_on")
-        if category in o.version.target_categories
+        o for o in published.filter(applications=None).exclude(version__programme__code="adv-pretrial").order_by("-starts_on")
+        if category in o.version.target_categories and o.starts_on.month >= 6
+        and (kept_free is None or o.ends_on < kept_free.starts_on or o.starts_on > kept_free.ends_on)
     )
     application = enrollment_services.application_submit(actor=users["listener"], offering=offering, person=listener)
     enrollment_services.application_agency_decide(actor=coordinator, application=application, approve=True)
