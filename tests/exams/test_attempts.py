@@ -225,3 +225,24 @@ def test_a_blueprint_draws_by_tag_and_difficulty(listener_client, persona, exam)
     listener_client.post(f"/exams/attempts/{attempt.pk}/finish/")
     with pytest.raises(DomainError, match="the test asks for 1"):
         attempts.attempt_start(exam, persona(Role.LISTENER))
+
+
+def test_the_question_page_edits_into_a_new_version_and_corrects_the_key(listener_client, client_as, exam):
+    attempt = _start(listener_client, exam)
+    slot = attempt.slots.select_related("version__question").get(version__name="УПК: принятие")
+    _save(listener_client, attempt, slot.position, 1, {"choice": 1})
+    listener_client.post(f"/exams/attempts/{attempt.pk}/finish/")
+    question = slot.version.question
+    methodologist = client_as(Role.METHODOLOGIST)
+    assert 'name="grade_0"' in methodologist.get(question.get_absolute_url()).content.decode()
+    grades = {f"grade_{i}": "0.0000000" for i in range(4)} | {"grade_1": "1.0000000"}
+    methodologist.post(question.get_absolute_url(), grades)
+    slot.refresh_from_db()
+    assert slot.fraction == 1.0
+    refused = methodologist.post(question.get_absolute_url(), {"name": "x", "default_mark": "1", "text_kk": "", "text_ru": "", "text_en": ""})
+    assert "at least one language" in refused.content.decode()
+    methodologist.post(question.get_absolute_url(), {"name": "УПК", "default_mark": "2", "difficulty": "2", "tags": "law, upk",
+                                                     "text_kk": "ҚПК қашан қабылданды?", "text_ru": "Когда принят УПК?", "text_en": ""})
+    question.refresh_from_db()
+    assert (question.current.number, question.current.default_mark, question.current.tags) == (2, 2.0, ["law", "upk"])
+    assert question.current.text == '<span lang="kk" class="multilang">ҚПК қашан қабылданды?</span><span lang="ru" class="multilang">Когда принят УПК?</span>'

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.exams.formats.checks import GRADES
 from eacademy.exams.formats.files import FORMATS
 from eacademy.exams.models import Bank, BlueprintRule, Exam
 
@@ -34,6 +35,36 @@ class ExamForm(forms.ModelForm):
 
 
 RuleFormSet = forms.inlineformset_factory(Exam, BlueprintRule, fields=["category", "difficulty", "tag", "count"], extra=3, min_num=1, validate_min=True)
+
+
+GRADE_CHOICES = [(f"{g:.7f}", f"{g * 100:g}%") for g in sorted({s * g for g in GRADES for s in (1, -1)}, reverse=True)]
+
+
+class KeyForm(forms.Form):
+    """The grade of each answer of a used version: a key correction regrades past attempts."""
+
+    def __init__(self, *args: object, answers: list[dict], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for i, answer in enumerate(answers):
+            self.fields[f"grade_{i}"] = forms.TypedChoiceField(label=answer["text"], choices=GRADE_CHOICES, coerce=float, initial=f"{answer['fraction']:.7f}")
+
+
+class QuestionForm(forms.Form):
+    """The wording and classification of a question; a version already used becomes a new one."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    text_kk = forms.CharField(label=_("Text (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    text_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    text_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    default_mark = forms.FloatField(label=_("Mark"), min_value=0)
+    difficulty = forms.TypedChoiceField(label=_("Difficulty"), choices=[("", "—"), *((str(i), str(i)) for i in range(1, 6))], coerce=int, empty_value=None, required=False)
+    tags = forms.CharField(label=_("Tags"), help_text=_("Separated by commas."), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not any(data.get(f"text_{lang}") for lang in ("kk", "ru", "en")):
+            raise forms.ValidationError(_("Write the question in at least one language."))
+        return data
 
 
 class EssayGradeForm(forms.Form):

@@ -1,5 +1,6 @@
 import json
 import mimetypes
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.db import transaction
@@ -12,10 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.exams import analysis, attempts, bank, queries
-from eacademy.exams.formats import FormatError, files, xlsx
-from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, RuleFormSet
+from eacademy.exams.formats import Answer, FormatError, TextFormat, files, xlsx
+from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
 from eacademy.exams.models import Attempt, Bank, Exam, Question, QuestionFile, Slot
-from eacademy.exams.multilang import in_language
+from eacademy.exams.multilang import in_language, join_languages, split_languages
 from eacademy.exams.permissions import AUTHORS
 
 
@@ -89,8 +90,39 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @role_required(*AUTHORS)
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.select_related("bank", "category", "current"), pk=pk)
+    version = question.current
+    assert version is not None
+    texts = split_languages(version.text)
+    initial = {"name": version.name, "default_mark": version.default_mark, "difficulty": version.difficulty, "tags": ", ".join(version.tags),
+               **{f"text_{lang}": texts.get(lang, texts.get("", "") if lang == "ru" else "") for lang in ("kk", "ru", "en")}}
+    form = QuestionForm(request.POST if request.method == "POST" and "name" in request.POST else None, initial=initial)
+    answers = version.content.get("answers", [])
+    has_key = version.kind in ("single", "multiple", "truefalse", "short", "numerical")
+    key = KeyForm(request.POST if request.method == "POST" and "grade_0" in request.POST else None, answers=answers) if has_key else None
+    if form.is_bound and form.is_valid():
+        data = bank.question_data(version, question.category.path)
+        data.name, data.default_mark, data.difficulty = form.cleaned_data["name"], form.cleaned_data["default_mark"], form.cleaned_data["difficulty"]
+        data.tags = [t.strip() for t in form.cleaned_data["tags"].split(",") if t.strip()]
+        written = {lang: form.cleaned_data[f"text_{lang}"] for lang in ("kk", "ru", "en") if form.cleaned_data[f"text_{lang}"]}
+        data.text = join_languages(written)  # one language: the text itself
+        if len(written) > 1:
+            data.text_format = TextFormat.HTML  # the language spans are HTML
+        return _saved(request, lambda: bank.question_revise(question, data, signed_in_user(request)), _("The question is saved."), question)
+    if key is not None and key.is_bound and key.is_valid():
+        corrected = [Answer(**{**a, "format": TextFormat(a["format"]), "fraction": key.cleaned_data[f"grade_{i}"]}) for i, a in enumerate(answers)]
+        return _saved(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."), question)
     versions = question.versions.order_by("-number")
-    return render(request, "exams/question_detail.html", {"question": question, "version": question.current, "versions": versions})
+    return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key})
+
+
+def _saved(request: HttpRequest, act: Callable[[], object], success: str, question: Question) -> HttpResponse:
+    try:
+        act()
+    except DomainError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, success)
+    return redirect(question)
 
 
 @signed_in
