@@ -246,3 +246,12 @@ def test_the_question_page_edits_into_a_new_version_and_corrects_the_key(listene
     question.refresh_from_db()
     assert (question.current.number, question.current.default_mark, question.current.tags) == (2, 2.0, ["law", "upk"])
     assert question.current.text == '<span lang="kk" class="multilang">ҚПК қашан қабылданды?</span><span lang="ru" class="multilang">Когда принят УПК?</span>'
+
+
+def test_the_api_lists_tests_attempts_and_analysis(client_as, exam):
+    listener = client_as(Role.LISTENER).get("/api/v1/exams/").json()
+    assert {e["purpose"] for e in listener} == {"input", "output"}
+    analysed = client_as(Role.LECTURER).get(f"/api/v1/exams/{exam.pk}/analysis/").json()
+    assert analysed["test"]["attempts"] == 14 and len(analysed["items"]) == 12 and analysed["gains"]["listeners"] == 14
+    assert len(client_as(Role.LECTURER).get(f"/api/v1/exams/{exam.pk}/attempts/").json()) == 14
+    assert client_as(Role.LISTENER).get(f"/api/v1/exams/{exam.pk}/attempts/").status_code == 403
