@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "eacademy.planning",
     "eacademy.enrollment",
     "eacademy.exams",
+    "eacademy.timetable",
+    "eacademy.journal",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",
@@ -240,7 +242,8 @@ def _email_settings(url: str) -> dict[str, object]:
 
 globals().update(_email_settings(EMAIL_URL))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "e-academy@localhost")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails and certificates' QR codes
+CERTIFICATE_SERIES = env_str("CERTIFICATE_SERIES", "AP")
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = env_choice("LANGUAGE_CODE", "ru", ("kk", "ru", "en"))

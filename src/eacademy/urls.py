@@ -4,6 +4,7 @@ from django.urls import include, path
 from eacademy.analytics import views as analytics_views
 from eacademy.api.main import api
 from eacademy.core import views as core_views
+from eacademy.journal import views as journal_views
 
 urlpatterns = [
     path("", analytics_views.home, name="home"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("plan/", include("eacademy.planning.urls")),
     path("enrollment/", include("eacademy.enrollment.urls")),
     path("exams/", include("eacademy.exams.urls")),
+    path("journal/", include("eacademy.journal.urls")),
+    path("verify/<str:code>/", journal_views.verify, name="certificate_verify"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,8 @@ _NAVIGATION = [
     (_("My courses"), "enrollment:my_courses", ()),
     (_("Applications"), "enrollment:applications", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
     (_("Tests"), "exams:exam_list", ()),
+    (_("Journal"), "journal:group_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
+    (_("My studies"), "journal:my_journal", (Role.LISTENER,)),
     (_("Question banks"), "exams:bank_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
     (_("Academy structure"), "org:academy_structure", ()),

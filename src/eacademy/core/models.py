@@ -91,3 +91,43 @@ class ApiToken(models.Model):
     @staticmethod
     def new_secret() -> str:
         return "ea_" + secrets.token_urlsafe(32)
+
+
+class GradeScale(models.Model):
+    """A grading scale as data: its bands turn points (0–100) into a letter, a grade point and
+    a word. Pass/fail, Kazakhstan's point-letter scale and the five-point scale are seeded."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    has_gpa = models.BooleanField(_("has grade points"), default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("grading scale")
+        verbose_name_plural = _("grading scales")
+
+    def __str__(self) -> str:
+        return self.name_ru
+
+
+class GradeBand(models.Model):
+    scale = models.ForeignKey(GradeScale, on_delete=models.CASCADE, related_name="bands", verbose_name=_("scale"))
+    min_points = models.DecimalField(_("from, points"), max_digits=5, decimal_places=2)
+    max_points = models.DecimalField(_("to, points"), max_digits=5, decimal_places=2)
+    letter = models.CharField(_("letter"), max_length=4)
+    grade_point = models.DecimalField(_("grade point"), max_digits=3, decimal_places=2, null=True, blank=True)
+    word_kk = models.CharField(_("word (Kazakh)"), max_length=60, blank=True)
+    word_ru = models.CharField(_("word (Russian)"), max_length=60)
+    word_en = models.CharField(_("word (English)"), max_length=60, blank=True)
+    passed = models.BooleanField(_("passed"))
+
+    class Meta:
+        ordering = ["scale", "-min_points"]
+        verbose_name = _("grade band")
+        verbose_name_plural = _("grade bands")
+        constraints = [models.CheckConstraint(condition=models.Q(max_points__gte=models.F("min_points")), name="core_band_ordered")]
+
+    def __str__(self) -> str:
+        return self.letter

@@ -22,6 +22,7 @@ from eacademy.core.services import notification_send
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.signals import enrollment_completed
 from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people import names
 from eacademy.people.models import Person
@@ -392,6 +393,8 @@ def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
     enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.COMPLETED)
     _save(enrollment, actor, ["status"])
     _order_line(actor, enrollment, OrderLine.Action.COMPLETE)
+    completed = enrollment.pk
+    transaction.on_commit(lambda: enrollment_completed.send(sender=Enrollment, enrollment_id=completed))
     return enrollment
 
 

@@ -1,6 +1,7 @@
 """What a person's name may contain."""
 
 import re
+from typing import Protocol
 
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +51,14 @@ def transliterate(value: str) -> str:
         latin = _TO_LATIN.get(char.lower(), char)
         out.append(latin.capitalize() if char.isupper() else latin)
     return "".join(out)
+
+
+def masked_name(person: "PersonLike") -> str:
+    """For public pages: the first name and the initial of the last name ("Әлібек А."),
+    enough to recognise a certificate, not enough to find the person."""
+    return f"{person.first_name} {person.last_name[:1]}." if person.last_name else person.first_name
+
+
+class PersonLike(Protocol):
+    first_name: str
+    last_name: str

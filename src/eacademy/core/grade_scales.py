@@ -1,0 +1,66 @@
+"""Grading scales: the seeded reference data and the conversion of points to a band."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import get_language
+
+from eacademy.core.models import GradeBand, GradeScale
+
+# (letter, from, to, grade point, kk, ru, en, passed)
+POINT_LETTER = [
+    ("A", 95, 100, "4.00", "өте жақсы", "отлично", "excellent", True),
+    ("A-", 90, 94, "3.67", "өте жақсы", "отлично", "excellent", True),
+    ("B+", 85, 89, "3.33", "жақсы", "хорошо", "good", True),
+    ("B", 80, 84, "3.00", "жақсы", "хорошо", "good", True),
+    ("B-", 75, 79, "2.67", "жақсы", "хорошо", "good", True),
+    ("C+", 70, 74, "2.33", "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("C", 65, 69, "2.00", "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("C-", 60, 64, "1.67", "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("D+", 55, 59, "1.33", "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("D", 50, 54, "1.00", "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("FX", 25, 49, "0.50", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
+    ("F", 0, 24, "0.00", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
+]
+FIVE_POINT = [
+    ("5", 85, 100, None, "өте жақсы", "отлично", "excellent", True),
+    ("4", 70, 84, None, "жақсы", "хорошо", "good", True),
+    ("3", 50, 69, None, "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
+    ("2", 0, 49, None, "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
+]
+PASS_FAIL = [
+    ("P", 50, 100, None, "сынақтан өтті", "зачтено", "pass", True),
+    ("NP", 0, 49, None, "сынақтан өтпеді", "не зачтено", "fail", False),
+]
+SCALES = {
+    "point-letter": (("Әріптік-балдық жүйе", "Балльно-буквенная система", "Point-letter scale"), True, POINT_LETTER),
+    "five-point": (("Бес балдық жүйе", "Пятибалльная система", "Five-point scale"), False, FIVE_POINT),
+    "pass-fail": (("Сынақ", "Зачёт", "Pass/fail"), False, PASS_FAIL),
+}
+
+
+def load_grade_scales(scale_model: type[GradeScale] = GradeScale, band_model: type[GradeBand] = GradeBand) -> None:
+    """Seed the scales (the migration passes its historical models)."""
+    for code, ((kk, ru, en), has_gpa, bands) in SCALES.items():
+        scale, _created = scale_model.objects.update_or_create(code=code, defaults={"name_kk": kk, "name_ru": ru, "name_en": en, "has_gpa": has_gpa})
+        band_model.objects.filter(scale=scale).delete()
+        band_model.objects.bulk_create([
+            band_model(scale=scale, letter=letter, min_points=low, max_points=high, grade_point=Decimal(gp) if gp else None,
+                      word_kk=wkk, word_ru=wru, word_en=wen, passed=passed)
+            for letter, low, high, gp, wkk, wru, wen, passed in bands
+        ])
+
+
+def band_for(bands: list[GradeBand], points: float) -> GradeBand:
+    """The band of `points` (rounded half up to a whole point, as grade sheets are kept)."""
+    whole = Decimal(str(points)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if not 0 <= whole <= 100:
+        raise ValueError(f"points must be from 0 to 100, not {points}")
+    for band in bands:
+        if band.min_points <= whole <= band.max_points:
+            return band
+    raise ValueError(f"the scale has no band for {whole} points")
+
+
+def band_word(band: GradeBand) -> str:
+    language = (get_language() or "ru")[:2]
+    return getattr(band, f"word_{language}", "") or band.word_ru

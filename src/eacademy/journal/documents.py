@@ -1,0 +1,48 @@
+"""The journal's documents: grade sheet, certification protocol and transcript, as PDF in the
+reader's language and as Excel with the same data."""
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from eacademy.core.documents import pdf_response, xlsx_response
+from eacademy.journal.models import Certification
+from eacademy.journal.queries import Grid, Transcript
+from eacademy.journal.services import certification_enrollments
+
+
+def _name(grid: Grid) -> str:
+    return f"{grid.group.offering_id}-{grid.group.number}-{grid.discipline.pk}"
+
+
+def grade_sheet_pdf(grid: Grid) -> HttpResponse:
+    return pdf_response("journal/grade_sheet_pdf.html", {"grid": grid}, f"grade-sheet-{_name(grid)}.pdf")
+
+
+def grade_sheet_xlsx(grid: Grid) -> HttpResponse:
+    header = [_("Listener"), *(f"{lesson.starts_at:%d.%m}" for lesson in grid.lessons), _("Tests"), _("Absences"), _("Rating")]
+    rows = []
+    for row in grid.rows:
+        cells = [(f"{m.points:g}" if m else "") + (f" {a.get_status_display()}" if a and a.status != "present" else "") for a, m in row.cells]
+        rows.append([row.enrollment.person.full_name, *cells, ", ".join(f"{m.points:g}" for m in row.test_marks), row.missed, row.rating])
+    return xlsx_response(str(grid.discipline)[:31], header, rows, f"grade-sheet-{_name(grid)}.xlsx")
+
+
+def protocol_pdf(certification: Certification) -> HttpResponse:
+    members = list(certification.members.order_by("last_name", "username"))
+    marks = {(m.enrollment_id, m.member_id): m.points for m in certification.marks.all()}
+    results = {r.enrollment_id: r for r in certification.results.all()}
+    rows = [{"enrollment": e, "marks": [marks.get((e.pk, m.pk)) for m in members], "result": results.get(e.pk)} for e in certification_enrollments(certification)]
+    return pdf_response("journal/protocol_pdf.html", {"certification": certification, "members": members, "rows": rows}, f"protocol-{certification.pk}.pdf")
+
+
+def transcript_pdf(data: Transcript) -> HttpResponse:
+    return pdf_response("journal/transcript_pdf.html", {"transcript": data}, f"transcript-{data.person.pk}.pdf")
+
+
+def transcript_xlsx(data: Transcript) -> HttpResponse:
+    header = [_("Course"), _("Dates"), _("Hours"), _("Credits"), _("Final points"), _("Mark"), _("Grade point"), _("Certificate")]
+    rows = [[c.enrollment.offering.version.programme.name, f"{c.enrollment.offering.starts_on:%d.%m.%Y} – {c.enrollment.offering.ends_on:%d.%m.%Y}",
+             c.hours, c.credits, c.result.final_points if c.result else "", c.result.letter if c.result else "", c.result.grade_point if c.result else "",
+             str(c.certificate or "")] for c in data.courses]
+    rows.append([_("GPA"), "", "", data.credits, "", "", data.gpa or "", ""])
+    return xlsx_response(_("Transcript"), header, rows, f"transcript-{data.person.pk}.xlsx")

@@ -1,0 +1,119 @@
+"""What the journal's pages, documents and API read: a constant number of queries whatever
+the size of the group or the number of lessons."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from eacademy.catalog.models import Discipline
+from eacademy.core.grade_scales import band_for
+from eacademy.core.models import GradeBand, User
+from eacademy.enrollment.models import Enrollment, Group
+from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, CertificationResult, Mark
+from eacademy.journal.rules import READERS
+from eacademy.journal.services import ACTIVE, MISSED, policy_for
+from eacademy.people.models import Person
+from eacademy.timetable.models import Lesson
+
+
+@dataclass
+class Row:
+    enrollment: Enrollment
+    cells: list[tuple[Attendance | None, Mark | None]] = field(default_factory=list)
+    test_marks: list[Mark] = field(default_factory=list)
+    missed: int = 0
+    rating: Decimal | None = None
+    over_limit: bool = False
+
+
+@dataclass
+class Grid:
+    group: Group
+    discipline: Discipline
+    lessons: list[Lesson]
+    rows: list[Row]
+    policy: AssessmentPolicy
+
+
+def grid(group: Group, discipline: Discipline) -> Grid:
+    """The journal of a group in a discipline: listeners × lessons with attendance and marks,
+    the tests' results, unexcused absences against the limit and the running rating."""
+    lessons = list(Lesson.objects.filter(Q(group=group) | Q(group__isnull=True), offering_id=group.offering_id, discipline=discipline).order_by("starts_at", "id"))
+    enrollments = list(Enrollment.objects.filter(group=group, status__in=ACTIVE).select_related("person").order_by("person__last_name", "person__first_name", "id"))
+    attendance = {(a.lesson_id, a.enrollment_id): a for a in Attendance.objects.filter(lesson__in=[lesson.pk for lesson in lessons], enrollment__group=group)}
+    marks: dict[tuple[int | None, int], Mark] = {}
+    tests: dict[int, list[Mark]] = defaultdict(list)
+    for mark in Mark.objects.filter(enrollment__group=group, discipline=discipline).select_related("exam"):
+        if mark.exam_id:
+            tests[mark.enrollment_id].append(mark)
+        else:
+            marks[(mark.lesson_id, mark.enrollment_id)] = mark
+    policy = policy_for(group.offering.version.programme)
+    held = sum(1 for lesson in lessons if lesson.starts_at <= timezone.now())
+    rows = []
+    for enrollment in enrollments:
+        row = Row(enrollment, [(attendance.get((lesson.pk, enrollment.pk)), marks.get((lesson.pk, enrollment.pk))) for lesson in lessons], tests[enrollment.pk])
+        row.missed = sum(1 for a, _m in row.cells if a is not None and a.status in MISSED)
+        points = [m.points for _a, m in row.cells if m is not None] + [m.points for m in row.test_marks]
+        row.rating = (sum(points) / len(points)).quantize(Decimal("0.01")) if points else None
+        row.over_limit = bool(held) and row.missed * 100 > policy.absence_limit_percent * held
+        rows.append(row)
+    return Grid(group, discipline, lessons, rows, policy)
+
+
+def groups_visible_to(user: User) -> QuerySet[Group]:
+    groups = Group.objects.select_related("offering__version__programme").order_by("-offering__starts_on", "number")
+    if user.has_role(*READERS):
+        return groups
+    return groups.none()
+
+
+@dataclass
+class TranscriptCourse:
+    enrollment: Enrollment
+    hours: int
+    credits: Decimal
+    result: CertificationResult | None
+    certificate: Certificate | None
+
+
+@dataclass
+class Transcript:
+    person: Person
+    courses: list[TranscriptCourse]
+    gpa: Decimal | None
+    credits: Decimal
+
+
+CREDIT_HOURS = 30  # one ECTS-style credit in Kazakhstan's higher education
+
+
+def transcript(person: Person) -> Transcript:
+    """Every course of a person over the years, with hours, credits, the final result and the
+    certificate; GPA weighted by credits over the results whose scale has grade points."""
+    from eacademy.journal.certificates import programme_hours
+
+    enrollments = list(Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.TRANSFERRED)
+                       .select_related("offering__version__programme").order_by("offering__starts_on"))
+    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind="final").order_by("certification__held_on")}
+    certificates = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__person=person, status=Certificate.Status.VALID)}
+    hours_by_version = {e.offering.version_id: programme_hours(e.offering.version_id) for e in enrollments}
+    courses, weighted, weight, total = [], Decimal(0), Decimal(0), Decimal(0)
+    for enrollment in enrollments:
+        hours = hours_by_version[enrollment.offering.version_id]
+        credits = (Decimal(hours) / CREDIT_HOURS).quantize(Decimal("0.1"))
+        result = results.get(enrollment.pk)
+        if result is not None and result.passed:
+            total += credits
+        if result is not None and result.grade_point is not None:
+            weighted += result.grade_point * credits
+            weight += credits
+        courses.append(TranscriptCourse(enrollment, hours, credits, result, certificates.get(enrollment.pk)))
+    return Transcript(person, courses, (weighted / weight).quantize(Decimal("0.01")) if weight else None, total)
+
+
+def band(points: Decimal, bands: list[GradeBand]) -> GradeBand:
+    return band_for(bands, float(points))

@@ -1,0 +1,258 @@
+"""Attendance, marks and certification: each change one function, one transaction, with
+history naming who and why. Marks are saved against the revision the editor saw: a save made
+against an older revision is refused with the current value (nothing is lost silently)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from eacademy.catalog.models import Discipline, Programme
+from eacademy.core.errors import DomainError
+from eacademy.core.grade_scales import band_for
+from eacademy.core.models import GradeScale, User
+from eacademy.enrollment.models import Enrollment, Group
+from eacademy.exams import queries as exam_queries
+from eacademy.exams.models import Exam
+from eacademy.journal.models import AssessmentPolicy, Attendance, Certification, CertificationMark, CertificationResult, Mark
+from eacademy.journal.rules import READERS, REGISTRARS, TEACHERS, Conflict, require
+from eacademy.planning.models import Offering
+from eacademy.timetable.models import Lesson
+
+MISSED = (Attendance.Status.ABSENT,)  # excused absences and lateness do not count against admission
+ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
+
+
+def policy_for(programme: Programme) -> AssessmentPolicy:
+    """The programme's policy, or the Academy's default (60 % rating + 40 % exam, admission from
+    50, at most 25 % of lessons missed, point-letter scale) when none is set."""
+    policy = AssessmentPolicy.objects.filter(programme=programme).select_related("scale").first()
+    return policy or AssessmentPolicy(programme=programme, scale=GradeScale.objects.get(code="point-letter"))
+
+
+def _history(obj: object, actor: User, reason: str = "") -> None:
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+
+
+def _in_scope(enrollment: Enrollment, offering_id: int, group_id: int | None) -> None:
+    if enrollment.offering_id != offering_id or (group_id and enrollment.group_id != group_id) or enrollment.status not in ACTIVE:
+        raise DomainError(_("%(person)s is not a listener of this group.") % {"person": enrollment.person})
+
+
+@transaction.atomic
+def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, status: str, reason: str = "",
+                   document_name: str = "", document: bytes | None = None) -> tuple[Attendance, str | None]:
+    """Record attendance; returns it and a warning when the listener's unexcused absences in the
+    discipline pass the programme's limit."""
+    require(actor, TEACHERS)
+    if status not in Attendance.Status.values:
+        raise DomainError(_("Unknown attendance status."))
+    if status == Attendance.Status.EXCUSED and not reason.strip():
+        raise DomainError(_("An excused absence needs a reason."))
+    _in_scope(enrollment, lesson.offering_id, lesson.group_id)
+    if lesson.starts_at > timezone.now():
+        raise DomainError(_("Attendance is taken for lessons that have begun."))
+    row = Attendance.objects.filter(lesson=lesson, enrollment=enrollment).first() or Attendance(lesson=lesson, enrollment=enrollment)
+    row.status, row.reason, row.recorded_by = status, reason.strip()[:300], actor
+    if document is not None:
+        row.document, row.document_name = document, document_name[:200]
+    _history(row, actor, reason)
+    row.save()
+    return row, absence_warning(enrollment, lesson.discipline)
+
+
+def absence_share(enrollment: Enrollment, discipline: Discipline) -> float:
+    """Unexcused absences as a share of the discipline's lessons held so far."""
+    lessons = Lesson.objects.filter(offering_id=enrollment.offering_id, discipline=discipline, starts_at__lte=timezone.now())
+    if enrollment.group_id:
+        lessons = lessons.filter(Q(group_id=enrollment.group_id) | Q(group__isnull=True))
+    counts = lessons.aggregate(held=Count("id"), missed=Count("attendance", filter=Q(attendance__enrollment=enrollment, attendance__status__in=MISSED)))
+    return counts["missed"] / counts["held"] if counts["held"] else 0.0
+
+
+def absence_warning(enrollment: Enrollment, discipline: Discipline) -> str | None:
+    limit = policy_for(enrollment.offering.version.programme).absence_limit_percent
+    share = absence_share(enrollment, discipline)
+    if share * 100 > limit:
+        return _("%(person)s has missed %(share)s%% of the lessons of %(discipline)s (the limit is %(limit)s%%): not admitted to certification.") % {
+            "person": enrollment.person, "share": round(share * 100), "discipline": discipline, "limit": limit}
+    return None
+
+
+def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, lesson: Lesson | None, points: Decimal,
+             revision: int, reason: str = "") -> Mark:
+    """Enter or change a typed mark. `revision` is the one the editor saw (0 for a new mark)."""
+    require(actor, TEACHERS)
+    if not Decimal(0) <= points <= Decimal(100):
+        raise DomainError(_("A mark is from 0 to 100 points."))
+    if lesson is not None and (lesson.discipline_id != discipline.pk):
+        raise DomainError(_("The lesson is of another discipline."))
+    offering_id = lesson.offering_id if lesson else enrollment.offering_id
+    _in_scope(enrollment, offering_id, lesson.group_id if lesson else None)
+    try:
+        with transaction.atomic():
+            current = Mark.objects.select_for_update().filter(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None).first()
+            if current is None:
+                if revision != 0:
+                    raise DomainError(_("The mark was deleted meanwhile; reload the page."))
+                mark = Mark(enrollment=enrollment, discipline=discipline, lesson=lesson, points=points, changed_by=actor, reason=reason[:300])
+                _history(mark, actor, reason)
+                mark.save()
+                return mark
+            if current.revision != revision:
+                raise Conflict(
+                    _("%(who)s changed this mark meanwhile: it is now %(points)s. Nothing was saved; check it and save again.") % {
+                        "who": current.changed_by, "points": f"{current.points:g}"},
+                    current.points, current.revision)
+            if current.points == points:
+                return current
+            if not reason.strip():
+                raise DomainError(_("Say why the mark changes (it stays in the history)."))
+            current.points, current.reason, current.changed_by, current.revision = points, reason.strip()[:300], actor, current.revision + 1
+            _history(current, actor, reason)
+            current.save()
+            return current
+    except IntegrityError:  # both created it at once: the other one won
+        now = Mark.objects.get(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None)
+        raise Conflict(_("%(who)s entered this mark meanwhile: it is %(points)s. Nothing was saved.") % {"who": now.changed_by, "points": f"{now.points:g}"},
+                       now.points, now.revision) from None
+
+
+@transaction.atomic
+def marks_from_exam(*, actor: User, exam: Exam, discipline: Discipline) -> int:
+    """Take a test's graded results (each listener's best attempt, in percent) as marks."""
+    require(actor, TEACHERS)
+    results = exam_queries.best_results(exam.offering_id)
+    enrollments = {e.person_id: e for e in Enrollment.objects.filter(offering_id=exam.offering_id, status__in=ACTIVE)}
+    existing = {m.enrollment_id: m for m in Mark.objects.filter(exam=exam)}
+    new, changed = [], []
+    for person_id, by_exam in results.items():
+        if exam.pk not in by_exam or person_id not in enrollments:
+            continue
+        points = Decimal(str(round(by_exam[exam.pk], 2)))
+        enrollment = enrollments[person_id]
+        mark = existing.get(enrollment.pk)
+        if mark is None:
+            new.append(Mark(enrollment=enrollment, discipline=discipline, exam=exam, source=Mark.Source.EXAM, points=points, changed_by=actor))
+        elif mark.points != points:
+            mark.points, mark.revision, mark.changed_by = points, mark.revision + 1, actor
+            _history(mark, actor, _("Test regraded"))
+            mark.save()
+            changed.append(mark)
+    bulk_create_with_history(new, Mark, default_user=actor)
+    return len(new) + len(changed)
+
+
+def admission_points(enrollment: Enrollment, discipline: Discipline | None) -> Decimal:
+    """The admission rating: the mean of the current marks (typed and test results) in the
+    discipline, or in all disciplines for the final certification."""
+    marks = Mark.objects.filter(enrollment=enrollment)
+    if discipline is not None:
+        marks = marks.filter(discipline=discipline)
+    mean = marks.aggregate(mean=Avg("points"))["mean"]
+    return Decimal(mean or 0).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    admission: Decimal
+    admitted: bool
+    exam: Decimal | None
+    final: Decimal
+
+
+def final_points(policy: AssessmentPolicy, admission: Decimal, exam: Decimal | None, absences: float) -> Outcome:
+    """The programme's formula: admitted when the rating reaches the threshold and absences stay
+    within the limit; then final = rating × admission weight + exam × exam weight."""
+    admitted = admission >= policy.admission_threshold and absences * 100 <= policy.absence_limit_percent
+    if not admitted or exam is None:
+        return Outcome(admission, admitted, exam, Decimal(0) if not admitted else admission)
+    final = (admission * policy.admission_weight + exam * policy.exam_weight) / Decimal(policy.admission_weight + policy.exam_weight)
+    return Outcome(admission, admitted, exam, final.quantize(Decimal("0.01")))
+
+
+@transaction.atomic
+def certification_create(*, actor: User, offering: Offering, kind: str, held_on: object, chair: User, members: list[User],
+                         group: Group | None = None, discipline: Discipline | None = None, protocol_number: str = "") -> Certification:
+    require(actor, REGISTRARS)
+    if kind == Certification.Kind.INTERMEDIATE and discipline is None:
+        raise DomainError(_("An intermediate certification is in one discipline."))
+    if group is not None and group.offering_id != offering.pk:
+        raise DomainError(_("This group belongs to another course."))
+    if chair not in members:
+        members = [chair, *members]
+    certification = Certification(offering=offering, kind=kind, held_on=held_on, chair=chair, group=group, discipline=discipline, protocol_number=protocol_number)
+    _history(certification, actor)
+    certification.save()
+    certification.members.set(members)
+    return certification
+
+
+def certification_enrollments(certification: Certification) -> list[Enrollment]:
+    enrollments = Enrollment.objects.filter(offering_id=certification.offering_id, status__in=ACTIVE).select_related("person")
+    if certification.group_id:
+        enrollments = enrollments.filter(group_id=certification.group_id)
+    return list(enrollments.order_by("person__last_name", "person__first_name", "id"))
+
+
+@transaction.atomic
+def certification_mark_set(*, actor: User, certification: Certification, enrollment: Enrollment, points: Decimal, revision: int) -> CertificationMark:
+    if not certification.members.filter(pk=actor.pk).exists():
+        raise DomainError(_("Only members of the commission give its marks."))
+    if certification.closed_at:
+        raise DomainError(_("The certification is closed."))
+    if not Decimal(0) <= points <= Decimal(100):
+        raise DomainError(_("A mark is from 0 to 100 points."))
+    _in_scope(enrollment, certification.offering_id, certification.group_id)
+    mark = CertificationMark.objects.select_for_update().filter(certification=certification, enrollment=enrollment, member=actor).first()
+    if mark is None:
+        mark = CertificationMark(certification=certification, enrollment=enrollment, member=actor, points=points)
+    elif mark.revision != revision:
+        raise Conflict(_("This mark was changed meanwhile: it is now %(points)s. Nothing was saved.") % {"points": f"{mark.points:g}"}, mark.points, mark.revision)
+    else:
+        mark.points, mark.revision = points, mark.revision + 1
+    _history(mark, actor)
+    mark.save()
+    return mark
+
+
+@transaction.atomic
+def certification_close(*, actor: User, certification: Certification) -> list[CertificationResult]:
+    """Compute every listener's result by the programme's policy and close the protocol."""
+    require(actor, REGISTRARS)
+    certification = Certification.objects.select_for_update().select_related("offering__version__programme").get(pk=certification.pk)
+    if certification.closed_at:
+        raise DomainError(_("The certification is closed."))
+    policy = policy_for(certification.offering.version.programme)
+    bands = list(policy.scale.bands.all())
+    exam_points = {row["enrollment"]: row["mean"] for row in certification.marks.values("enrollment").annotate(mean=Avg("points"))}
+    results = []
+    disciplines = [certification.discipline] if certification.discipline else list(
+        Discipline.objects.filter(module__version_id=certification.offering.version_id))
+    for enrollment in certification_enrollments(certification):
+        absences = max((absence_share(enrollment, d) for d in disciplines), default=0.0)
+        exam = exam_points.get(enrollment.pk)
+        outcome = final_points(policy, admission_points(enrollment, certification.discipline), Decimal(exam).quantize(Decimal("0.01")) if exam is not None else None, absences)
+        if outcome.admitted and outcome.exam is None:
+            raise DomainError(_("%(person)s is admitted but has no mark from the commission.") % {"person": enrollment.person})
+        band = band_for(bands, float(outcome.final))
+        results.append(CertificationResult(
+            certification=certification, enrollment=enrollment, admission_points=outcome.admission, admitted=outcome.admitted,
+            exam_points=outcome.exam, final_points=outcome.final, letter=band.letter, grade_point=band.grade_point,
+            passed=outcome.admitted and band.passed,
+        ))
+    CertificationResult.objects.filter(certification=certification).delete()
+    bulk_create_with_history(results, CertificationResult, default_user=actor)
+    certification.closed_at = timezone.now()
+    _history(certification, actor)
+    certification.save(update_fields=["closed_at"])
+    return results
+
+
+def can_read(actor: User) -> bool:
+    return actor.has_role(*READERS)
