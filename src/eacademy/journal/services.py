@@ -27,6 +27,10 @@ MISSED = (Attendance.Status.ABSENT,)  # excused absences and lateness do not cou
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
 
 
+def _shown(points: Decimal) -> str:
+    return f"{points:.2f}".rstrip("0").rstrip(".")
+
+
 def policy_for(programme: Programme) -> AssessmentPolicy:
     """The programme's policy, or the Academy's default (60 % rating + 40 % exam, admission from
     50, at most 25 % of lessons missed, point-letter scale) when none is set."""
@@ -71,7 +75,7 @@ def absence_share(enrollment: Enrollment, discipline: Discipline) -> float:
     lessons = Lesson.objects.filter(offering_id=enrollment.offering_id, discipline=discipline, starts_at__lte=timezone.now())
     if enrollment.group_id:
         lessons = lessons.filter(Q(group_id=enrollment.group_id) | Q(group__isnull=True))
-    counts = lessons.aggregate(held=Count("id"), missed=Count("attendance", filter=Q(attendance__enrollment=enrollment, attendance__status__in=MISSED)))
+    counts = lessons.aggregate(held=Count("id", distinct=True), missed=Count("attendance", filter=Q(attendance__enrollment=enrollment, attendance__status__in=MISSED)))
     return counts["missed"] / counts["held"] if counts["held"] else 0.0
 
 
@@ -107,7 +111,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
             if current.revision != revision:
                 raise Conflict(
                     _("%(who)s changed this mark meanwhile: it is now %(points)s. Nothing was saved; check it and save again.") % {
-                        "who": current.changed_by, "points": f"{current.points:g}"},
+                        "who": current.changed_by, "points": _shown(current.points)},
                     current.points, current.revision)
             if current.points == points:
                 return current
@@ -119,7 +123,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
             return current
     except IntegrityError:  # both created it at once: the other one won
         now = Mark.objects.get(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None)
-        raise Conflict(_("%(who)s entered this mark meanwhile: it is %(points)s. Nothing was saved.") % {"who": now.changed_by, "points": f"{now.points:g}"},
+        raise Conflict(_("%(who)s entered this mark meanwhile: it is %(points)s. Nothing was saved.") % {"who": now.changed_by, "points": _shown(now.points)},
                        now.points, now.revision) from None
 
 
@@ -213,7 +217,7 @@ def certification_mark_set(*, actor: User, certification: Certification, enrollm
     if mark is None:
         mark = CertificationMark(certification=certification, enrollment=enrollment, member=actor, points=points)
     elif mark.revision != revision:
-        raise Conflict(_("This mark was changed meanwhile: it is now %(points)s. Nothing was saved.") % {"points": f"{mark.points:g}"}, mark.points, mark.revision)
+        raise Conflict(_("This mark was changed meanwhile: it is now %(points)s. Nothing was saved.") % {"points": _shown(mark.points)}, mark.points, mark.revision)
     else:
         mark.points, mark.revision = points, mark.revision + 1
     _history(mark, actor)

@@ -1,0 +1,104 @@
+"""Must show 2 and 3: the point-letter scale at every boundary, a configurable final-mark
+formula, and two people editing the same mark: the second sees the conflict, nothing is lost."""
+
+from decimal import Decimal
+
+import pytest
+
+from eacademy.core.errors import DomainError
+from eacademy.core.grade_scales import band_for
+from eacademy.core.models import GradeScale
+from eacademy.core.roles import Role
+from eacademy.journal import services
+from eacademy.journal.models import AssessmentPolicy, Mark
+from eacademy.journal.rules import Conflict
+
+pytestmark = pytest.mark.django_db
+
+# (lowest points, highest points, letter, grade point) of Kazakhstan's point-letter scale
+POINT_LETTER = [(95, 100, "A", "4.00"), (90, 94, "A-", "3.67"), (85, 89, "B+", "3.33"), (80, 84, "B", "3.00"), (75, 79, "B-", "2.67"),
+                (70, 74, "C+", "2.33"), (65, 69, "C", "2.00"), (60, 64, "C-", "1.67"), (55, 59, "D+", "1.33"), (50, 54, "D", "1.00"),
+                (25, 49, "FX", "0.50"), (0, 24, "F", "0.00")]
+
+
+@pytest.mark.parametrize(("low", "high", "letter", "grade_point"), POINT_LETTER)
+def test_the_point_letter_scale_at_every_boundary(low, high, letter, grade_point):
+    bands = list(GradeScale.objects.get(code="point-letter").bands.all())
+    for points in (low, high, low + 0.4, high + 0.49 if high < 100 else 100):
+        band = band_for(bands, points)
+        assert (band.letter, band.grade_point) == (letter, Decimal(grade_point)), points
+    if low > 0:
+        assert band_for(bands, low - 1).letter != letter
+        assert band_for(bands, low - 0.5).letter == letter  # 0.5 rounds up to the band
+    assert band_for(bands, high).passed is (letter not in ("FX", "F"))
+
+
+def test_points_outside_0_to_100_are_refused():
+    bands = list(GradeScale.objects.get(code="point-letter").bands.all())
+    for points in (-1, 100.5, 101):
+        with pytest.raises(ValueError):
+            band_for(bands, points)
+
+
+def test_five_point_and_pass_fail_scales_are_data_too():
+    five = list(GradeScale.objects.get(code="five-point").bands.all())
+    assert [band_for(five, p).letter for p in (100, 85, 84, 70, 69, 50, 49, 0)] == ["5", "5", "4", "4", "3", "3", "2", "2"]
+    pass_fail = list(GradeScale.objects.get(code="pass-fail").bands.all())
+    assert [band_for(pass_fail, p).passed for p in (50, 49)] == [True, False]
+
+
+def _policy(**fields) -> AssessmentPolicy:
+    return AssessmentPolicy(scale=GradeScale.objects.get(code="point-letter"), **fields)
+
+
+def test_the_final_mark_formula_is_the_programmes_setting():
+    rating, exam = Decimal(70), Decimal(90)
+    assert services.final_points(_policy(admission_weight=60, exam_weight=40, admission_threshold=50, absence_limit_percent=25), rating, exam, 0).final == Decimal("78.00")
+    assert services.final_points(_policy(admission_weight=30, exam_weight=70, admission_threshold=50, absence_limit_percent=25), rating, exam, 0).final == Decimal("84.00")
+    assert services.final_points(_policy(admission_weight=50, exam_weight=50, admission_threshold=75, absence_limit_percent=25), rating, exam, 0).admitted is False
+    absent = services.final_points(_policy(admission_weight=60, exam_weight=40, admission_threshold=50, absence_limit_percent=10), rating, exam, 0.2)
+    assert (absent.admitted, absent.final) == (False, Decimal(0))
+    assert services.final_points(_policy(admission_weight=60, exam_weight=40, admission_threshold=50, absence_limit_percent=25), Decimal(50), exam, 0.25).admitted
+
+
+def test_a_second_editor_sees_the_conflict_and_nothing_is_lost(course, persona):
+    lecturer, head = persona(Role.LECTURER), persona(Role.HEAD_OF_DEPARTMENT)
+    enrollment, lesson, discipline = course["enrollments"][0], course["lessons"][0], course["discipline"]
+    services.mark_set(actor=lecturer, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(60), revision=0)
+    # Both open the journal at revision 1; the lecturer saves first.
+    services.mark_set(actor=lecturer, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(75), revision=1, reason="Пересдача")
+    with pytest.raises(Conflict) as conflict:
+        services.mark_set(actor=head, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(65), revision=1, reason="Апелляция")
+    assert conflict.value.current == Decimal(75) and conflict.value.revision == 2 and "75" in conflict.value.messages[0]
+    mark = Mark.objects.get(enrollment=enrollment, lesson=lesson)
+    assert (mark.points, mark.revision, mark.changed_by) == (Decimal(75), 2, lecturer)
+    history = list(mark.history.order_by("history_date").values_list("points", "history_user__username", "history_change_reason"))
+    assert history == [(Decimal(60), "lecturer", ""), (Decimal(75), "lecturer", "Пересдача")]
+    # Seen the current value, the head saves against it, with a reason.
+    services.mark_set(actor=head, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(65), revision=2, reason="Апелляция")
+    assert Mark.objects.get(pk=mark.pk).history.count() == 3
+
+
+def test_a_conflicting_save_on_the_page_shows_the_current_value(course, client_as, persona):
+    enrollment, lesson = course["enrollments"][0], course["lessons"][0]
+    page = f"/journal/groups/{course['group'].pk}/disciplines/{course['discipline'].pk}/"
+    lecturer, head = client_as(Role.LECTURER), client_as(Role.HEAD_OF_DEPARTMENT)
+    lecturer.post("/journal/marks/", {"enrollment": enrollment.pk, "lesson": lesson.pk, "points": "55", "revision": "0", "next": page})
+    response = head.post("/journal/marks/", {"enrollment": enrollment.pk, "lesson": lesson.pk, "points": "95", "revision": "0", "next": page}, follow=True)
+    assert "changed this mark meanwhile: it is now 55" in response.content.decode()
+    assert Mark.objects.get(enrollment=enrollment, lesson=lesson).points == Decimal(55)
+
+
+@pytest.mark.parametrize(("points", "status"), [("101", 302), ("-3", 302), ("abc", 302)])
+def test_garbage_marks_are_refused_and_change_nothing(course, client_as, points, status):
+    enrollment, lesson = course["enrollments"][0], course["lessons"][0]
+    response = client_as(Role.LECTURER).post("/journal/marks/", {"enrollment": enrollment.pk, "lesson": lesson.pk, "points": points, "revision": "0"}, follow=True)
+    assert "from 0 to 100" in response.content.decode()
+    assert not Mark.objects.filter(enrollment=enrollment).exists()
+
+
+def test_an_excused_absence_needs_a_reason_and_only_teachers_take_attendance(course, persona):
+    with pytest.raises(DomainError, match="needs a reason"):
+        services.attendance_set(actor=persona(Role.LECTURER), lesson=course["lessons"][0], enrollment=course["enrollments"][0], status="excused")
+    with pytest.raises(DomainError, match="role does not allow"):
+        services.attendance_set(actor=persona(Role.LISTENER), lesson=course["lessons"][0], enrollment=course["enrollments"][0], status="present")
