@@ -18,9 +18,13 @@ from eacademy.enrollment.models import Enrollment, Order
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
+from eacademy.journal import certificates as journal_certificates
+from eacademy.journal import services as journal_services
+from eacademy.journal.models import CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
+from eacademy.timetable.models import Lesson
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
 
 R = Role
@@ -34,7 +38,9 @@ NEED_READERS = (*PLAN_READERS, R.AGENCY_COORDINATOR)
 NOMINATORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)
 ORDER_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP)
 AUTHORS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LECTURER)
-OWNER_ONLY = allowed(R.LISTENER, denied=404)  # a listener's attempt: nobody else even learns it exists
+OWNER_ONLY = allowed(R.LISTENER, denied=404)
+JOURNAL_READERS = (R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LECTURER, R.LEADERSHIP)
+REGISTRARS = (R.ADMINISTRATOR, R.METHODOLOGIST)  # a listener's attempt: nobody else even learns it exists
 
 EXPECTATIONS = {
     "home": Expect(signed_in()),
@@ -128,6 +134,28 @@ EXPECTATIONS = {
     "api:list_exams": Expect(signed_in(anonymous=401)),
     "api:list_attempts": Expect(allowed(*AUTHORS, anonymous=401), url=lambda s: f"/api/v1/exams/{s['exam'].pk}/attempts/"),
     "api:exam_analysis": Expect(allowed(*AUTHORS, anonymous=401), url=lambda s: f"/api/v1/exams/{s['exam'].pk}/analysis/"),
+    "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
+    "journal:my_journal": Expect(signed_in()),
+    "journal:group_detail": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/"),
+    "journal:journal": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/disciplines/{s['lesson'].discipline_id}/"),
+    "journal:grade_sheet": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/disciplines/{s['lesson'].discipline_id}/sheet.xlsx"),
+    "journal:marks_from_exam": Expect(allowed(*AUTHORS, ok=405), url=lambda s: f"/journal/groups/{s['group'].pk}/disciplines/{s['lesson'].discipline_id}/from-test/"),
+    "journal:attendance_set": Expect(allowed(*AUTHORS, ok=405)),
+    "journal:mark_set": Expect(allowed(*AUTHORS, ok=405)),
+    "journal:certification_create": Expect(allowed(*REGISTRARS)),
+    "journal:certification_detail": Expect(allowed(*JOURNAL_READERS, denied=404), url=lambda s: s["certification"].get_absolute_url()),
+    "journal:certification_mark": Expect(signed_in(ok=405), url=lambda s: f"{s['certification'].get_absolute_url()}marks/"),
+    "journal:certification_close": Expect(allowed(*REGISTRARS, ok=405), url=lambda s: f"{s['certification'].get_absolute_url()}close/"),
+    "journal:certification_protocol": Expect(allowed(*JOURNAL_READERS, denied=404), url=lambda s: f"{s['certification'].get_absolute_url()}protocol.pdf"),
+    "journal:offering_certificates": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/offerings/{s['group'].offering_id}/certificates/"),
+    "journal:certificates_batch": Expect(allowed(*REGISTRARS, ok=405), url=lambda s: f"/journal/offerings/{s['group'].offering_id}/certificates/batch/"),
+    "journal:batch_progress": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/batches/{s['batch'].pk}/"),
+    # A certificate's PDF: the Academy's readers and its holder (a colleague of the listener here).
+    "journal:certificate_pdf": Expect(allowed(*JOURNAL_READERS, denied=404), url=lambda s: f"/journal/certificates/{s['certificate'].pk}/pdf/"),
+    "journal:certificate_revoke": Expect(allowed(*REGISTRARS, ok=405), url=lambda s: f"/journal/certificates/{s['certificate'].pk}/revoke/"),
+    # A transcript: its holder, and those who may see that person (people's own scoping rule).
+    "journal:transcript": Expect(allowed(R.LISTENER, R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, denied=404), url=lambda s: f"/journal/transcripts/{s['listener_person'].pk}.xlsx"),
+    "certificate_verify": Expect(everyone(200), url=lambda s: s["certificate"].get_absolute_url()),
     "exams:exam_list": Expect(signed_in()),
     "exams:exam_create": Expect(allowed(*AUTHORS)),
     "exams:exam_detail": Expect(allowed(*AUTHORS), url=lambda s: s["exam"].get_absolute_url()),
@@ -197,7 +225,19 @@ def _samples(persona) -> dict[str, object]:
     attempt = exam_attempts.attempt_start(exam, persona(R.LISTENER))
     images = Bank.objects.create(name="matrix images")
     exam_bank.bank_import(images, (QUESTIONS / "moodle-truefalse.xml").read_bytes(), "moodle-xml", persona(R.METHODOLOGIST))
+    colleague = Enrollment.objects.filter(offering=exam.offering, status="enrolled").exclude(person__user=persona(R.LISTENER)).first()
+    enrollment_services.enrollment_complete(actor=persona(R.METHODOLOGIST), enrollment=colleague)
+    certificate = journal_certificates.certificate_issue(colleague)
+    lesson = Lesson.objects.create(offering=exam.offering, group=colleague.group, discipline=Discipline.objects.filter(module__version_id=exam.offering.version_id).first(),
+                                   starts_at=datetime.datetime(2026, 1, 10, 9, tzinfo=datetime.UTC))
+    certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",
+                                                          held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
+        "group": colleague.group,
+        "lesson": lesson,
+        "certification": certification,
+        "certificate": certificate,
+        "batch": CertificateBatch.objects.create(offering=exam.offering, requested_by=persona(R.METHODOLOGIST)),
         "exam": exam,
         "attempt": attempt,
         "bank": exam.rules.first().category.bank,

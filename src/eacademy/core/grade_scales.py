@@ -7,7 +7,8 @@ from django.utils.translation import get_language
 from eacademy.core.models import GradeBand, GradeScale
 
 # (letter, from, to, grade point, kk, ru, en, passed)
-POINT_LETTER = [
+Band = tuple[str, int, int, str | None, str, str, str, bool]
+POINT_LETTER: list[Band] = [
     ("A", 95, 100, "4.00", "өте жақсы", "отлично", "excellent", True),
     ("A-", 90, 94, "3.67", "өте жақсы", "отлично", "excellent", True),
     ("B+", 85, 89, "3.33", "жақсы", "хорошо", "good", True),
@@ -21,17 +22,17 @@ POINT_LETTER = [
     ("FX", 25, 49, "0.50", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
     ("F", 0, 24, "0.00", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
 ]
-FIVE_POINT = [
+FIVE_POINT: list[Band] = [
     ("5", 85, 100, None, "өте жақсы", "отлично", "excellent", True),
     ("4", 70, 84, None, "жақсы", "хорошо", "good", True),
     ("3", 50, 69, None, "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
     ("2", 0, 49, None, "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
 ]
-PASS_FAIL = [
+PASS_FAIL: list[Band] = [
     ("P", 50, 100, None, "сынақтан өтті", "зачтено", "pass", True),
     ("NP", 0, 49, None, "сынақтан өтпеді", "не зачтено", "fail", False),
 ]
-SCALES = {
+SCALES: dict[str, tuple[tuple[str, str, str], bool, list[Band]]] = {
     "point-letter": (("Әріптік-балдық жүйе", "Балльно-буквенная система", "Point-letter scale"), True, POINT_LETTER),
     "five-point": (("Бес балдық жүйе", "Пятибалльная система", "Five-point scale"), False, FIVE_POINT),
     "pass-fail": (("Сынақ", "Зачёт", "Pass/fail"), False, PASS_FAIL),

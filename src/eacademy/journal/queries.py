@@ -58,7 +58,7 @@ def grid(group: Group, discipline: Discipline) -> Grid:
         row = Row(enrollment, [(attendance.get((lesson.pk, enrollment.pk)), marks.get((lesson.pk, enrollment.pk))) for lesson in lessons], tests[enrollment.pk])
         row.missed = sum(1 for a, _m in row.cells if a is not None and a.status in MISSED)
         points = [m.points for _a, m in row.cells if m is not None] + [m.points for m in row.test_marks]
-        row.rating = (sum(points) / len(points)).quantize(Decimal("0.01")) if points else None
+        row.rating = (sum(points, Decimal(0)) / len(points)).quantize(Decimal("0.01")) if points else None
         row.over_limit = bool(held) and row.missed * 100 > policy.absence_limit_percent * held
         rows.append(row)
     return Grid(group, discipline, lessons, rows, policy)

@@ -2,6 +2,7 @@
 history naming who and why. Marks are saved against the revision the editor saw: a save made
 against an older revision is refused with the current value (nothing is lost silently)."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -181,7 +182,7 @@ def final_points(policy: AssessmentPolicy, admission: Decimal, exam: Decimal | N
 
 
 @transaction.atomic
-def certification_create(*, actor: User, offering: Offering, kind: str, held_on: object, chair: User, members: list[User],
+def certification_create(*, actor: User, offering: Offering, kind: str, held_on: datetime.date, chair: User, members: list[User],
                          group: Group | None = None, discipline: Discipline | None = None, protocol_number: str = "") -> Certification:
     require(actor, REGISTRARS)
     if kind == Certification.Kind.INTERMEDIATE and discipline is None:

@@ -81,7 +81,7 @@ def attendance_set(request: HttpRequest) -> HttpResponse:
     try:
         row, warning = services.attendance_set(
             actor=signed_in_user(request), lesson=lesson, enrollment=enrollment, status=request.POST.get("status", ""),
-            reason=request.POST.get("reason", ""), document_name=upload.name if upload else "", document=upload.read() if upload else None)
+            reason=request.POST.get("reason", ""), document_name=(upload.name or "") if upload else "", document=upload.read() if upload else None)
     except DomainError as exc:
         if request.htmx:  # type: ignore[attr-defined]
             return HttpResponse(exc.messages[0], status=422)
