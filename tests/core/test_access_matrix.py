@@ -151,7 +151,9 @@ EXPECTATIONS = {
     "journal:certificates_batch": Expect(allowed(*REGISTRARS, ok=405), url=lambda s: f"/journal/offerings/{s['group'].offering_id}/certificates/batch/"),
     "journal:batch_progress": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/batches/{s['batch'].pk}/"),
     # A certificate's PDF: the Academy's readers and its holder (a colleague of the listener here).
+    "journal:batch_pdf": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/batches/{s['batch'].pk}/certificates.pdf"),
     "journal:certificate_pdf": Expect(allowed(*JOURNAL_READERS, denied=404), url=lambda s: f"/journal/certificates/{s['certificate'].pk}/pdf/"),
+    "journal:certificate_page": Expect(allowed(*JOURNAL_READERS, denied=404), url=lambda s: f"/journal/certificates/{s['certificate'].pk}/"),
     "journal:certificate_revoke": Expect(allowed(*REGISTRARS, ok=405), url=lambda s: f"/journal/certificates/{s['certificate'].pk}/revoke/"),
     # A transcript: its holder, and those who may see that person (people's own scoping rule).
     "journal:transcript": Expect(allowed(R.LISTENER, R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, denied=404), url=lambda s: f"/journal/transcripts/{s['listener_person'].pk}.xlsx"),
@@ -237,7 +239,7 @@ def _samples(persona) -> dict[str, object]:
         "lesson": lesson,
         "certification": certification,
         "certificate": certificate,
-        "batch": CertificateBatch.objects.create(offering=exam.offering, requested_by=persona(R.METHODOLOGIST)),
+        "batch": CertificateBatch.objects.create(offering=exam.offering, requested_by=persona(R.METHODOLOGIST), pdf=b"%PDF-1.4"),
         "exam": exam,
         "attempt": attempt,
         "bank": exam.rules.first().category.bank,

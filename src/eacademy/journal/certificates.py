@@ -1,13 +1,18 @@
-"""Certificates: issue (numbered per series and year, PDF frozen at issue, the listener told),
-revocation with a reason, reissue, and the batch for a whole course."""
+"""Certificates: issue (numbered per series and year, wording frozen at issue, the listener
+told), revocation with a reason, reissue, and the batch for a whole course, issued in chunks
+with progress and printed as one PDF."""
 
 import secrets
+from collections.abc import Sequence
 
+import segno
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from eacademy.catalog.models import Discipline
 from eacademy.core.errors import DomainError
@@ -19,12 +24,15 @@ from eacademy.journal.models import Certificate, CertificateBatch, CertificateCo
 from eacademy.journal.rules import REGISTRARS, require
 from eacademy.people.names import masked_name
 
+CHUNK = 50  # a batch commits and reports progress this many certificates at a time
 
-def _next_number(series: str, year: int) -> int:
+
+def _numbers(series: str, year: int, count: int) -> range:
+    """`count` consecutive numbers of the series and year, taken under a row lock."""
     counter, _created = CertificateCounter.objects.select_for_update().get_or_create(series=series, year=year)
-    CertificateCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    CertificateCounter.objects.filter(pk=counter.pk).update(last=F("last") + count)
     counter.refresh_from_db(fields=["last"])
-    return counter.last
+    return range(counter.last - count + 1, counter.last + 1)
 
 
 def programme_hours(version_id: int) -> int:
@@ -33,17 +41,43 @@ def programme_hours(version_id: int) -> int:
     return sum(v or 0 for v in sums.values())
 
 
-def _text(certificate: Certificate, enrollment: Enrollment, hours: int) -> certificate_pdf.CertificateText:
+def _new(enrollment: Enrollment, number: int, year: int, hours: int, replaces: Certificate | None = None) -> Certificate:
     offering, programme = enrollment.offering, enrollment.offering.version.programme
-    return certificate_pdf.CertificateText(
-        number=f"{certificate.series} № {certificate.number:05d}/{certificate.year}", holder=enrollment.person.full_name,
-        programme_kk=programme.name_kk or programme.name_ru, programme_ru=programme.name_ru,
+    return Certificate(
+        enrollment=enrollment, series=settings.CERTIFICATE_SERIES, year=year, number=number, code=secrets.token_urlsafe(16), issued_at=timezone.now(),
+        replaces=replaces, holder=enrollment.person.full_name, programme_kk=programme.name_kk or programme.name_ru, programme_ru=programme.name_ru,
         dates=f"{offering.starts_on:%d.%m.%Y} – {offering.ends_on:%d.%m.%Y}", hours=hours,
-        issued=f"{timezone.localtime(certificate.issued_at):%d.%m.%Y}", verify_url=f"{settings.SITE_URL}{certificate.get_absolute_url()}",
     )
 
 
-def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, replaces: Certificate | None = None, hours: int | None = None) -> Certificate:
+def _text(certificate: Certificate) -> certificate_pdf.CertificateText:
+    return certificate_pdf.CertificateText(
+        number=str(certificate), holder=certificate.holder, programme_kk=certificate.programme_kk, programme_ru=certificate.programme_ru,
+        dates=certificate.dates, hours=certificate.hours, issued=f"{timezone.localtime(certificate.issued_at):%d.%m.%Y}",
+        verify_url=f"{settings.SITE_URL}{certificate.get_absolute_url()}",
+    )
+
+
+def as_pdf(certificates: Sequence[Certificate]) -> bytes:
+    return certificate_pdf.render([_text(c) for c in certificates])
+
+
+def as_html(certificate: Certificate) -> str:
+    """The certificate as a printable page (the same text as its PDF)."""
+    text = _text(certificate)
+    qr = segno.make(text.verify_url, error="m", mask=0).svg_inline(scale=3)
+    return render_to_string("journal/certificate_print.html", {"text": text, "qr": qr, "academy": certificate_pdf.ACADEMY, "fonts_url": ""})
+
+
+def _tell(certificates: Sequence[Certificate]) -> None:
+    for certificate in certificates:
+        user = certificate.enrollment.person.user
+        if user is not None:
+            number = str(certificate)
+            notification_send(user=user, message=lambda number=number: _("Your certificate %(number)s is issued.") % {"number": number}, url="/journal/my/")
+
+
+def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, replaces: Certificate | None = None) -> Certificate:
     """Issue the certificate of a completed listener (once: a valid one is returned as it is)."""
     with transaction.atomic():
         enrollment = Enrollment.objects.select_for_update().select_related("person__user", "offering__version__programme").get(pk=enrollment.pk)
@@ -52,16 +86,12 @@ def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, repl
         existing = Certificate.objects.filter(enrollment=enrollment, status=Certificate.Status.VALID).first()
         if existing is not None:
             return existing
-        now = timezone.now()
-        year = timezone.localdate(now).year
-        certificate = Certificate(enrollment=enrollment, series=settings.CERTIFICATE_SERIES, year=year, number=_next_number(settings.CERTIFICATE_SERIES, year),
-                                  code=secrets.token_urlsafe(16), issued_at=now, replaces=replaces)
-        certificate.pdf = certificate_pdf.render(_text(certificate, enrollment, hours if hours is not None else programme_hours(enrollment.offering.version_id)))
+        year = timezone.localdate().year
+        (number,) = _numbers(settings.CERTIFICATE_SERIES, year, 1)
+        certificate = _new(enrollment, number, year, programme_hours(enrollment.offering.version_id), replaces)
         certificate._history_user = actor  # type: ignore[attr-defined]
         certificate.save()
-        user = enrollment.person.user
-        if user is not None:
-            notification_send(user=user, message=lambda: _("Your certificate %(number)s is issued.") % {"number": certificate}, url="/journal/my/")
+        _tell([certificate])
     return certificate
 
 
@@ -86,10 +116,14 @@ def certificate_reissue(*, actor: User, certificate: Certificate, reason: str) -
         return certificate_issue(old.enrollment, actor, replaces=old)
 
 
+def _pending(offering_id: int) -> list[Enrollment]:
+    return list(Enrollment.objects.filter(offering_id=offering_id, status=Enrollment.Status.COMPLETED).exclude(certificates__status=Certificate.Status.VALID)
+                .select_related("person__user", "offering__version__programme").order_by("person__last_name", "person__first_name", "id"))
+
+
 def batch_start(*, actor: User, offering_id: int) -> CertificateBatch:
     require(actor, REGISTRARS)
-    pending = Enrollment.objects.filter(offering_id=offering_id, status=Enrollment.Status.COMPLETED).exclude(certificates__status=Certificate.Status.VALID)
-    batch = CertificateBatch.objects.create(offering_id=offering_id, requested_by=actor, total=pending.count())
+    batch = CertificateBatch.objects.create(offering_id=offering_id, requested_by=actor, total=len(_pending(offering_id)))
     from eacademy.journal.tasks import issue_batch
 
     transaction.on_commit(lambda: issue_batch.enqueue(batch.pk))
@@ -97,21 +131,28 @@ def batch_start(*, actor: User, offering_id: int) -> CertificateBatch:
 
 
 def batch_run(batch_id: int) -> CertificateBatch:
-    """Issue every missing certificate of the batch's course, counting progress as it goes."""
-    batch = CertificateBatch.objects.select_related("offering").get(pk=batch_id)
-    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.RUNNING)
-    pending = list(Enrollment.objects.filter(offering_id=batch.offering_id, status=Enrollment.Status.COMPLETED)
-                   .exclude(certificates__status=Certificate.Status.VALID).order_by("person__last_name", "id"))
+    """Issue every missing certificate of the batch's course a chunk at a time (each chunk one
+    transaction: numbers, certificates with history, notifications), then print them all."""
+    batch = CertificateBatch.objects.select_related("offering", "requested_by").get(pk=batch_id)
+    pending = _pending(batch.offering_id)
+    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.RUNNING, total=len(pending))
     hours = programme_hours(batch.offering.version_id)
+    year = timezone.localdate().year
+    issued: list[Certificate] = []
     try:
-        for done, enrollment in enumerate(pending, start=1):
-            certificate_issue(enrollment, batch.requested_by, hours=hours)
-            if done % 10 == 0 or done == len(pending):
-                CertificateBatch.objects.filter(pk=batch.pk).update(done=done)
+        for start in range(0, len(pending), CHUNK):
+            chunk = pending[start : start + CHUNK]
+            with transaction.atomic():
+                numbers = _numbers(settings.CERTIFICATE_SERIES, year, len(chunk))
+                made = bulk_create_with_history([_new(e, n, year, hours) for e, n in zip(chunk, numbers, strict=True)], Certificate, default_user=batch.requested_by)
+                _tell(made)
+            issued += made
+            CertificateBatch.objects.filter(pk=batch.pk).update(done=len(issued))
+        pdf = as_pdf(issued) if issued else None
     except Exception:
         CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
         raise
-    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FINISHED, total=max(batch.total, len(pending)))
+    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FINISHED, pdf=pdf)
     batch.refresh_from_db()
     return batch
 

@@ -184,8 +184,9 @@ class CertificationResult(models.Model):
 
 
 class Certificate(models.Model):
-    """A certificate of completion: numbered per series and year, its PDF frozen at issue, a
-    secret code for the public verification page."""
+    """A certificate of completion: numbered per series and year, its wording frozen at issue
+    (a later change of name or programme does not alter a certificate already given; its PDF is
+    drawn from these fields), a secret code for the public verification page."""
 
     class Status(models.TextChoices):
         VALID = "valid", _("Valid")
@@ -201,9 +202,13 @@ class Certificate(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
     replaces = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by", verbose_name=_("replaces"))
-    pdf = models.BinaryField(_("PDF"))
+    holder = models.CharField(_("holder"), max_length=300)
+    programme_kk = models.CharField(_("programme (Kazakh)"), max_length=300)
+    programme_ru = models.CharField(_("programme (Russian)"), max_length=300)
+    dates = models.CharField(_("dates"), max_length=40)
+    hours = models.PositiveIntegerField(_("hours"))
 
-    history = HistoricalRecords(excluded_fields=["pdf"])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "series", "-number"]
@@ -249,6 +254,7 @@ class CertificateBatch(models.Model):
     done = models.PositiveIntegerField(_("done"), default=0)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    pdf = models.BinaryField(_("PDF for printing"), null=True, blank=True)  # every certificate of the batch, a page each
 
     class Meta:
         ordering = ["-created_at"]

@@ -198,7 +198,7 @@ def offering_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     issued = Certificate.objects.filter(enrollment__offering=offering).select_related("enrollment__person").order_by("number")
     completed = Enrollment.objects.filter(offering=offering, status=Enrollment.Status.COMPLETED).count()
     return render(request, "journal/certificates.html", {"offering": offering, "certificates": issued, "completed": completed,
-                                                         "batch": offering.certificate_batches.first(), "form": RevokeForm()})
+                                                         "batch": offering.certificate_batches.defer("pdf").first(), "form": RevokeForm()})
 
 
 @role_required(*REGISTRARS)
@@ -211,19 +211,41 @@ def certificates_batch(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*READERS)
 def batch_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "journal/_batch.html", {"batch": get_object_or_404(CertificateBatch, pk=pk)})
+    return render(request, "journal/_batch.html", {"batch": get_object_or_404(CertificateBatch.objects.defer("pdf"), pk=pk)})
+
+
+@role_required(*READERS)
+@require_GET
+def batch_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every certificate of a batch, a page each, for printing on the Academy's forms."""
+    batch = get_object_or_404(CertificateBatch, pk=pk, pdf__isnull=False)
+    response = HttpResponse(bytes(batch.pdf or b""), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificates-{batch.offering_id}-{batch.pk}.pdf"'
+    return response
 
 
 @signed_in
 @require_GET
 def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    certificate = get_object_or_404(Certificate.objects.select_related("enrollment__person"), pk=pk)
+    certificate = _holder_or_reader(request, pk)
+    response = HttpResponse(certificates.as_pdf([certificate]), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.series}-{certificate.number:05d}-{certificate.year}.pdf"'
+    return response
+
+
+@signed_in
+@require_GET
+def certificate_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certificate as a printable page, for its holder and the Academy's readers."""
+    return HttpResponse(certificates.as_html(_holder_or_reader(request, pk)))
+
+
+def _holder_or_reader(request: HttpRequest, pk: int) -> Certificate:
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment__person", "enrollment__offering__version__programme"), pk=pk)
     user = signed_in_user(request)
     if not (user.has_role(*READERS) or certificate.enrollment.person.user_id == user.pk):
         raise Http404
-    response = HttpResponse(bytes(certificate.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.series}-{certificate.number:05d}-{certificate.year}.pdf"'
-    return response
+    return certificate
 
 
 @role_required(*REGISTRARS)
