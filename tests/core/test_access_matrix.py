@@ -134,6 +134,13 @@ EXPECTATIONS = {
     "api:list_exams": Expect(signed_in(anonymous=401)),
     "api:list_attempts": Expect(allowed(*AUTHORS, anonymous=401), url=lambda s: f"/api/v1/exams/{s['exam'].pk}/attempts/"),
     "api:exam_analysis": Expect(allowed(*AUTHORS, anonymous=401), url=lambda s: f"/api/v1/exams/{s['exam'].pk}/analysis/"),
+    "api:set_attendance": Expect(everyone(405)),  # POST only: the API answers GET with 405 before asking who
+
+    "api:list_attendance": Expect(allowed(*JOURNAL_READERS, denied=422, anonymous=401), url=lambda s: f"/api/v1/journal/lessons/{s['lesson'].pk}/attendance/"),
+    "api:set_mark": Expect(everyone(405)),
+    "api:list_marks": Expect(allowed(*JOURNAL_READERS, denied=422, anonymous=401), url=lambda s: f"/api/v1/journal/enrollments/{s['certificate'].enrollment_id}/marks/"),
+    "api:list_certificates": Expect(signed_in(anonymous=401)),
+    "api:verify_certificate": Expect(everyone(200), url=lambda s: f"/api/v1/certificates/verify/{s['certificate'].code}/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
     "journal:my_journal": Expect(signed_in()),
     "journal:group_detail": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/"),

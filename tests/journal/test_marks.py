@@ -102,3 +102,22 @@ def test_an_excused_absence_needs_a_reason_and_only_teachers_take_attendance(cou
         services.attendance_set(actor=persona(Role.LECTURER), lesson=course["lessons"][0], enrollment=course["enrollments"][0], status="excused")
     with pytest.raises(DomainError, match="role does not allow"):
         services.attendance_set(actor=persona(Role.LISTENER), lesson=course["lessons"][0], enrollment=course["enrollments"][0], status="present")
+
+
+def test_the_api_takes_attendance_and_marks_and_verifies_publicly(course, client_as):
+    from django.test import Client
+
+    lecturer = client_as(Role.LECTURER)
+    enrollment, lesson = course["enrollments"][0], course["lessons"][0]
+    ok = lecturer.post("/api/v1/journal/attendance/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "status": "late"}, content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["status"] == "late"
+    bad = lecturer.post("/api/v1/journal/attendance/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "status": "excused"}, content_type="application/json")
+    assert bad.status_code == 422 and "needs a reason" in str(bad.json())
+    first = lecturer.post("/api/v1/journal/marks/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "points": "81", "revision": 0}, content_type="application/json")
+    assert first.status_code == 200 and first.json()["revision"] == 1
+    stale = lecturer.post("/api/v1/journal/marks/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "points": "90", "revision": 0, "reason": "x"},
+                          content_type="application/json")
+    assert stale.status_code == 409 and stale.json()["current"] == "81.00"
+    assert client_as(Role.LISTENER).post("/api/v1/journal/marks/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "points": "99", "revision": 1},
+                                         content_type="application/json").status_code == 422
+    assert Client().get("/api/v1/certificates/verify/nothing/").status_code == 404

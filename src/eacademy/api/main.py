@@ -10,6 +10,7 @@ from eacademy.catalog.api import router as catalog_router
 from eacademy.core.errors import DomainError
 from eacademy.enrollment.api import router as enrollment_router
 from eacademy.exams.api import router as exams_router
+from eacademy.journal.api import router as journal_router
 from eacademy.org.api import router as org_router
 from eacademy.people.api import router as people_router
 from eacademy.planning.api import router as planning_router
@@ -27,6 +28,7 @@ api.add_router("/", catalog_router)
 api.add_router("/", planning_router)
 api.add_router("/", enrollment_router)
 api.add_router("/", exams_router)
+api.add_router("/", journal_router)
 
 
 @api.exception_handler(DomainError)

@@ -3,7 +3,7 @@ told), revocation with a reason, reissue, and the batch for a whole course, issu
 with progress and printed as one PDF."""
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import segno
 from django.conf import settings
@@ -69,12 +69,15 @@ def as_html(certificate: Certificate) -> str:
     return render_to_string("journal/certificate_print.html", {"text": text, "qr": qr, "academy": certificate_pdf.ACADEMY, "fonts_url": ""})
 
 
+def _issued_message(number: str) -> Callable[[], str]:
+    return lambda: _("Your certificate %(number)s is issued.") % {"number": number}
+
+
 def _tell(certificates: Sequence[Certificate]) -> None:
     for certificate in certificates:
         user = certificate.enrollment.person.user
         if user is not None:
-            number = str(certificate)
-            notification_send(user=user, message=lambda number=number: _("Your certificate %(number)s is issued.") % {"number": number}, url="/journal/my/")
+            notification_send(user=user, message=_issued_message(str(certificate)), url="/journal/my/")
 
 
 def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, replaces: Certificate | None = None) -> Certificate:
