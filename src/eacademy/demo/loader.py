@@ -21,6 +21,7 @@ from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
+from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
@@ -234,11 +235,12 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
             person.save()
             StaffMember.objects.create(person=person, academy_unit=academy_units[place], position=positions[_LOGIN_POSITIONS[username]])
     load_catalog_reference()
-    users = {u.username: u for u in User.objects.filter(username__in=["methodologist", "head", "coordinator", "leadership", "listener"])}
+    users = {u.username: u for u in User.objects.filter(username__in=["methodologist", "head", "lecturer", "coordinator", "leadership", "listener"])}
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
     plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     enrollments = load_demo_enrollments(rng=rng, users=users)
     load_demo_exams(rng=rng, users=users)
+    load_demo_journal(rng=rng, users=users)
     return {
         "agencies": len(agencies),
         "units": len(units),

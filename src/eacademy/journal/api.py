@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
@@ -102,7 +102,7 @@ def set_mark(request: HttpRequest, payload: MarkIn) -> object:
         return services.mark_set(actor=signed_in_user(request), enrollment=enrollment, discipline=lesson.discipline, lesson=lesson,
                                  points=payload.points, revision=payload.revision, reason=payload.reason)
     except Conflict as exc:
-        return 409, {"detail": exc.messages[0], "current": str(exc.current), "revision": exc.revision}
+        return Status(409, {"detail": exc.messages[0], "current": str(exc.current), "revision": exc.revision})
 
 
 @router.get("/journal/enrollments/{enrollment_id}/marks/", response=list[MarkOut])
@@ -127,6 +127,6 @@ def verify_certificate(request: HttpRequest, code: str) -> object:
     """Public: what the verification page shows, the holder's name partly masked."""
     certificate = Certificate.objects.select_related("enrollment__person", "enrollment__offering__version__programme").filter(code=code).first()
     if certificate is None:
-        return 404, {"detail": _("No certificate has this code.")}
+        return Status(404, {"detail": _("No certificate has this code.")})
     return {"certificate": str(certificate), "status": certificate.status, "holder": certificates.holder_masked(certificate),
             "course": certificate.programme_ru, "dates": certificate.dates, "issued_at": certificate.issued_at, "revoked_reason": certificate.revoked_reason}

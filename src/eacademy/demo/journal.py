@@ -1,0 +1,66 @@
+"""The demo's journal: a course the demo listener took last year with eleven colleagues —
+lessons, attendance, marks, a final certification by a commission, graduation and certificates —
+so that the journal, the documents, the transcript and the verification page have something
+real to show."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.utils import timezone
+
+from eacademy.catalog.models import Discipline, ProgrammeVersion
+from eacademy.core.models import User
+from eacademy.enrollment import services as enrollment_services
+from eacademy.enrollment.models import Application, Enrollment, Group
+from eacademy.enrollment.rules import listener_category
+from eacademy.journal import certificates, services
+from eacademy.journal.models import Attendance, CertificateBatch
+from eacademy.org.models import AcademyUnit
+from eacademy.people.models import Person
+from eacademy.planning.models import Offering
+from eacademy.timetable.models import Lesson
+
+
+def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
+    listener = Person.objects.get(user=users["listener"])
+    lecturer, head, methodologist = users["lecturer"], users["head"], users["methodologist"]
+    version = ProgrammeVersion.objects.filter(status="approved", programme__kind="advanced", programme__code="adv-anticorruption").first() or \
+        ProgrammeVersion.objects.filter(status="approved", programme__kind="advanced").order_by("pk").first()
+    assert version is not None
+    starts = timezone.localdate() - datetime.timedelta(days=330)
+    offering = Offering.objects.create(version=version, starts_on=starts, ends_on=starts + datetime.timedelta(days=11), place="Қосшы", capacity=25,
+                                       language="ru", study_format="full_time", department=AcademyUnit.objects.get(code="ivt-supervision"),
+                                       status=Offering.Status.PUBLISHED)
+    group = Group.objects.create(offering=offering, number=1)
+    free = Person.objects.filter(agency__code="prosecutor", user=None, applications=None).exclude(position=None).select_related("position").order_by("pk")
+    people = [listener, *[p for p in free if listener_category(p) in version.target_categories][:11]]
+    enrollments = []
+    for person in people:  # last year's intake, recorded as it was (the services refuse a course that has started)
+        application = Application.objects.create(offering=offering, person=person, status=Application.Status.ACCEPTED, source=Application.Source.NOMINATION)
+        enrollments.append(Enrollment.objects.create(application=application, offering=offering, person=person, group=group))
+    disciplines = list(Discipline.objects.filter(module__version=version).order_by("module__position", "position")[:2])
+    for discipline in disciplines:
+        for day in range(5):
+            starts_at = timezone.make_aware(datetime.datetime.combine(starts + datetime.timedelta(days=day * 2 + disciplines.index(discipline)), datetime.time(9, 30)))
+            lesson = Lesson.objects.create(offering=offering, group=group, discipline=discipline, starts_at=starts_at, lecturer=lecturer, room="204",
+                                           topic=f"{discipline.name_ru}: тема {day + 1}")
+            for enrollment in enrollments:
+                fate = rng.random()
+                status = Attendance.Status.ABSENT if fate < 0.06 else Attendance.Status.LATE if fate < 0.1 else Attendance.Status.EXCUSED if fate < 0.13 else Attendance.Status.PRESENT
+                services.attendance_set(actor=lecturer, lesson=lesson, enrollment=enrollment, status=status,
+                                        reason="Служебная командировка" if status == Attendance.Status.EXCUSED else "")
+                if status != Attendance.Status.ABSENT and day % 2 == 0:
+                    services.mark_set(actor=lecturer, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(rng.randint(55, 100)), revision=0)
+    certification = services.certification_create(actor=methodologist, offering=offering, group=group, kind="final", held_on=offering.ends_on,
+                                                  chair=head, members=[lecturer], protocol_number="14")
+    for member in (head, lecturer):
+        for enrollment in enrollments:
+            services.certification_mark_set(actor=member, certification=certification, enrollment=enrollment, points=Decimal(rng.randint(60, 98)), revision=0)
+    results = services.certification_close(actor=methodologist, certification=certification)
+    for result in results:
+        if result.passed:
+            enrollment_services.enrollment_complete(actor=methodologist, enrollment=result.enrollment)
+    batch = CertificateBatch.objects.create(offering=offering, requested_by=methodologist)
+    certificates.batch_run(batch.pk)
+    return {"certificates": offering.enrollments.filter(certificates__status="valid").count()}
