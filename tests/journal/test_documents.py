@@ -58,6 +58,9 @@ def test_the_protocol_and_the_transcript_carry_the_results(course, persona, clie
     results = {r.enrollment_id: r for r in services.certification_close(actor=methodologist, certification=certification)}
     protocol = _text(client_as(Role.METHODOLOGIST).get(f"/journal/certifications/{certification.pk}/protocol.pdf"))
     assert "12" in protocol and "88" in protocol
+    sheet = client_as(Role.METHODOLOGIST).get(f"/journal/certifications/{certification.pk}/protocol.xlsx")
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(sheet.content)).get_sheet_by_index(0).to_python()
+    assert len(rows) == len(course["enrollments"]) + 1 and rows[1][1] == 88
     listener = course["mine"]
     mine = results[listener.pk]
     user = persona(Role.LISTENER)

@@ -121,3 +121,17 @@ def test_the_api_takes_attendance_and_marks_and_verifies_publicly(course, client
     assert client_as(Role.LISTENER).post("/api/v1/journal/marks/", {"lesson_id": lesson.pk, "enrollment_id": enrollment.pk, "points": "99", "revision": 1},
                                          content_type="application/json").status_code == 422
     assert Client().get("/api/v1/certificates/verify/nothing/").status_code == 404
+
+
+def test_an_excused_absence_with_its_document_from_the_journal_page(course, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from eacademy.journal.models import Attendance
+
+    enrollment, lesson = course["enrollments"][0], course["lessons"][0]
+    page = f"/journal/groups/{course['group'].pk}/disciplines/{course['discipline'].pk}/"
+    assert 'value="excused"' in client_as(Role.LECTURER).get(page).content.decode()
+    client_as(Role.LECTURER).post("/journal/attendance/", {"lesson": lesson.pk, "enrollment": enrollment.pk, "status": "excused", "reason": "Больничный лист",
+                                                           "document": SimpleUploadedFile("справка.pdf", b"%PDF-1.4 note"), "next": page})
+    row = Attendance.objects.get(lesson=lesson, enrollment=enrollment)
+    assert (row.status, row.reason, row.document_name, bytes(row.document)) == ("excused", "Больничный лист", "справка.pdf", b"%PDF-1.4 note")

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from eacademy.core.documents import pdf_response, xlsx_response
+from eacademy.core.models import User
 from eacademy.journal.models import Certification
 from eacademy.journal.queries import Grid, Transcript
 from eacademy.journal.services import certification_enrollments
@@ -27,12 +28,25 @@ def grade_sheet_xlsx(grid: Grid) -> HttpResponse:
     return xlsx_response(str(grid.discipline)[:31], header, rows, f"grade-sheet-{_name(grid)}.xlsx")
 
 
-def protocol_pdf(certification: Certification) -> HttpResponse:
+def _protocol(certification: Certification) -> tuple[list[User], list[dict]]:
     members = list(certification.members.order_by("last_name", "username"))
     marks = {(m.enrollment_id, m.member_id): m.points for m in certification.marks.all()}
     results = {r.enrollment_id: r for r in certification.results.all()}
     rows = [{"enrollment": e, "marks": [marks.get((e.pk, m.pk)) for m in members], "result": results.get(e.pk)} for e in certification_enrollments(certification)]
+    return members, rows
+
+
+def protocol_pdf(certification: Certification) -> HttpResponse:
+    members, rows = _protocol(certification)
     return pdf_response("journal/protocol_pdf.html", {"certification": certification, "members": members, "rows": rows}, f"protocol-{certification.pk}.pdf")
+
+
+def protocol_xlsx(certification: Certification) -> HttpResponse:
+    members, rows = _protocol(certification)
+    header = [_("Listener"), *(m.get_full_name() or m.username for m in members), _("Admission rating"), _("Final points"), _("Mark"), _("passed")]
+    data = [[r["enrollment"].person.full_name, *r["marks"], *((r["result"].admission_points, r["result"].final_points, r["result"].letter, r["result"].passed)
+                                                             if r["result"] else ("", "", "", ""))] for r in rows]
+    return xlsx_response(_("Certification protocol"), header, data, f"protocol-{certification.pk}.xlsx")
 
 
 def transcript_pdf(data: Transcript) -> HttpResponse:

@@ -188,8 +188,13 @@ def certification_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_GET
-def certification_protocol(request: HttpRequest, pk: int) -> HttpResponse:
-    return documents.protocol_pdf(_certification(request, pk))
+def certification_protocol(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    certification = _certification(request, pk)
+    if file_format == "pdf":
+        return documents.protocol_pdf(certification)
+    if file_format == "xlsx":
+        return documents.protocol_xlsx(certification)
+    raise Http404
 
 
 @role_required(*READERS)
