@@ -20,7 +20,7 @@ class AssessmentPolicy(models.Model):
     admission_weight = models.PositiveSmallIntegerField(_("admission rating weight, %"), default=60)
     exam_weight = models.PositiveSmallIntegerField(_("exam weight, %"), default=40)
     admission_threshold = models.PositiveSmallIntegerField(_("lowest admission rating"), default=50)
-    absence_limit_percent = models.PositiveSmallIntegerField(_("absence limit, % of lessons"), default=25)
+    absence_limit_percent = models.PositiveSmallIntegerField(_("absence limit, per cent of lessons"), default=25)
 
     history = HistoricalRecords()
 
