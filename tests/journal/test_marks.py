@@ -135,3 +135,15 @@ def test_an_excused_absence_with_its_document_from_the_journal_page(course, clie
                                                            "document": SimpleUploadedFile("справка.pdf", b"%PDF-1.4 note"), "next": page})
     row = Attendance.objects.get(lesson=lesson, enrollment=enrollment)
     assert (row.status, row.reason, row.document_name, bytes(row.document)) == ("excused", "Больничный лист", "справка.pdf", b"%PDF-1.4 note")
+
+
+def test_a_lecturer_adds_a_lesson_and_garbage_is_refused(course, client_as):
+    from eacademy.timetable.models import Lesson
+
+    url = f"/journal/groups/{course['group'].pk}/"
+    before = Lesson.objects.filter(group=course["group"]).count()
+    refused = client_as(Role.LECTURER).post(url, {"discipline": course["discipline"].pk, "starts_at": "not a date", "minutes": "80", "kind": "lecture"})
+    assert refused.status_code == 200 and Lesson.objects.filter(group=course["group"]).count() == before
+    client_as(Role.LECTURER).post(url, {"discipline": course["discipline"].pk, "starts_at": "2026-11-20T09:30", "minutes": "80", "kind": "seminar", "topic": "Тема"})
+    assert Lesson.objects.filter(group=course["group"], kind="seminar", topic="Тема").count() == 1
+    assert client_as(Role.LEADERSHIP).post(url, {"discipline": course["discipline"].pk, "starts_at": "2026-11-20T09:30", "minutes": "80", "kind": "lecture"}).status_code == 403

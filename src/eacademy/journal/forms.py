@@ -1,9 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.enrollment.models import Group
 from eacademy.journal.models import Certification
+from eacademy.timetable.models import Lesson
 
 
 class CertificationForm(forms.ModelForm):
@@ -25,3 +28,15 @@ class MarkForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class LessonForm(forms.ModelForm):
+    class Meta:
+        model = Lesson
+        fields = ["discipline", "starts_at", "minutes", "kind", "topic", "lecturer", "room"]
+        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+    def __init__(self, *args: object, group: Group, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["discipline"].queryset = Discipline.objects.filter(module__version_id=group.offering.version_id)  # type: ignore[attr-defined]
+        self.fields["lecturer"].queryset = User.objects.filter(groups__name__in=[Role.LECTURER, Role.HEAD_OF_DEPARTMENT]).distinct()  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from eacademy.core.errors import DomainError
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
 from eacademy.journal import certificates, documents, queries, services
-from eacademy.journal.forms import CertificationForm, MarkForm, RevokeForm
+from eacademy.journal.forms import CertificationForm, LessonForm, MarkForm, RevokeForm
 from eacademy.journal.models import Attendance, Certificate, CertificateBatch, Certification, Mark
 from eacademy.journal.rules import READERS, REGISTRARS, TEACHERS, Conflict
 from eacademy.people.models import Person
@@ -42,9 +43,20 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_object_or_404(queries.groups_visible_to(signed_in_user(request)), pk=pk)
+    form = LessonForm(request.POST or None, group=group)
+    if request.method == "POST":
+        if not signed_in_user(request).has_role(*TEACHERS):
+            raise PermissionDenied
+        if form.is_valid():
+            lesson = form.save(commit=False)
+            lesson.offering, lesson.group = group.offering, group
+            lesson._history_user = signed_in_user(request)
+            lesson.save()
+            messages.success(request, _("The lesson is added."))
+            return redirect(request.path)
     disciplines = Discipline.objects.filter(module__version_id=group.offering.version_id).order_by("module__position", "position")
     return render(request, "journal/group_detail.html", {
-        "group": group, "disciplines": disciplines, "certifications": Certification.objects.filter(offering_id=group.offering_id),
+        "group": group, "disciplines": disciplines, "form": form, "certifications": Certification.objects.filter(offering_id=group.offering_id),
         "exams": Exam.objects.filter(offering_id=group.offering_id)})
 
 
