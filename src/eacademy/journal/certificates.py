@@ -83,7 +83,7 @@ def _tell(certificates: Sequence[Certificate]) -> None:
 def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, replaces: Certificate | None = None) -> Certificate:
     """Issue the certificate of a completed listener (once: a valid one is returned as it is)."""
     with transaction.atomic():
-        enrollment = Enrollment.objects.select_for_update().select_related("person__user", "offering__version__programme").get(pk=enrollment.pk)
+        enrollment = Enrollment.objects.select_for_update(of=("self",)).select_related("person__user", "offering__version__programme").get(pk=enrollment.pk)
         if enrollment.status != Enrollment.Status.COMPLETED:
             raise DomainError(_("A certificate is issued only to a listener who has completed the course."))
         existing = Certificate.objects.filter(enrollment=enrollment, status=Certificate.Status.VALID).first()

@@ -230,7 +230,7 @@ def certification_mark_set(*, actor: User, certification: Certification, enrollm
 def certification_close(*, actor: User, certification: Certification) -> list[CertificationResult]:
     """Compute every listener's result by the programme's policy and close the protocol."""
     require(actor, REGISTRARS)
-    certification = Certification.objects.select_for_update().select_related("offering__version__programme").get(pk=certification.pk)
+    certification = Certification.objects.select_for_update(of=("self",)).select_related("offering__version__programme").get(pk=certification.pk)
     if certification.closed_at:
         raise DomainError(_("The certification is closed."))
     policy = policy_for(certification.offering.version.programme)
