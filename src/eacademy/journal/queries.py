@@ -9,8 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from eacademy.catalog.models import Discipline
-from eacademy.core.grade_scales import band_for
-from eacademy.core.models import GradeBand, User
+from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment, Group
 from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, CertificationResult, Mark
 from eacademy.journal.rules import READERS
@@ -114,6 +113,3 @@ def transcript(person: Person) -> Transcript:
         courses.append(TranscriptCourse(enrollment, hours, credits, result, certificates.get(enrollment.pk)))
     return Transcript(person, courses, (weighted / weight).quantize(Decimal("0.01")) if weight else None, total)
 
-
-def band(points: Decimal, bands: list[GradeBand]) -> GradeBand:
-    return band_for(bands, float(points))

@@ -20,7 +20,7 @@ from eacademy.enrollment.models import Enrollment, Group
 from eacademy.exams import queries as exam_queries
 from eacademy.exams.models import Exam
 from eacademy.journal.models import AssessmentPolicy, Attendance, Certification, CertificationMark, CertificationResult, Mark
-from eacademy.journal.rules import READERS, REGISTRARS, TEACHERS, Conflict, require
+from eacademy.journal.rules import REGISTRARS, TEACHERS, Conflict, require
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
@@ -258,6 +258,3 @@ def certification_close(*, actor: User, certification: Certification) -> list[Ce
     certification.save(update_fields=["closed_at"])
     return results
 
-
-def can_read(actor: User) -> bool:
-    return actor.has_role(*READERS)
