@@ -12,6 +12,7 @@ from eacademy.catalog.forms import ApprovalForm, CompetencyForm, DisciplineForm,
 from eacademy.catalog.models import Competency, Discipline, Programme, ProgrammeKind, ProgrammeVersion
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.pages import act_and_return
 
 
 @signed_in
@@ -77,15 +78,8 @@ def programme_create(request: HttpRequest) -> HttpResponse:
 
 
 def _draft_action(request: HttpRequest, version: ProgrammeVersion, act: Callable[[], object], success: str) -> HttpResponse:
-    """Run a change of a draft; a refusal comes back as a message, and nothing is changed."""
-    try:
-        act()
-    except DomainError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-    else:
-        messages.success(request, success)
-    return redirect(f"{reverse('catalog:programme_detail', args=[version.programme_id])}?version={version.number}")
+    """Run a change of a draft; back to the programme at that version."""
+    return act_and_return(request, act, success, f"{reverse('catalog:programme_detail', args=[version.programme_id])}?version={version.number}")
 
 
 def _invalid(request: HttpRequest, version: ProgrammeVersion, form: object) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
+from eacademy.core.pages import act_and_return
 from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.imports import read_nominations
@@ -22,18 +23,6 @@ from eacademy.planning.queries import offerings_visible_to
 
 NOMINATORS = (*services.PLANNERS, Role.AGENCY_COORDINATOR)
 ORDER_READERS = (*services.PLANNERS, *services.SIGNERS)
-
-
-def _act(request: HttpRequest, act: Callable[[], object], success: str, back: str) -> HttpResponse:
-    """Run a service; its refusal is shown as a message and nothing has changed."""
-    try:
-        act()
-    except DomainError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-    else:
-        messages.success(request, success)
-    return redirect(request.POST.get("next") or back)
 
 
 @signed_in
@@ -50,7 +39,7 @@ def offering_apply(request: HttpRequest, pk: int) -> HttpResponse:
     if person is None:
         messages.error(request, _("Your login is not linked to a person: ask the administrator."))
         return redirect(offering)
-    return _act(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("Your application is sent to your agency."), "/enrollment/my/")
+    return act_and_return(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("Your application is sent to your agency."), "/enrollment/my/")
 
 
 @role_required(*NOMINATORS)
@@ -63,7 +52,7 @@ def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
     if person is None:
         messages.error(request, _("No person with this IIN among those you may nominate."))
         return redirect(offering)
-    return _act(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("The nomination is recorded."), offering.get_absolute_url())
+    return act_and_return(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("The nomination is recorded."), offering.get_absolute_url())
 
 
 @role_required(*NOMINATORS, *queries.ROSTER_READERS)
@@ -84,7 +73,7 @@ def applications(request: HttpRequest) -> HttpResponse:
 @require_POST
 def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk)
-    return _act(
+    return act_and_return(
         request,
         lambda: services.application_reject(actor=signed_in_user(request), application=application, reason=request.POST.get("reason", "")),
         _("The application is rejected."),
@@ -98,7 +87,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     application = get_object_or_404(queries.applications_visible_to(user), pk=pk)
     approve = request.POST.get("decision") == "approve"
-    return _act(
+    return act_and_return(
         request,
         lambda: services.application_agency_decide(actor=user, application=application, approve=approve, reason=request.POST.get("reason", "")),
         _("The application is approved.") if approve else _("The application is declined."),
@@ -111,7 +100,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     application = get_object_or_404(queries.applications_visible_to(user), pk=pk)
-    return _act(request, lambda: services.application_withdraw(actor=user, application=application), _("The application is withdrawn."), "/enrollment/my/")
+    return act_and_return(request, lambda: services.application_withdraw(actor=user, application=application), _("The application is withdrawn."), "/enrollment/my/")
 
 
 @role_required(*queries.ROSTER_READERS)
@@ -137,7 +126,7 @@ def roster_accept(request: HttpRequest, pk: int) -> HttpResponse:
         for application in chosen:
             services.application_accept(actor=user, application=application)
 
-    return _act(request, accept_all, _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
+    return act_and_return(request, accept_all, _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
 
 
 @role_required(*services.PLANNERS)
@@ -148,14 +137,14 @@ def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
         size = int(request.POST.get("max_size", ""))
     except ValueError:
         size = 0
-    return _act(request, lambda: services.groups_form(actor=signed_in_user(request), offering=offering, max_size=size), _("The groups are formed."), f"/enrollment/offerings/{pk}/roster/")
+    return act_and_return(request, lambda: services.groups_form(actor=signed_in_user(request), offering=offering, max_size=size), _("The groups are formed."), f"/enrollment/offerings/{pk}/roster/")
 
 
 @role_required(*services.PLANNERS)
 @require_POST
 def roster_complete(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
-    return _act(request, lambda: services.offering_complete_all(actor=signed_in_user(request), offering=offering), _("Every enrolled listener has completed the course."), f"/enrollment/offerings/{pk}/roster/")
+    return act_and_return(request, lambda: services.offering_complete_all(actor=signed_in_user(request), offering=offering), _("Every enrolled listener has completed the course."), f"/enrollment/offerings/{pk}/roster/")
 
 
 @role_required(*services.PLANNERS)
@@ -177,7 +166,7 @@ def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
     if action not in acts:
         messages.error(request, _("Unknown action."))
         return redirect(back)
-    return _act(request, acts[action], _("Done: the line is added to your draft order."), back)
+    return act_and_return(request, acts[action], _("Done: the line is added to your draft order."), back)
 
 
 @role_required(*ORDER_READERS)
@@ -195,7 +184,7 @@ def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(Order, pk=pk)
-    return _act(request, lambda: services.order_sign(actor=signed_in_user(request), order=order), _("The order is signed."), f"/enrollment/orders/{pk}/")
+    return act_and_return(request, lambda: services.order_sign(actor=signed_in_user(request), order=order), _("The order is signed."), f"/enrollment/orders/{pk}/")
 
 
 @role_required(*ORDER_READERS)

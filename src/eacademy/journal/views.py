@@ -1,4 +1,3 @@
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog.models import Discipline
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.pages import act_and_return
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
 from eacademy.journal import certificates, documents, queries, services
@@ -21,17 +21,6 @@ from eacademy.people.models import Person
 from eacademy.people.queries import visible_to
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
-
-
-def _act(request: HttpRequest, act: Callable[[], object], success: str, back: str) -> HttpResponse:
-    try:
-        act()
-    except DomainError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-    else:
-        messages.success(request, success)
-    return redirect(request.POST.get("next") or back)
 
 
 @role_required(*READERS)
@@ -137,7 +126,7 @@ def marks_from_exam(request: HttpRequest, pk: int, discipline_id: int) -> HttpRe
     grid = _grid(request, pk, discipline_id)
     exam = get_object_or_404(Exam, pk=request.POST.get("exam") or 0, offering_id=grid.group.offering_id)
     back = f"/journal/groups/{pk}/disciplines/{discipline_id}/"
-    return _act(request, lambda: services.marks_from_exam(actor=signed_in_user(request), exam=exam, discipline=grid.discipline), _("The test's results are in the journal."), back)
+    return act_and_return(request, lambda: services.marks_from_exam(actor=signed_in_user(request), exam=exam, discipline=grid.discipline), _("The test's results are in the journal."), back)
 
 
 @role_required(*REGISTRARS)
@@ -187,7 +176,7 @@ def certification_mark(request: HttpRequest, pk: int) -> HttpResponse:
     except (InvalidOperation, ValueError):
         messages.error(request, _("A mark is from 0 to 100 points."))
         return redirect(certification)
-    return _act(request, lambda: services.certification_mark_set(actor=signed_in_user(request), certification=certification, enrollment=enrollment,
+    return act_and_return(request, lambda: services.certification_mark_set(actor=signed_in_user(request), certification=certification, enrollment=enrollment,
                                                                  points=points, revision=revision), _("The mark is saved."), certification.get_absolute_url())
 
 
@@ -195,7 +184,7 @@ def certification_mark(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def certification_close(request: HttpRequest, pk: int) -> HttpResponse:
     certification = _certification(request, pk)
-    return _act(request, lambda: services.certification_close(actor=signed_in_user(request), certification=certification), _("The certification is closed."), certification.get_absolute_url())
+    return act_and_return(request, lambda: services.certification_close(actor=signed_in_user(request), certification=certification), _("The certification is closed."), certification.get_absolute_url())
 
 
 @signed_in
@@ -222,7 +211,7 @@ def offering_certificates(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def certificates_batch(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
-    return _act(request, lambda: certificates.batch_start(actor=signed_in_user(request), offering_id=offering.pk), _("The certificates are being issued."),
+    return act_and_return(request, lambda: certificates.batch_start(actor=signed_in_user(request), offering_id=offering.pk), _("The certificates are being issued."),
                 f"/journal/offerings/{pk}/certificates/")
 
 
@@ -272,7 +261,7 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     back = f"/journal/offerings/{certificate.enrollment.offering_id}/certificates/"
     action = certificates.certificate_reissue if request.POST.get("reissue") else certificates.certificate_revoke
     done = _("The certificate is reissued.") if request.POST.get("reissue") else _("The certificate is revoked.")
-    return _act(request, lambda: action(actor=signed_in_user(request), certificate=certificate, reason=request.POST.get("reason", "")), done, back)
+    return act_and_return(request, lambda: action(actor=signed_in_user(request), certificate=certificate, reason=request.POST.get("reason", "")), done, back)
 
 
 @public
