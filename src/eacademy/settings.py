@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "eacademy.exams",
     "eacademy.timetable",
     "eacademy.journal",
+    "eacademy.evaluation",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",

@@ -4,6 +4,7 @@ from django.urls import include, path
 from eacademy.analytics import views as analytics_views
 from eacademy.api.main import api
 from eacademy.core import views as core_views
+from eacademy.evaluation import views as evaluation_views
 from eacademy.journal import views as journal_views
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
     path("exams/", include("eacademy.exams.urls")),
     path("journal/", include("eacademy.journal.urls")),
     path("verify/<str:code>/", journal_views.verify, name="certificate_verify"),
+    path("evaluation/", include("eacademy.evaluation.urls")),
+    path("follow-up/<str:token>/", evaluation_views.follow_up, name="follow_up"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -141,6 +141,9 @@ EXPECTATIONS = {
     "api:list_marks": Expect(allowed(*JOURNAL_READERS, denied=422, anonymous=401), url=lambda s: f"/api/v1/journal/enrollments/{s['certificate'].enrollment_id}/marks/"),
     "api:list_certificates": Expect(signed_in(anonymous=401)),
     "api:verify_certificate": Expect(everyone(200), url=lambda s: f"/api/v1/certificates/verify/{s['certificate'].code}/"),
+    "evaluation:follow_up_list": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)),
+    # The direct head's page: no account; the link is the key (an unknown token is a 404 for everyone).
+    "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
     "journal:my_journal": Expect(signed_in()),
     "journal:group_detail": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/"),

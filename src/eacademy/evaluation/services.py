@@ -1,0 +1,84 @@
+"""The direct head's follow-up: a link made once, e-mailed, used once."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import Enrollment
+from eacademy.evaluation.models import FollowUp
+from eacademy.people.queries import agency_id_of
+
+LINK_DAYS = 30  # how long a link stays valid after it is sent
+SENDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link(token: str) -> str:
+    return f"{settings.SITE_URL}/follow-up/{token}/"
+
+
+@transaction.atomic
+def follow_up_send(*, actor: User, enrollment: Enrollment, head_name: str, head_email: str) -> str:
+    """Create the follow-up of a completed listener and e-mail its link to his direct head;
+    returns the token (shown nowhere else: only its digest is kept)."""
+    if not actor.has_role(*SENDERS):
+        raise DomainError(_("Your role does not allow this."))
+    if actor.has_role(Role.AGENCY_COORDINATOR) and not actor.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST) and agency_id_of(actor) != enrollment.person.agency_id:
+        raise DomainError(_("You may ask only about people of your own agency."))
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise DomainError(_("A follow-up is asked about a listener who has completed the course."))
+    if FollowUp.objects.filter(enrollment=enrollment).exists():
+        raise DomainError(_("The follow-up of this listener has already been asked for."))
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    follow_up = FollowUp(enrollment=enrollment, head_name=head_name.strip()[:200], head_email=head_email.strip(), token_digest=digest(token),
+                         sent_at=now, expires_at=now + datetime.timedelta(days=LINK_DAYS))
+    follow_up._history_user = actor  # type: ignore[attr-defined]
+    follow_up.full_clean(exclude=["token_digest"])
+    follow_up.save()
+    address = link(token)
+    transaction.on_commit(lambda: send_mail(
+        subject="E-Academy", from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[follow_up.head_email],
+        message=_("Please evaluate how %(person)s works after the course “%(course)s”: %(link)s") % {
+            "person": enrollment.person.full_name, "course": enrollment.offering.version.programme.name_ru, "link": address},
+    ))
+    return token
+
+
+def follow_up_for(token: str) -> FollowUp:
+    """The open follow-up of a token; a used, expired, unknown or altered token is refused."""
+    follow_up = FollowUp.objects.select_related("enrollment__person", "enrollment__offering__version__programme").filter(token_digest=digest(token)).first()
+    if follow_up is None:
+        raise DomainError(_("This link is not valid."))
+    if follow_up.answered_at is not None:
+        raise DomainError(_("This link has already been used: the evaluation is received."))
+    if follow_up.expires_at <= timezone.now():
+        raise DomainError(_("This link has expired. Ask the Academy for a new one."))
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_answer(*, token: str, work_quality: int, deficiencies: int, applies_topics: int, comments: str = "") -> FollowUp:
+    follow_up = follow_up_for(token)
+    values = (work_quality, deficiencies, applies_topics)
+    if not all(v in FollowUp.Change.values for v in values):
+        raise DomainError(_("Choose one answer for each question."))
+    # The conditional update makes a second, simultaneous use of the same link fail.
+    updated = FollowUp.objects.filter(pk=follow_up.pk, answered_at__isnull=True).update(
+        answered_at=timezone.now(), work_quality=work_quality, deficiencies=deficiencies, applies_topics=applies_topics, comments=comments.strip()[:5000])
+    if not updated:
+        raise DomainError(_("This link has already been used: the evaluation is received."))
+    follow_up.refresh_from_db()
+    return follow_up
