@@ -15,6 +15,7 @@ from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
+from eacademy.evaluation.models import Survey
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
@@ -142,6 +143,11 @@ EXPECTATIONS = {
     "api:list_certificates": Expect(signed_in(anonymous=401)),
     "api:verify_certificate": Expect(everyone(200), url=lambda s: f"/api/v1/certificates/verify/{s['certificate'].code}/"),
     "evaluation:follow_up_list": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)),
+    "evaluation:my_surveys": Expect(signed_in()),
+    # Only those invited open a survey (the demo listener is invited to last year's course survey).
+    "evaluation:survey": Expect(OWNER_ONLY, url=lambda s: s["survey"].get_absolute_url()),
+    "evaluation:survey_results": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LEADERSHIP),
+                                        url=lambda s: f"{s['survey'].get_absolute_url()}results/"),
     # The direct head's page: no account; the link is the key (an unknown token is a 404 for everyone).
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
@@ -245,6 +251,7 @@ def _samples(persona) -> dict[str, object]:
     certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
+        "survey": Survey.objects.get(offering__enrollments__person__user=persona(R.LISTENER), offering__enrollments__status="completed"),
         "group": colleague.group,
         "lesson": lesson,
         "certification": certification,

@@ -17,6 +17,7 @@ _NAVIGATION = [
     (_("Tests"), "exams:exam_list", ()),
     (_("Journal"), "journal:group_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
     (_("My studies"), "journal:my_journal", (Role.LISTENER,)),
+    (_("Surveys"), "evaluation:my_surveys", (Role.LISTENER,)),
     (_("Follow-up"), "evaluation:follow_up_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
     (_("Question banks"), "exams:bank_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),

@@ -6,3 +6,14 @@ class EvaluationConfig(AppConfig):
     name = "eacademy.evaluation"
     label = "evaluation"
     verbose_name = _("Evaluation of effectiveness")
+
+    def ready(self) -> None:
+        from eacademy.enrollment.signals import enrollment_completed
+
+        enrollment_completed.connect(_ask_about_the_course, dispatch_uid="evaluation_course_survey_on_completion")
+
+
+def _ask_about_the_course(sender: object, enrollment_id: int, **kwargs: object) -> None:
+    from eacademy.evaluation.surveys import invite_on_completion
+
+    invite_on_completion(enrollment_id)

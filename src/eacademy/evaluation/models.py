@@ -1,8 +1,13 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from eacademy.enrollment.models import Enrollment
+from eacademy.people.models import Person
+from eacademy.planning.models import Offering
 
 
 class FollowUp(models.Model):
@@ -45,3 +50,104 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrollment} · {self.head_name}"
+
+
+class Survey(models.Model):
+    """A questionnaire: the standard course-quality survey opened at a course's end, or any
+    other (satisfaction with the educational process, staff climate) built the same way."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("Course quality")
+        SATISFACTION = "satisfaction", _("Satisfaction with the educational process")
+        CLIMATE = "climate", _("Staff climate")
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, null=True, blank=True, related_name="surveys", verbose_name=_("offering"))
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        constraints = [models.UniqueConstraint(fields=["offering", "kind"], condition=models.Q(offering__isnull=False), name="evaluation_one_survey_per_course")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/evaluation/surveys/{self.pk}/"
+
+
+class SurveyQuestion(models.Model):
+    class Kind(models.TextChoices):
+        LIKERT = "likert", _("Scale from 1 to 5")
+        CHOICE = "choice", _("One of the choices")
+        TEXT = "text", _("Free text")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions", verbose_name=_("survey"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    text = models.CharField(_("question"), max_length=500)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    lecturer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("lecturer rated"))
+    required = models.BooleanField(_("required"), default=True)
+
+    class Meta:
+        ordering = ["survey", "position"]
+        verbose_name = _("survey question")
+        verbose_name_plural = _("survey questions")
+        constraints = [models.UniqueConstraint(fields=["survey", "position"], name="evaluation_question_position_unique")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Invitation(models.Model):
+    """Who is asked, and whether he has answered — kept apart from the answers, without a time,
+    only to send reminders. Nothing here points to a response, nor a response to it."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("survey"))
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="survey_invitations", verbose_name=_("person"))
+    answered = models.BooleanField(_("answered"), default=False)
+    reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [models.UniqueConstraint(fields=["survey", "person"], name="evaluation_invited_once")]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id} · {self.person_id}"
+
+
+class Response(models.Model):
+    """One anonymous set of answers: a random id (no order of arrival), no time, no person."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey"))
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class Answer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response"))
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question"))
+    number = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.number if self.number is not None else self.text[:30]}"

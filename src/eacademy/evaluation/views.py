@@ -4,12 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eacademy.core.access import public, role_required, signed_in_user
+from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import services
+from eacademy.evaluation import services, surveys
 from eacademy.evaluation.forms import FollowUpForm, SendForm
+from eacademy.evaluation.models import Survey
 from eacademy.people.queries import agency_id_of
 
 
@@ -52,3 +53,35 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Give the direct head's name and a valid e-mail."))
     rows = completed.order_by("-offering__ends_on", "person__last_name")[:300]
     return render(request, "evaluation/follow_up_list.html", {"rows": rows, "now": timezone.now()})
+
+
+RESULT_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)
+
+
+@signed_in
+def my_surveys(request: HttpRequest) -> HttpResponse:
+    return render(request, "evaluation/my_surveys.html", {"surveys": surveys.open_for(signed_in_user(request))})
+
+
+@signed_in
+def survey(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer a survey one is invited to; the answers are stored without the person."""
+    user = signed_in_user(request)
+    found = get_object_or_404(Survey.objects.filter(invitations__person__user=user).distinct(), pk=pk)
+    questions = list(found.questions.all())
+    if request.method == "POST":
+        answers = {q.pk: request.POST.get(f"q{q.pk}", "") for q in questions}
+        try:
+            surveys.survey_answer(user=user, survey=found, answers=answers)
+        except DomainError as exc:
+            for error in exc.messages:
+                messages.error(request, error)
+            return redirect(request.path)
+        messages.success(request, _("Thank you: your answers are saved anonymously."))
+        return redirect("evaluation:my_surveys")
+    return render(request, "evaluation/survey.html", {"survey": found, "questions": questions})
+
+
+@role_required(*RESULT_READERS)
+def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "evaluation/survey_results.html", {"results": surveys.results(get_object_or_404(Survey, pk=pk))})

@@ -1,0 +1,151 @@
+"""Anonymous surveys: the invitation (who is asked, whether he answered) and the response (what
+was answered) are written in one transaction but never point to each other, and the response
+carries no time and a random id, so even the database cannot tell whose answers they are."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.services import notification_send
+from eacademy.enrollment.models import Enrollment
+from eacademy.evaluation.models import Answer, Invitation, Response, Survey, SurveyQuestion
+from eacademy.exams.multilang import join_languages
+from eacademy.people.models import Person
+from eacademy.planning.models import Offering
+
+OPEN_DAYS = 14
+SMALLEST_GROUP = 3  # results of fewer responses are not shown: a handful of answers can be recognised
+
+
+def _t(kk: str, ru: str, en: str) -> str:
+    return join_languages({"kk": kk, "ru": ru, "en": en})
+
+
+COURSE_QUESTIONS = [
+    (SurveyQuestion.Kind.LIKERT, _t("Курс мазмұны практикалық жұмысыңызға қаншалықты сәйкес?", "Насколько содержание курса соответствует вашей практической работе?",
+                                    "How relevant was the course to your practical work?")),
+    (SurveyQuestion.Kind.LIKERT, _t("Курс ағымдағы міндеттерді шешуге қаншалықты пайдалы?", "Насколько курс полезен для решения текущих задач?",
+                                    "How useful is the course for solving current problems?")),
+    (SurveyQuestion.Kind.LIKERT, _t("Оқуды ұйымдастыру", "Организация обучения", "Organisation of the course")),
+]
+IMPROVE = _t("Нені жақсарту керек?", "Что следует улучшить?", "What should be improved?")
+
+
+@transaction.atomic
+def course_survey_open(offering: Offering) -> Survey:
+    """The course-quality survey of an offering, with a block per lecturer who taught it."""
+    survey = Survey.objects.filter(offering=offering, kind=Survey.Kind.COURSE).first()
+    if survey is not None:
+        return survey
+    now = timezone.now()
+    survey = Survey.objects.create(title=offering.version.programme.name_ru, kind=Survey.Kind.COURSE, offering=offering, opens_at=now,
+                                   closes_at=now + datetime.timedelta(days=OPEN_DAYS))
+    questions = [SurveyQuestion(survey=survey, position=i, kind=kind, text=text) for i, (kind, text) in enumerate(COURSE_QUESTIONS, start=1)]
+    lecturers = User.objects.filter(lessons__offering=offering).distinct().order_by("last_name", "username")
+    for lecturer in lecturers:
+        name = lecturer.get_full_name() or lecturer.username
+        questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.LIKERT, lecturer=lecturer,
+                                        text=_t(f"Оқытушының құзыреттілігі: {name}", f"Компетентность преподавателя: {name}", f"Lecturer's competence: {name}")))
+    questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.TEXT, text=IMPROVE, required=False))
+    SurveyQuestion.objects.bulk_create(questions)
+    return survey
+
+
+def invite(survey: Survey, person: Person) -> None:
+    _invitation, created = Invitation.objects.get_or_create(survey=survey, person=person)
+    if created and person.user is not None:
+        notification_send(user=person.user, message=lambda: _("Please rate the course “%(course)s”: the survey is anonymous.") % {"course": survey.title},
+                          url=survey.get_absolute_url())
+
+
+def invite_on_completion(enrollment_id: int) -> None:
+    """A listener who completes is asked about his course (the survey opens with the first)."""
+    enrollment = Enrollment.objects.select_related("offering__version__programme", "person__user").filter(pk=enrollment_id).first()
+    if enrollment is not None:
+        invite(course_survey_open(enrollment.offering), enrollment.person)
+
+
+def _value(question: SurveyQuestion, raw: str) -> tuple[int | None, str]:
+    raw = (raw or "").strip()
+    if question.kind == SurveyQuestion.Kind.TEXT:
+        return None, raw[:5000]
+    if question.kind == SurveyQuestion.Kind.LIKERT and raw in {"1", "2", "3", "4", "5"}:
+        return int(raw), ""
+    if question.kind == SurveyQuestion.Kind.CHOICE and raw.isdigit() and int(raw) < len(question.choices):
+        return int(raw), ""
+    raise DomainError(_("Answer every question with one of its choices."))
+
+
+@transaction.atomic
+def survey_answer(*, user: User, survey: Survey, answers: dict[int, str]) -> None:
+    person = Person.objects.filter(user=user).first()
+    invitation = Invitation.objects.select_for_update().filter(survey=survey, person=person).first() if person else None
+    if invitation is None:
+        raise DomainError(_("This survey is not for you."))
+    if invitation.answered:
+        raise DomainError(_("You have already answered this survey."))
+    now = timezone.now()
+    if not survey.opens_at <= now < survey.closes_at:
+        raise DomainError(_("The survey is closed."))
+    rows = []
+    for question in survey.questions.all():
+        raw = answers.get(question.pk, "")
+        if not raw and not question.required:
+            continue
+        number, text = _value(question, raw)
+        rows.append((question, number, text))
+    response = Response.objects.create(survey=survey)
+    Answer.objects.bulk_create([Answer(response=response, question=q, number=n, text=t) for q, n, t in rows])
+    invitation.answered = True
+    invitation.save(update_fields=["answered"])
+
+
+@dataclass
+class QuestionResult:
+    question: SurveyQuestion
+    count: int = 0
+    mean: float | None = None
+    distribution: dict[int, int] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    survey: Survey
+    responses: int
+    invited: int
+    shown: bool
+    questions: list[QuestionResult]
+
+
+def results(survey: Survey) -> Results:
+    responses = survey.responses.count()
+    invited = survey.invitations.count()
+    by_question = {q.pk: QuestionResult(q) for q in survey.questions.all()}
+    shown = responses >= SMALLEST_GROUP
+    if shown:
+        counts: dict[int, Counter[int]] = {}
+        for question_id, number, text in Answer.objects.filter(question__survey=survey).values_list("question_id", "number", "text").order_by("question_id", "text"):
+            item = by_question[question_id]
+            item.count += 1
+            if number is not None:
+                counts.setdefault(question_id, Counter())[number] += 1
+            elif text:
+                item.texts.append(text)
+        for question_id, counter in counts.items():
+            item = by_question[question_id]
+            item.distribution = dict(sorted(counter.items()))
+            item.mean = sum(k * v for k, v in counter.items()) / sum(counter.values())
+    return Results(survey, responses, invited, shown, list(by_question.values()))
+
+
+def open_for(user: User) -> list[Survey]:
+    now = timezone.now()
+    return list(Survey.objects.filter(invitations__person__user=user, invitations__answered=False, opens_at__lte=now, closes_at__gt=now).order_by("closes_at"))
+
