@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -71,13 +71,30 @@ def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, statu
     return row, absence_warning(enrollment, lesson.discipline)
 
 
+def absence_shares(enrollments: list[Enrollment], disciplines: list[Discipline]) -> dict[int, float]:
+    """Each listener's largest share of unexcused absences among the disciplines' lessons held
+    so far (his group's and the whole course's): two queries whatever the numbers."""
+    if not enrollments:
+        return {}
+    lessons = list(Lesson.objects.filter(offering_id=enrollments[0].offering_id, discipline__in=disciplines, starts_at__lte=timezone.now())
+                   .values_list("discipline_id", "group_id"))
+    missed = {(e, d): n for e, d, n in Attendance.objects.filter(enrollment__in=enrollments, status__in=MISSED, lesson__discipline__in=disciplines,
+                                                                  lesson__starts_at__lte=timezone.now())
+              .values_list("enrollment_id", "lesson__discipline_id").annotate(n=Count("id")).values_list("enrollment_id", "lesson__discipline_id", "n")}
+    shares = {}
+    for enrollment in enrollments:
+        worst = 0.0
+        for discipline in disciplines:
+            held = sum(1 for d, g in lessons if d == discipline.pk and (g is None or g == enrollment.group_id))
+            if held:
+                worst = max(worst, missed.get((enrollment.pk, discipline.pk), 0) / held)
+        shares[enrollment.pk] = worst
+    return shares
+
+
 def absence_share(enrollment: Enrollment, discipline: Discipline) -> float:
     """Unexcused absences as a share of the discipline's lessons held so far."""
-    lessons = Lesson.objects.filter(offering_id=enrollment.offering_id, discipline=discipline, starts_at__lte=timezone.now())
-    if enrollment.group_id:
-        lessons = lessons.filter(Q(group_id=enrollment.group_id) | Q(group__isnull=True))
-    counts = lessons.aggregate(held=Count("id", distinct=True), missed=Count("attendance", filter=Q(attendance__enrollment=enrollment, attendance__status__in=MISSED)))
-    return counts["missed"] / counts["held"] if counts["held"] else 0.0
+    return absence_shares([enrollment], [discipline])[enrollment.pk]
 
 
 def absence_warning(enrollment: Enrollment, discipline: Discipline) -> str | None:
@@ -153,14 +170,18 @@ def marks_from_exam(*, actor: User, exam: Exam, discipline: Discipline) -> int:
     return len(new) + len(changed)
 
 
-def admission_points(enrollment: Enrollment, discipline: Discipline | None) -> Decimal:
+def admission_points_of(enrollments: list[Enrollment], discipline: Discipline | None) -> dict[int, Decimal]:
     """The admission rating: the mean of the current marks (typed and test results) in the
-    discipline, or in all disciplines for the final certification."""
-    marks = Mark.objects.filter(enrollment=enrollment)
+    discipline, or in all disciplines for the final certification; one query."""
+    marks = Mark.objects.filter(enrollment__in=enrollments)
     if discipline is not None:
         marks = marks.filter(discipline=discipline)
-    mean = marks.aggregate(mean=Avg("points"))["mean"]
-    return Decimal(mean or 0).quantize(Decimal("0.01"))
+    means = dict(marks.values_list("enrollment_id").annotate(mean=Avg("points")).values_list("enrollment_id", "mean"))
+    return {e.pk: Decimal(means.get(e.pk) or 0).quantize(Decimal("0.01")) for e in enrollments}
+
+
+def admission_points(enrollment: Enrollment, discipline: Discipline | None) -> Decimal:
+    return admission_points_of([enrollment], discipline)[enrollment.pk]
 
 
 @dataclass(frozen=True)
@@ -239,10 +260,12 @@ def certification_close(*, actor: User, certification: Certification) -> list[Ce
     results = []
     disciplines = [certification.discipline] if certification.discipline else list(
         Discipline.objects.filter(module__version_id=certification.offering.version_id))
-    for enrollment in certification_enrollments(certification):
-        absences = max((absence_share(enrollment, d) for d in disciplines), default=0.0)
+    enrollments = certification_enrollments(certification)
+    absences = absence_shares(enrollments, disciplines)
+    admissions = admission_points_of(enrollments, certification.discipline)
+    for enrollment in enrollments:
         exam = exam_points.get(enrollment.pk)
-        outcome = final_points(policy, admission_points(enrollment, certification.discipline), Decimal(exam).quantize(Decimal("0.01")) if exam is not None else None, absences)
+        outcome = final_points(policy, admissions[enrollment.pk], Decimal(exam).quantize(Decimal("0.01")) if exam is not None else None, absences[enrollment.pk])
         if outcome.admitted and outcome.exam is None:
             raise DomainError(_("%(person)s is admitted but has no mark from the commission.") % {"person": enrollment.person})
         band = band_for(bands, float(outcome.final))
