@@ -1,6 +1,5 @@
 import json
 import mimetypes
-from collections.abc import Callable
 
 from django.contrib import messages
 from django.db import transaction
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.pages import act_and_return
 from eacademy.exams import analysis, attempts, bank, queries
 from eacademy.exams.formats import Answer, FormatError, TextFormat, files, xlsx
 from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
@@ -107,22 +107,13 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         data.text = join_languages(written)  # one language: the text itself
         if len(written) > 1:
             data.text_format = TextFormat.HTML  # the language spans are HTML
-        return _saved(request, lambda: bank.question_revise(question, data, signed_in_user(request)), _("The question is saved."), question)
+        return act_and_return(request, lambda: bank.question_revise(question, data, signed_in_user(request)), _("The question is saved."), question.get_absolute_url())
     if key is not None and key.is_bound and key.is_valid():
         corrected = [Answer(**{**a, "format": TextFormat(a["format"]), "fraction": key.cleaned_data[f"grade_{i}"]}) for i, a in enumerate(answers)]
-        return _saved(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."), question)
+        return act_and_return(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."),
+                              question.get_absolute_url())
     versions = question.versions.order_by("-number")
     return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key})
-
-
-def _saved(request: HttpRequest, act: Callable[[], object], success: str, question: Question) -> HttpResponse:
-    try:
-        act()
-    except DomainError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, success)
-    return redirect(question)
 
 
 @signed_in
