@@ -1,6 +1,8 @@
 """Reads of the catalog shared by pages, the API and reports."""
 
-from django.db.models import Prefetch, QuerySet, Sum
+from collections.abc import Iterable
+
+from django.db.models import F, Prefetch, QuerySet, Sum
 
 from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
 from eacademy.core.models import User
@@ -36,3 +38,12 @@ def hours_by_type(version: ProgrammeVersion) -> dict[str, int]:
     hours = {field: totals[field] or 0 for field in HOUR_FIELDS}
     hours["total"] = sum(hours.values())
     return hours
+
+
+def total_hours(version_ids: Iterable[int]) -> dict[int, int]:
+    """{version id: hours of all its disciplines}, one grouped query (certificates, transcripts)."""
+    ids = set(version_ids)
+    total = sum((F(field) for field in HOUR_FIELDS[1:]), F(HOUR_FIELDS[0]))
+    rows = Discipline.objects.filter(module__version_id__in=ids).values_list("module__version_id").annotate(hours=Sum(total)).values_list("module__version_id", "hours")
+    totals = {version_id: hours or 0 for version_id, hours in rows}
+    return {version_id: totals.get(version_id, 0) for version_id in ids}

@@ -8,13 +8,13 @@ from collections.abc import Callable, Sequence
 import segno
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from eacademy.catalog.models import Discipline
+from eacademy.catalog.queries import total_hours
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.services import notification_send
@@ -33,12 +33,6 @@ def _numbers(series: str, year: int, count: int) -> range:
     CertificateCounter.objects.filter(pk=counter.pk).update(last=F("last") + count)
     counter.refresh_from_db(fields=["last"])
     return range(counter.last - count + 1, counter.last + 1)
-
-
-def programme_hours(version_id: int) -> int:
-    fields = ("lectures", "seminars", "workshops", "consultations", "independent", "internship", "control")
-    sums = Discipline.objects.filter(module__version_id=version_id).aggregate(**{f: Sum(f) for f in fields})
-    return sum(v or 0 for v in sums.values())
 
 
 def _new(enrollment: Enrollment, number: int, year: int, hours: int, replaces: Certificate | None = None) -> Certificate:
@@ -91,7 +85,7 @@ def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, repl
             return existing
         year = timezone.localdate().year
         (number,) = _numbers(settings.CERTIFICATE_SERIES, year, 1)
-        certificate = _new(enrollment, number, year, programme_hours(enrollment.offering.version_id), replaces)
+        certificate = _new(enrollment, number, year, total_hours([enrollment.offering.version_id])[enrollment.offering.version_id], replaces)
         certificate._history_user = actor  # type: ignore[attr-defined]
         certificate.save()
         _tell([certificate])
@@ -139,7 +133,7 @@ def batch_run(batch_id: int) -> CertificateBatch:
     batch = CertificateBatch.objects.select_related("offering", "requested_by").get(pk=batch_id)
     pending = _pending(batch.offering_id)
     CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.RUNNING, total=len(pending))
-    hours = programme_hours(batch.offering.version_id)
+    hours = total_hours([batch.offering.version_id])[batch.offering.version_id]
     year = timezone.localdate().year
     issued: list[Certificate] = []
     try:

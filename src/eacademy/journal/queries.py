@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from eacademy.catalog.models import Discipline
+from eacademy.catalog.queries import total_hours
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment, Group
 from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, CertificationResult, Mark
@@ -93,13 +94,11 @@ CREDIT_HOURS = 30  # one ECTS-style credit in Kazakhstan's higher education
 def transcript(person: Person) -> Transcript:
     """Every course of a person over the years, with hours, credits, the final result and the
     certificate; GPA weighted by credits over the results whose scale has grade points."""
-    from eacademy.journal.certificates import programme_hours
-
     enrollments = list(Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.TRANSFERRED)
                        .select_related("offering__version__programme").order_by("offering__starts_on"))
     results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind="final").order_by("certification__held_on")}
     certificates = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__person=person, status=Certificate.Status.VALID)}
-    hours_by_version = {e.offering.version_id: programme_hours(e.offering.version_id) for e in enrollments}
+    hours_by_version = total_hours(e.offering.version_id for e in enrollments)
     courses, weighted, weight, total = [], Decimal(0), Decimal(0), Decimal(0)
     for enrollment in enrollments:
         hours = hours_by_version[enrollment.offering.version_id]
