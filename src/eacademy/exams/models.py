@@ -51,10 +51,6 @@ class Category(models.Model):
     def __str__(self) -> str:
         return self.path.replace("//", "/") if self.path else str(_("Top"))
 
-    @property
-    def depth(self) -> int:
-        return self.path.replace("//", "").count("/") + 1 if self.path else 0
-
 
 class Question(models.Model):
     """A question as it lives in the bank; what listeners saw is kept in its versions."""
