@@ -255,3 +255,15 @@ def test_the_api_lists_tests_attempts_and_analysis(client_as, exam):
     assert analysed["test"]["attempts"] == 14 and len(analysed["items"]) == 12 and analysed["gains"]["listeners"] == 14
     assert len(client_as(Role.LECTURER).get(f"/api/v1/exams/{exam.pk}/attempts/").json()) == 14
     assert client_as(Role.LISTENER).get(f"/api/v1/exams/{exam.pk}/attempts/").status_code == 403
+
+
+def test_the_analysis_page_does_not_query_per_question(client_as, exam):
+    from eacademy.exams.models import BlueprintRule
+
+    methodologist = client_as(Role.METHODOLOGIST)
+    with_all = page_queries(methodologist, exam.get_absolute_url())
+    # The same test analysed over fewer questions: as many queries.
+    kept = exam.rules.order_by("pk").first()
+    Slot.objects.filter(attempt__exam=exam).exclude(version__question__category=kept.category).delete()
+    BlueprintRule.objects.filter(exam=exam).exclude(pk=kept.pk).delete()
+    assert page_queries(methodologist, exam.get_absolute_url()) == with_all

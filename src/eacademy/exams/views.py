@@ -112,7 +112,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         corrected = [Answer(**{**a, "format": TextFormat(a["format"]), "fraction": key.cleaned_data[f"grade_{i}"]}) for i, a in enumerate(answers)]
         return act_and_return(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."),
                               question.get_absolute_url())
-    versions = question.versions.order_by("-number")
+    versions = question.versions.select_related("created_by").order_by("-number")
     return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key})
 
 
@@ -165,7 +165,7 @@ def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
     attempt_list = exam.attempts.select_related("person").order_by("person__last_name", "number")
     question_ids, _attempt_ids, matrix = queries.score_matrix(exam)
     figures = analysis.analyse(matrix) if matrix.shape[0] >= 2 else None
-    questions = Question.objects.in_bulk(question_ids)
+    questions = Question.objects.select_related("current").in_bulk(question_ids)
     items = []
     if figures:
         picks = queries.distractors(exam)

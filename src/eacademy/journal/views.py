@@ -45,7 +45,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(request.path)
     disciplines = Discipline.objects.filter(module__version_id=group.offering.version_id).order_by("module__position", "position")
     return render(request, "journal/group_detail.html", {
-        "group": group, "disciplines": disciplines, "form": form, "certifications": Certification.objects.filter(offering_id=group.offering_id),
+        "group": group, "disciplines": disciplines, "form": form, "certifications": Certification.objects.filter(offering_id=group.offering_id).select_related("discipline"),
         "exams": Exam.objects.filter(offering_id=group.offering_id)})
 
 
