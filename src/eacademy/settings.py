@@ -194,6 +194,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 3600
 # Saves this long after an attempt's deadline still count (a slow network); then the worker closes it.
 EXAM_GRACE_SECONDS = env_int("EXAM_GRACE_SECONDS", 30, minimum=0)
+# The direct head is asked this many days after the course (seed 002: "after 2-3 months").
+FOLLOW_UP_DAYS = env_int("FOLLOW_UP_DAYS", 75, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 SESSION_SAVE_EVERY_REQUEST = False  # the timeout middleware refreshes the expiry at most once a minute
 SESSION_COOKIE_HTTPONLY = True

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import indicators, services
+from eacademy.evaluation import indicators, rollups, services
 from eacademy.evaluation.models import Answer, FollowUp, Response, Survey
 from eacademy.exams.models import Attempt, Exam
 from eacademy.org.models import AgencyHeadcount
@@ -51,7 +51,10 @@ def test_a_course_s_three_indicators_on_hand_made_data(persona, django_capture_o
             token = services.follow_up_send(actor=persona(Role.METHODOLOGIST), enrollment=enrollment, head_name="Н", head_email=f"h{i}@example.kz")
         if i == 0:
             services.follow_up_answer(token=token, work_quality=5, deficiencies=4, applies_topics=3)
-    figures = indicators.offering_indicators(offering)
+    rollups.refresh([offering.pk])
+    (row,) = indicators.effectiveness("offering", indicators.Filters(year=offering.ends_on.year, programme_id=offering.version.programme_id))
+    figures = row.sums
+    assert (figures.input_mean, figures.output_mean) == (pytest.approx(0.45), pytest.approx(0.8))
     assert figures.learning == pytest.approx(0.35 / 0.55)
     assert figures.listeners == pytest.approx(0.75)
     assert figures.heads == pytest.approx(0.75)
@@ -66,11 +69,17 @@ def test_kpi_shares_by_hand(persona):
     type(offering).objects.filter(pk=offering.pk).update(starts_on=datetime.date(year, 3, 1), ends_on=datetime.date(year, 3, 12))
     agency_id = completed[0].person.agency_id
     AgencyHeadcount.objects.update_or_create(agency_id=agency_id, year=year, defaults={"headcount": 200})
-    assert indicators.trained_in(year) == len(completed)
+    AgencyHeadcount.objects.update_or_create(agency_id=agency_id, year=year + 4, defaults={"headcount": 100})
+    rollups.refresh()
+    assert indicators.trained_by_year()[year] == (len(completed), 0)
     (share,) = [s for s in indicators.agency_shares(year) if s.agency_id == agency_id]
     mine = len({e.person_id for e in completed if e.person.agency_id == agency_id})
-    assert (share.trained, share.headcount) == (mine, 200) and share.share == pytest.approx(mine / 200)
-    assert indicators.distance_share(year) == 0.0
+    assert (share.trained, share.trained_five_years, share.headcount) == (mine, mine, 200) and share.share == pytest.approx(mine / 200)
+    # Four years on the same officers still count (five-year window) against that year's headcount; five years on they do not.
+    (later,) = [s for s in indicators.agency_shares(year + 4) if s.agency_id == agency_id]
+    assert (later.trained, later.trained_five_years, later.share) == (0, mine, pytest.approx(mine / 100))
+    assert all(s.trained_five_years == 0 for s in indicators.agency_shares(year + 5))
     type(offering).objects.filter(pk=offering.pk).update(study_format="distance")
-    assert indicators.distance_share(year) == 1.0
-    assert Decimal(str(indicators.distance_share(year + 1) or 0)) == 0
+    rollups.refresh([offering.pk])
+    assert indicators.trained_by_year()[year] == (len(completed), len(completed))
+    assert Decimal(indicators.trained_by_year().get(year + 1, (0, 0))[1]) == 0

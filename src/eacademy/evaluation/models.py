@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from eacademy.catalog.models import Programme
 from eacademy.enrollment.models import Enrollment
+from eacademy.org.models import AcademyUnit, Agency, AgencyUnit
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
@@ -61,8 +63,14 @@ class Survey(models.Model):
         SATISFACTION = "satisfaction", _("Satisfaction with the educational process")
         CLIMATE = "climate", _("Staff climate")
 
+    class Audience(models.TextChoices):
+        OFFERING = "offering", _("Listeners of the course")
+        LISTENERS = "listeners", _("Listeners studying now")
+        STAFF = "staff", _("The Academy's staff")
+
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    audience = models.CharField(_("who is asked"), max_length=10, choices=Audience.choices, default=Audience.OFFERING)
     offering = models.ForeignKey(Offering, on_delete=models.CASCADE, null=True, blank=True, related_name="surveys", verbose_name=_("offering"))
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
@@ -151,3 +159,99 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.number if self.number is not None else self.text[:30]}"
+
+
+# Rollups: the effectiveness dashboards read these small tables (one row per course and agency,
+# per course and lecturer, per year and agency) instead of scanning enrollments, attempts and
+# millions of answers; `evaluation.rollups` rewrites them from the source tables.
+
+
+class CourseFigures(models.Model):
+    """One course's completions and the sums behind indicators (a) and (c), per listeners' agency."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, related_name="+")
+    year = models.PositiveSmallIntegerField()  # the year the course ends
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(AcademyUnit, on_delete=models.CASCADE, related_name="+")
+    distance = models.BooleanField()
+    completed = models.PositiveIntegerField()
+    paired = models.PositiveIntegerField()  # listeners with both input and output control
+    input_sum = models.FloatField()  # of their best input results, as fractions of the maximum
+    output_sum = models.FloatField()
+    heads_n = models.PositiveIntegerField()
+    heads_sum = models.FloatField()  # of the heads' mean answers (1–5)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["offering", "agency"], name="evaluation_course_figures_unique")]
+        indexes = [models.Index(fields=["year", "agency"])]
+
+
+class CourseRating(models.Model):
+    """The listeners' 1–5 answers on one course: the general questions (no lecturer) or one lecturer's block."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="+")
+    lecturer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey(AcademyUnit, on_delete=models.CASCADE, related_name="+")
+    responses = models.PositiveIntegerField()
+    answers = models.PositiveIntegerField()
+    total = models.PositiveIntegerField()  # sum of the answers
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["offering", "lecturer"], name="evaluation_course_rating_unique")]
+        indexes = [models.Index(fields=["year"])]
+
+
+class AgencyYearFigures(models.Model):
+    """Distinct officers of an agency who completed a course in the year, and in the five years to it."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    trained = models.PositiveIntegerField()
+    trained_five_years = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="evaluation_agency_year_unique")]
+
+
+# Kirkpatrick level 4: results in the service, entered where an agency reports them.
+
+
+class InspectionDeficiencies(models.Model):
+    """Deficiencies that inspections found in a unit's work in a year (seed 002: the courses
+    exist to reduce them)."""
+
+    unit = models.ForeignKey(AgencyUnit, on_delete=models.CASCADE, related_name="inspection_deficiencies", verbose_name=_("unit"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    deficiencies = models.PositiveIntegerField(_("deficiencies found"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["unit", "year"]
+        verbose_name = _("deficiencies found in inspections")
+        verbose_name_plural = _("deficiencies found in inspections")
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="evaluation_deficiencies_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.year}: {self.deficiencies}"
+
+
+class ReserveAppointment(models.Model):
+    """A graduate of the Presidential Reserve programme appointed to a senior post."""
+
+    enrollment = models.OneToOneField(Enrollment, on_delete=models.CASCADE, related_name="reserve_appointment", verbose_name=_("listener"))
+    appointed_on = models.DateField(_("appointed on"))
+    post = models.CharField(_("post"), max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-appointed_on"]
+        verbose_name = _("appointment from the Presidential Reserve")
+        verbose_name_plural = _("appointments from the Presidential Reserve")
+
+    def __str__(self) -> str:
+        return f"{self.enrollment} · {self.post}"

@@ -15,9 +15,12 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import FollowUp
+from eacademy.evaluation.tasks import refresh_course
 from eacademy.people.queries import agency_id_of
 
 LINK_DAYS = 30  # how long a link stays valid after it is sent
+REMIND_AFTER_DAYS = 14
+MAX_REMINDERS = 2
 SENDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
 
 
@@ -27,6 +30,28 @@ def digest(token: str) -> str:
 
 def link(token: str) -> str:
     return f"{settings.SITE_URL}/follow-up/{token}/"
+
+
+def _mail(follow_up: FollowUp, token: str) -> None:
+    enrollment = follow_up.enrollment
+    address = link(token)
+    transaction.on_commit(lambda: send_mail(
+        subject="E-Academy", from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[follow_up.head_email],
+        message=_("Please evaluate how %(person)s works after the course “%(course)s”: %(link)s") % {
+            "person": enrollment.person.full_name, "course": enrollment.offering.version.programme.name_ru, "link": address},
+    ))
+
+
+def _create(enrollment: Enrollment, head_name: str, head_email: str, actor: User | None) -> str:
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    follow_up = FollowUp(enrollment=enrollment, head_name=head_name.strip()[:200], head_email=head_email.strip(), token_digest=digest(token),
+                         sent_at=now, expires_at=now + datetime.timedelta(days=LINK_DAYS))
+    follow_up._history_user = actor  # type: ignore[attr-defined]
+    follow_up.full_clean(exclude=["token_digest"])
+    follow_up.save()
+    _mail(follow_up, token)
+    return token
 
 
 @transaction.atomic
@@ -41,20 +66,44 @@ def follow_up_send(*, actor: User, enrollment: Enrollment, head_name: str, head_
         raise DomainError(_("A follow-up is asked about a listener who has completed the course."))
     if FollowUp.objects.filter(enrollment=enrollment).exists():
         raise DomainError(_("The follow-up of this listener has already been asked for."))
-    token = secrets.token_urlsafe(32)
-    now = timezone.now()
-    follow_up = FollowUp(enrollment=enrollment, head_name=head_name.strip()[:200], head_email=head_email.strip(), token_digest=digest(token),
-                         sent_at=now, expires_at=now + datetime.timedelta(days=LINK_DAYS))
-    follow_up._history_user = actor  # type: ignore[attr-defined]
-    follow_up.full_clean(exclude=["token_digest"])
-    follow_up.save()
-    address = link(token)
-    transaction.on_commit(lambda: send_mail(
-        subject="E-Academy", from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[follow_up.head_email],
-        message=_("Please evaluate how %(person)s works after the course “%(course)s”: %(link)s") % {
-            "person": enrollment.person.full_name, "course": enrollment.offering.version.programme.name_ru, "link": address},
-    ))
-    return token
+    return _create(enrollment, head_name, head_email, actor)
+
+
+def follow_ups_due(today: datetime.date | None = None) -> int:
+    """Send the links that are due: listeners who completed a course `FOLLOW_UP_DAYS` ago (up to
+    a month late, should the worker have stopped) and whose direct head's e-mail is known."""
+    today = today or timezone.localdate()
+    due = today - datetime.timedelta(days=settings.FOLLOW_UP_DAYS)
+    enrollments = (Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, follow_up__isnull=True, offering__ends_on__lte=due,
+                                             offering__ends_on__gt=due - datetime.timedelta(days=LINK_DAYS))
+                   .exclude(person__head_email="").select_related("person", "offering__version__programme"))
+    sent = 0
+    for enrollment in enrollments:
+        with transaction.atomic():
+            _create(enrollment, enrollment.person.head_name or enrollment.person.head_email, enrollment.person.head_email, None)
+        sent += 1
+    return sent
+
+
+def follow_ups_remind(now: datetime.datetime | None = None) -> int:
+    """Remind heads who have not answered two weeks after the link (twice at most): a reminder
+    carries a new link, valid another `LINK_DAYS`, and the old one stops working."""
+    now = now or timezone.now()
+    waiting = FollowUp.objects.filter(answered_at__isnull=True, reminders__lt=MAX_REMINDERS, expires_at__gt=now,
+                                      sent_at__lte=now - datetime.timedelta(days=REMIND_AFTER_DAYS)).select_related(
+                                          "enrollment__person", "enrollment__offering__version__programme")
+    reminded = 0
+    for follow_up in waiting:
+        if follow_up.sent_at > now - datetime.timedelta(days=REMIND_AFTER_DAYS * (follow_up.reminders + 1)):
+            continue
+        token = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            updated = FollowUp.objects.filter(pk=follow_up.pk, answered_at__isnull=True, token_digest=follow_up.token_digest).update(
+                token_digest=digest(token), reminders=follow_up.reminders + 1, expires_at=now + datetime.timedelta(days=LINK_DAYS))
+            if updated:
+                _mail(follow_up, token)
+                reminded += 1
+    return reminded
 
 
 def follow_up_for(token: str) -> FollowUp:
@@ -81,4 +130,6 @@ def follow_up_answer(*, token: str, work_quality: int, deficiencies: int, applie
     if not updated:
         raise DomainError(_("This link has already been used: the evaluation is received."))
     follow_up.refresh_from_db()
+    offering_id = follow_up.enrollment.offering_id
+    transaction.on_commit(lambda: refresh_course.enqueue(offering_id))
     return follow_up

@@ -12,14 +12,18 @@ from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
+from eacademy.core.roles import Role
 from eacademy.core.services import notification_send
 from eacademy.enrollment.models import Enrollment
+from eacademy.evaluation.tasks import refresh_course
 from eacademy.evaluation.models import Answer, Invitation, Response, Survey, SurveyQuestion
 from eacademy.exams.multilang import join_languages
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
 OPEN_DAYS = 14
+REMIND_DAYS_BEFORE_CLOSING = 3
+BUILDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 SMALLEST_GROUP = 3  # results of fewer responses are not shown: a handful of answers can be recognised
 
 
@@ -71,6 +75,116 @@ def invite_on_completion(enrollment_id: int) -> None:
         invite(course_survey_open(enrollment.offering), enrollment.person)
 
 
+def _require_builder(actor: User) -> None:
+    if not actor.has_role(*BUILDERS):
+        raise DomainError(_("Your role does not allow this."))
+
+
+def _require_unanswered(survey: Survey) -> None:
+    if survey.responses.exists():
+        raise DomainError(_("The survey already has answers: its questions can no longer change."))
+
+
+@transaction.atomic
+def survey_create(*, actor: User, title: str, kind: str, audience: str, opens_at: datetime.datetime, closes_at: datetime.datetime,
+                  offering: Offering | None = None) -> Survey:
+    """A survey built by hand: a course's (with its offering), the educational process's or the staff climate's."""
+    _require_builder(actor)
+    title = title.strip()
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors["title"] = [_("Give the survey a title.")]
+    if closes_at <= opens_at:
+        errors["closes_at"] = [_("The survey must close after it opens.")]
+    if (audience == Survey.Audience.OFFERING) != (offering is not None):
+        errors["offering"] = [_("Choose the course exactly when the course's listeners are asked.")]
+    if kind not in Survey.Kind.values or audience not in Survey.Audience.values:
+        errors["kind"] = [_("Choose one of the kinds offered.")]
+    if offering is not None and Survey.objects.filter(offering=offering, kind=kind).exists():
+        errors["offering"] = [_("This course already has a survey of this kind.")]
+    if errors:
+        raise DomainError(errors)
+    survey = Survey(title=title[:300], kind=kind, audience=audience, offering=offering, opens_at=opens_at, closes_at=closes_at)
+    survey._history_user = actor  # type: ignore[attr-defined]
+    survey.save()
+    return survey
+
+
+@transaction.atomic
+def question_add(*, actor: User, survey: Survey, kind: str, text: str, choices: list[str] | None = None, lecturer: User | None = None,
+                 required: bool = True) -> SurveyQuestion:
+    _require_builder(actor)
+    _require_unanswered(survey)
+    text = text.strip()
+    choices = [c.strip()[:200] for c in (choices or []) if c.strip()]
+    if not text:
+        raise DomainError({"text": [_("Write the question.")]})
+    if kind not in SurveyQuestion.Kind.values:
+        raise DomainError({"kind": [_("Choose one of the kinds offered.")]})
+    if kind == SurveyQuestion.Kind.CHOICE and len(choices) < 2:
+        raise DomainError({"choices": [_("A question with choices needs at least two, one per line.")]})
+    if kind != SurveyQuestion.Kind.CHOICE:
+        choices = []
+    if lecturer is not None and kind != SurveyQuestion.Kind.LIKERT:
+        raise DomainError({"lecturer": [_("A lecturer is rated on the scale from 1 to 5.")]})
+    last = survey.questions.order_by("-position").values_list("position", flat=True).first() or 0
+    return SurveyQuestion.objects.create(survey=survey, position=last + 1, kind=kind, text=text[:500], choices=choices, lecturer=lecturer,
+                                         required=required and kind != SurveyQuestion.Kind.TEXT)
+
+
+@transaction.atomic
+def question_remove(*, actor: User, question: SurveyQuestion) -> None:
+    _require_builder(actor)
+    _require_unanswered(question.survey)
+    question.delete()
+
+
+def audience_of(survey: Survey) -> "list[Person]":
+    if survey.audience == Survey.Audience.OFFERING:
+        people = Person.objects.filter(enrollments__offering=survey.offering, enrollments__status__in=[Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED])
+    elif survey.audience == Survey.Audience.LISTENERS:
+        today = timezone.localdate()
+        people = Person.objects.filter(enrollments__status=Enrollment.Status.ENROLLED, enrollments__offering__starts_on__lte=today,
+                                       enrollments__offering__ends_on__gte=today)
+    else:
+        people = Person.objects.filter(staff__isnull=False)
+    return list(people.select_related("user").distinct())
+
+
+@transaction.atomic
+def survey_invite(*, actor: User, survey: Survey) -> int:
+    """Ask the survey's audience (again: those already asked are left alone); returns how many are new."""
+    _require_builder(actor)
+    if not survey.questions.exists():
+        raise DomainError(_("Add questions before asking anyone."))
+    if survey.closes_at <= timezone.now():
+        raise DomainError(_("The survey is closed."))
+    asked = set(survey.invitations.values_list("person_id", flat=True))
+    new = [p for p in audience_of(survey) if p.pk not in asked]
+    Invitation.objects.bulk_create([Invitation(survey=survey, person=p) for p in new])
+    for person in new:
+        if person.user is not None:
+            notification_send(user=person.user, message=lambda: _("Please answer the survey “%(survey)s”: it is anonymous.") % {"survey": survey.title},
+                              url=survey.get_absolute_url())
+    return len(new)
+
+
+def surveys_remind(now: datetime.datetime | None = None) -> int:
+    """Once, a few days before a survey closes, remind those who have not answered."""
+    now = now or timezone.now()
+    waiting = (Invitation.objects.filter(answered=False, reminders=0, survey__opens_at__lte=now, survey__closes_at__gt=now,
+                                         survey__closes_at__lte=now + datetime.timedelta(days=REMIND_DAYS_BEFORE_CLOSING))
+               .select_related("survey", "person__user"))
+    reminded = []
+    for invitation in waiting:
+        survey = invitation.survey
+        notification_send(user=invitation.person.user, message=lambda survey=survey: _("The survey “%(survey)s” closes soon: your answers are anonymous.")
+                          % {"survey": survey.title}, url=survey.get_absolute_url())
+        reminded.append(invitation.pk)
+    Invitation.objects.filter(pk__in=reminded).update(reminders=1)
+    return len(reminded)
+
+
 def _value(question: SurveyQuestion, raw: str) -> tuple[int | None, str]:
     raw = (raw or "").strip()
     if question.kind == SurveyQuestion.Kind.TEXT:
@@ -104,6 +218,9 @@ def survey_answer(*, user: User, survey: Survey, answers: dict[int, str]) -> Non
     Answer.objects.bulk_create([Answer(response=response, question=q, number=n, text=t) for q, n, t in rows])
     invitation.answered = True
     invitation.save(update_fields=["answered"])
+    if survey.offering_id:
+        offering_id = survey.offering_id
+        transaction.on_commit(lambda: refresh_course.enqueue(offering_id))
 
 
 @dataclass

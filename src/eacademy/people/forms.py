@@ -22,6 +22,8 @@ class PersonForm(forms.Form):
     birth_date = forms.DateField(label=_("Birth date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.RegexField(label=_("Phone"), regex=r"^\+?[0-9 ()\-]{5,20}$", required=False, error_messages={"invalid": _("Enter a phone number: digits, spaces, brackets, a leading +.")})
+    head_name = forms.CharField(label=_("Direct head"), max_length=200, required=False, help_text=_("Asked some months after each course how the officer works."))
+    head_email = forms.EmailField(label=_("Direct head's e-mail"), required=False)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
     unit: forms.ModelChoiceField[AgencyUnit] = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none(), required=False)
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.all(), required=False)

@@ -40,6 +40,9 @@ class Person(models.Model):
     birth_date = models.DateField(_("birth date"))
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Whom the Academy asks, some months after a course, how the officer works (no account needed).
+    head_name = models.CharField(_("direct head"), max_length=200, blank=True)
+    head_email = models.EmailField(_("direct head's e-mail"), blank=True)
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name=_("agency")
     )

@@ -31,6 +31,8 @@ class PersonData:
     birth_date: datetime.date | None = None
     email: str = ""
     phone: str = ""
+    head_name: str = ""
+    head_email: str = ""
     agency: Agency | None = None
     unit: AgencyUnit | None = None
     position: Position | None = None
@@ -50,6 +52,8 @@ def _cleaned(data: PersonData) -> dict[str, object]:
         "passport_number": data.passport_number.strip().upper(),
         "email": data.email.strip(),
         "phone": data.phone.strip(),
+        "head_name": names.normalise(data.head_name),
+        "head_email": data.head_email.strip(),
         "agency": data.agency,
         "unit": data.unit,
         "position": data.position,
