@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/tokens/<int:pk>/revoke/", core_views.api_token_revoke, name="api_token_revoke"),
     path("accounts/two-factor/", core_views.two_factor_verify, name="two_factor"),
     path("accounts/two-factor/setup/", core_views.two_factor_setup, name="two_factor_setup"),
+    path("analytics/", include("eacademy.analytics.urls")),
     path("people/", include("eacademy.people.urls")),
     path("org/", include("eacademy.org.urls")),
     path("programmes/", include("eacademy.catalog.urls")),

@@ -1,11 +1,25 @@
+from dataclasses import replace
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from eacademy.analytics import queries
-from eacademy.core.access import signed_in, signed_in_user
+from eacademy.analytics import dashboards, queries
+from eacademy.analytics.forms import EffectivenessForm, FilterForm
+from eacademy.core.access import role_required, signed_in, signed_in_user
+from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_response
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
-from eacademy.people.models import Person
+from eacademy.enrollment.models import Enrollment
+from eacademy.evaluation import indicators
+from eacademy.evaluation.indicators import Filters
+from eacademy.people.models import Person, StaffMember
+from eacademy.people.queries import agency_id_of
 
 
 @signed_in
@@ -21,3 +35,101 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.has_role(Role.AGENCY_COORDINATOR) and person is not None and person.agency_id:
         context["agency_people"] = queries.agency_people_count(person.agency_id)
     return render(request, "analytics/home.html", context)
+
+
+DASHBOARD_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)
+
+
+def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterForm, Filters, list[int]]:
+    """The filters asked for, narrowed to what the user may see: a coordinator sees his agency,
+    a head of department (not also academy-wide) his department."""
+    user = signed_in_user(request)
+    years = indicators.years()
+    finished = [y for y in years if y < timezone.localdate().year]  # the current year is not over: the last full one is shown first
+    default_year = (finished or years or [None])[-1]
+    form = form_class(request.GET or None, years=years, initial={"year": default_year})
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if form.is_bound and form.errors:
+        messages.error(request, _("A filter was not valid and is left out: %(fields)s.") % {"fields": ", ".join(str(form.fields[f].label) for f in form.errors if f in form.fields)})
+    agency = data.get("agency")
+    programme = data.get("programme")
+    filters = Filters(year=data.get("year") or default_year, agency_id=agency.pk if agency else None,
+                      programme_id=programme.pk if programme else None)
+    if not user.is_academy_wide:
+        if user.has_role(Role.AGENCY_COORDINATOR):
+            filters = replace(filters, agency_id=agency_id_of(user) or -1)
+        elif user.has_role(Role.HEAD_OF_DEPARTMENT):
+            filters = replace(filters, department_id=StaffMember.objects.filter(person__user=user).values_list("academy_unit_id", flat=True).first() or -1)
+    return form, filters, years
+
+
+def _export(request: HttpRequest, title: str, sections: list[dashboards.Section], cards: list[dashboards.Card], filters: Filters) -> HttpResponse | None:
+    kind = request.GET.get("format")
+    name = f"{slugify(title) or 'dashboard'}-{filters.year or 'all'}"
+    if kind == "xlsx":
+        sheets = [(f"{number}. {section.title}"[:31], section.header, [[c.value for c in row] for row in section.rows])
+                  for number, section in enumerate(sections, start=1)]
+        if cards:
+            sheets.insert(0, (_("Indicators"), [_("Indicator"), _("Value"), _("Target")], [[c.label, c.value, c.target] for c in cards]))
+        return xlsx_sheets_response(sheets, f"{name}.xlsx")
+    if kind == "pdf":
+        return pdf_response("analytics/dashboard_pdf.html", {"title": title, "sections": sections, "cards": cards, "filters": filters}, f"{name}.pdf")
+    return None
+
+
+@role_required(*DASHBOARD_READERS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The strategy's indicators against their targets, by year, agency and programme."""
+    form, filters, years = _scope(request, FilterForm)
+    board = dashboards.main(filters, years)
+    title = _("Indicators of the strategy")
+    exported = _export(request, title, board.sections, board.cards, filters)
+    if exported is not None:
+        return exported
+    return render(request, "analytics/dashboard.html", {"title": title, "form": form, "board": board, "filters": filters, "query": request.GET.urlencode()})
+
+
+@role_required(*DASHBOARD_READERS)
+def effectiveness(request: HttpRequest) -> HttpResponse:
+    """The three indicators and the index per course, programme, lecturer, department or agency,
+    with their trend by year and Kirkpatrick's fourth level where agencies report it."""
+    form, filters, years = _scope(request, EffectivenessForm)
+    by = form.cleaned_data.get("by", "programme") if form.is_bound and form.is_valid() else "programme"
+    sections = [dashboards.effectiveness_section(by, filters),
+                dashboards.effectiveness_section("year", replace(filters, year=None))]
+    title = _("Effectiveness of training")
+    exported = _export(request, title, sections, [], filters)
+    if exported is not None:
+        return exported
+    level_four = indicators.level_four(filters.year, filters.agency_id) if filters.year else None
+    return render(request, "analytics/effectiveness.html", {"title": title, "form": form, "sections": sections, "level_four": level_four,
+                                                            "filters": filters, "query": request.GET.urlencode()})
+
+
+@role_required(*DASHBOARD_READERS)
+def trained(request: HttpRequest) -> HttpResponse:
+    """The list behind a bar: the completions of a year, an agency, a programme or a course."""
+    _form, filters, _years = _scope(request, FilterForm)
+    rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).select_related(
+        "person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
+    offering = request.GET.get("offering", "")
+    if offering.isdigit():
+        rows = rows.filter(offering_id=int(offering))
+    elif filters.year:
+        rows = rows.filter(offering__ends_on__year=filters.year)
+    if filters.agency_id:
+        rows = rows.filter(person__agency_id=filters.agency_id)
+    if filters.programme_id:
+        rows = rows.filter(offering__version__programme_id=filters.programme_id)
+    if filters.department_id:
+        rows = rows.filter(offering__department_id=filters.department_id)
+    if request.GET.get("department", "").isdigit() and signed_in_user(request).is_academy_wide:
+        rows = rows.filter(offering__department_id=int(request.GET["department"]))
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(_("Trained"), [_("Listener"), _("Agency"), _("Programme"), _("Starts"), _("Ends")],
+                             ([e.person.full_name, e.person.agency.short_name if e.person.agency else "", str(e.offering.version.programme),
+                               e.offering.starts_on, e.offering.ends_on] for e in rows[:20_000]), "trained.xlsx")
+    page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "analytics/trained.html", {"page": page, "filters": filters, "query": params.urlencode()})

@@ -28,20 +28,28 @@ def pdf_response(template: str, context: dict[str, object], filename: str) -> Ht
     return response
 
 
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[object]]]  # title, header, rows
+
+
 def xlsx_response(title: str, header: Sequence[str], rows: Iterable[Sequence[object]], filename: str) -> HttpResponse:
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append([str(h) for h in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    widths = [len(str(h)) for h in header]
-    for row in rows:
-        sheet.append(list(row))
-        widths = [max(w, len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
-    sheet.freeze_panes = "A2"
+    return xlsx_sheets_response([(title, header, rows)], filename)
+
+
+def xlsx_sheets_response(sheets: Sequence[Sheet], filename: str) -> HttpResponse:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append([str(h) for h in header])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        widths = [len(str(h)) for h in header]
+        for row in rows:
+            sheet.append(list(row))
+            widths = [max(w, len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
+        sheet.freeze_panes = "A2"
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -21,6 +21,7 @@ from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
+from eacademy.demo.history import load_demo_history
 from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
@@ -241,6 +242,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     enrollments = load_demo_enrollments(rng=rng, users=users)
     load_demo_exams(rng=rng, users=users)
     load_demo_journal(rng=rng, users=users)
+    history = load_demo_history(rng=rng, methodologist=users["methodologist"])
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -250,4 +252,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         "programmes": programmes,
         **plan,
         **enrollments,
+        **history,
     }

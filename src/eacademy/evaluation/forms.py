@@ -1,7 +1,13 @@
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from eacademy.evaluation.models import FollowUp
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import Enrollment
+from eacademy.evaluation.models import FollowUp, Survey, SurveyQuestion
+from eacademy.org.models import AgencyUnit
+from eacademy.planning.models import Offering
 
 
 class FollowUpForm(forms.Form):
@@ -18,3 +24,49 @@ class SendForm(forms.Form):
     enrollment = forms.IntegerField(widget=forms.HiddenInput)
     head_name = forms.CharField(label=_("Direct head"), max_length=200)
     head_email = forms.EmailField(label=_("Direct head's e-mail"))
+
+
+class SurveyForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Survey.Kind.choices)
+    audience = forms.ChoiceField(label=_("Who is asked"), choices=Survey.Audience.choices)
+    offering = forms.ModelChoiceField(label=_("Course"), queryset=Offering.objects.none(), required=False,
+                                      help_text=_("Only when the course's listeners are asked."))
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    closes_at = forms.DateTimeField(label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["offering"].queryset = Offering.objects.exclude(status=Offering.Status.DRAFT).select_related("version__programme").order_by("-starts_on")  # type: ignore[attr-defined]
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SurveyQuestion.Kind.choices)
+    text = forms.CharField(label=_("Question"), max_length=500)
+    choices = forms.CharField(label=_("Choices, one per line"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    lecturer = forms.ModelChoiceField(label=_("Lecturer rated"), queryset=User.objects.none(), required=False)
+    required = forms.BooleanField(label=_("Answer required"), required=False, initial=True)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["lecturer"].queryset = User.objects.filter(groups__name__in=[Role.LECTURER, Role.HEAD_OF_DEPARTMENT]).distinct().order_by("last_name", "username")  # type: ignore[attr-defined]
+
+
+class DeficienciesForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    deficiencies = forms.IntegerField(label=_("Deficiencies found"), min_value=0, max_value=1_000_000)
+
+    def __init__(self, *args: object, units: QuerySet[AgencyUnit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class AppointmentForm(forms.Form):
+    enrollment = forms.ModelChoiceField(label=_("Graduate of the Presidential Reserve"), queryset=Enrollment.objects.none())
+    appointed_on = forms.DateField(label=_("Appointed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    post = forms.CharField(label=_("Post"), max_length=300)
+
+    def __init__(self, *args: object, enrollments: QuerySet[Enrollment], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["enrollment"].queryset = enrollments  # type: ignore[attr-defined]

@@ -300,3 +300,8 @@ def level_four(year: int, agency_id: int | None = None) -> LevelFour:
     reserve = completed.filter(offering__version__programme__kind=ProgrammeKind.RESERVE, offering__ends_on__year__lte=year)
     return LevelFour(units=len(found), before=by_year.get(year - 1, 0), after=by_year.get(year + 1, 0), reserve_trained=reserve.count(),
                      reserve_appointed=ReserveAppointment.objects.filter(enrollment__in=reserve).count())
+
+
+def years() -> list[int]:
+    """The years with completions, oldest first."""
+    return sorted(set(CourseFigures.objects.filter(completed__gt=0).values_list("year", flat=True).distinct().order_by()))

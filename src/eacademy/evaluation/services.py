@@ -14,7 +14,9 @@ from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation.models import FollowUp
+from eacademy.catalog.models import ProgrammeKind
+from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment
+from eacademy.org.models import AgencyUnit
 from eacademy.evaluation.tasks import refresh_course
 from eacademy.people.queries import agency_id_of
 
@@ -133,3 +135,45 @@ def follow_up_answer(*, token: str, work_quality: int, deficiencies: int, applie
     offering_id = follow_up.enrollment.offering_id
     transaction.on_commit(lambda: refresh_course.enqueue(offering_id))
     return follow_up
+
+
+# Kirkpatrick level 4: what agencies report back
+
+LEVEL_FOUR_EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
+
+
+def _require_agency(actor: User, agency_id: int | None) -> None:
+    if not actor.has_role(*LEVEL_FOUR_EDITORS):
+        raise DomainError(_("Your role does not allow this."))
+    if not actor.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST) and agency_id_of(actor) != agency_id:
+        raise DomainError(_("You may enter figures only for your own agency."))
+
+
+@transaction.atomic
+def deficiencies_set(*, actor: User, unit: AgencyUnit, year: int, deficiencies: int) -> InspectionDeficiencies:
+    """Record (or correct) the deficiencies inspections found in a unit in a year."""
+    _require_agency(actor, unit.agency_id)
+    if deficiencies < 0 or not 2000 <= year <= timezone.localdate().year:
+        raise DomainError(_("Give a past year and a number of deficiencies that is not negative."))
+    record = InspectionDeficiencies.objects.filter(unit=unit, year=year).first() or InspectionDeficiencies(unit=unit, year=year)
+    record.deficiencies = deficiencies
+    record._history_user = actor  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+@transaction.atomic
+def reserve_appoint(*, actor: User, enrollment: Enrollment, appointed_on: datetime.date, post: str) -> ReserveAppointment:
+    """A graduate of the Presidential Reserve is appointed to a senior post."""
+    _require_agency(actor, enrollment.person.agency_id)
+    post = post.strip()
+    if enrollment.status != Enrollment.Status.COMPLETED or enrollment.offering.version.programme.kind != ProgrammeKind.RESERVE:
+        raise DomainError(_("Only a graduate of the Presidential Reserve programme can be recorded here."))
+    if not post or appointed_on < enrollment.offering.ends_on or appointed_on > timezone.localdate():
+        raise DomainError(_("Give the post and a date between the end of the course and today."))
+    if ReserveAppointment.objects.filter(enrollment=enrollment).exists():
+        raise DomainError(_("This graduate's appointment is already recorded."))
+    appointment = ReserveAppointment(enrollment=enrollment, appointed_on=appointed_on, post=post[:300])
+    appointment._history_user = actor  # type: ignore[attr-defined]
+    appointment.save()
+    return appointment

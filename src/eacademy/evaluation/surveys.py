@@ -31,14 +31,35 @@ def _t(kk: str, ru: str, en: str) -> str:
     return join_languages({"kk": kk, "ru": ru, "en": en})
 
 
+# The standard course-quality survey (seed 002's second indicator): relevance to practice,
+# usefulness for current problems, organisation, then a block per lecturer, then what to improve.
 COURSE_QUESTIONS = [
-    (SurveyQuestion.Kind.LIKERT, _t("Курс мазмұны практикалық жұмысыңызға қаншалықты сәйкес?", "Насколько содержание курса соответствует вашей практической работе?",
-                                    "How relevant was the course to your practical work?")),
-    (SurveyQuestion.Kind.LIKERT, _t("Курс ағымдағы міндеттерді шешуге қаншалықты пайдалы?", "Насколько курс полезен для решения текущих задач?",
-                                    "How useful is the course for solving current problems?")),
-    (SurveyQuestion.Kind.LIKERT, _t("Оқуды ұйымдастыру", "Организация обучения", "Organisation of the course")),
+    _t("Курс мазмұны практикалық жұмысыңызға қаншалықты сәйкес?", "Насколько содержание курса соответствует вашей практической работе?",
+       "How relevant was the course to your practical work?"),
+    _t("Курс ағымдағы міндеттерді шешуге қаншалықты пайдалы?", "Насколько курс полезен для решения текущих задач?",
+       "How useful is the course for solving current problems?"),
+    _t("Оқуды ұйымдастыру", "Организация обучения", "Organisation of the course"),
+    _t("Оқу материалдарының сапасы", "Качество учебных материалов", "Quality of the teaching materials"),
+    _t("Оқу жағдайлары (аудиториялар, жабдықтар)", "Условия обучения (аудитории, оборудование)", "Learning conditions (classrooms, equipment)"),
+]
+LECTURER_QUESTIONS = [  # kk, ru, en: the lecturer's name is added to each
+    ("Оқытушының құзыреттілігі", "Компетентность преподавателя", "Lecturer's competence"),
+    ("Түсіндірудің анықтығы", "Ясность изложения", "Clarity of explanation"),
+    ("Практикалық мысалдарды пайдалану", "Использование практических примеров", "Use of practical cases"),
 ]
 IMPROVE = _t("Нені жақсарту керек?", "Что следует улучшить?", "What should be improved?")
+
+
+def course_questions(survey: Survey, lecturers: "list[User]") -> list[SurveyQuestion]:
+    """The standard questionnaire of a course, unsaved: general questions, a block per lecturer, what to improve."""
+    questions = [SurveyQuestion(survey=survey, position=i, kind=SurveyQuestion.Kind.LIKERT, text=text) for i, text in enumerate(COURSE_QUESTIONS, start=1)]
+    for lecturer in lecturers:
+        name = lecturer.get_full_name() or lecturer.username
+        for kk, ru, en in LECTURER_QUESTIONS:
+            questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.LIKERT, lecturer=lecturer,
+                                            text=_t(f"{kk}: {name}", f"{ru}: {name}", f"{en}: {name}")))
+    questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.TEXT, text=IMPROVE, required=False))
+    return questions
 
 
 @transaction.atomic
@@ -50,14 +71,8 @@ def course_survey_open(offering: Offering) -> Survey:
     now = timezone.now()
     survey = Survey.objects.create(title=offering.version.programme.name_ru, kind=Survey.Kind.COURSE, offering=offering, opens_at=now,
                                    closes_at=now + datetime.timedelta(days=OPEN_DAYS))
-    questions = [SurveyQuestion(survey=survey, position=i, kind=kind, text=text) for i, (kind, text) in enumerate(COURSE_QUESTIONS, start=1)]
-    lecturers = User.objects.filter(lessons__offering=offering).distinct().order_by("last_name", "username")
-    for lecturer in lecturers:
-        name = lecturer.get_full_name() or lecturer.username
-        questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.LIKERT, lecturer=lecturer,
-                                        text=_t(f"Оқытушының құзыреттілігі: {name}", f"Компетентность преподавателя: {name}", f"Lecturer's competence: {name}")))
-    questions.append(SurveyQuestion(survey=survey, position=len(questions) + 1, kind=SurveyQuestion.Kind.TEXT, text=IMPROVE, required=False))
-    SurveyQuestion.objects.bulk_create(questions)
+    lecturers = list(User.objects.filter(lessons__offering=offering).distinct().order_by("last_name", "username"))
+    SurveyQuestion.objects.bulk_create(course_questions(survey, lecturers))
     return survey
 
 

@@ -4,13 +4,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from django.db.models import Count, Q
+from django.views.decorators.http import require_POST
+
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.pages import act_and_return
 from eacademy.core.roles import Role
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import services, surveys
-from eacademy.evaluation.forms import FollowUpForm, SendForm
-from eacademy.evaluation.models import Survey
+from eacademy.evaluation.forms import AppointmentForm, DeficienciesForm, FollowUpForm, QuestionForm, SendForm, SurveyForm
+from eacademy.evaluation.models import InspectionDeficiencies, ReserveAppointment, Survey, SurveyQuestion
+from eacademy.org.models import AgencyUnit
 from eacademy.people.queries import agency_id_of
 
 
@@ -85,3 +91,108 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*RESULT_READERS)
 def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/survey_results.html", {"results": surveys.results(get_object_or_404(Survey, pk=pk))})
+
+
+def _form_errors(form: object, exc: DomainError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, exc.messages)  # type: ignore[attr-defined]
+
+
+@role_required(*surveys.BUILDERS, *RESULT_READERS)
+def survey_list(request: HttpRequest) -> HttpResponse:
+    """Every survey with how many were asked and answered (the answers themselves stay apart)."""
+    rows = Survey.objects.select_related("offering__version__programme").annotate(
+        invited=Count("invitations", distinct=True), answered=Count("invitations", filter=Q(invitations__answered=True), distinct=True),
+        questions_count=Count("questions", distinct=True)).order_by("-opens_at")[:300]
+    return render(request, "evaluation/survey_list.html", {"rows": rows, "can_build": signed_in_user(request).has_role(*surveys.BUILDERS)})
+
+
+@role_required(*surveys.BUILDERS)
+def survey_new(request: HttpRequest) -> HttpResponse:
+    form = SurveyForm(request.POST or None, initial={"audience": Survey.Audience.LISTENERS, "kind": Survey.Kind.SATISFACTION})
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = surveys.survey_create(actor=signed_in_user(request), **form.cleaned_data)
+        except DomainError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The survey is created: add its questions."))
+            return redirect("evaluation:survey_edit", pk=created.pk)
+    return render(request, "evaluation/survey_form.html", {"form": form})
+
+
+@role_required(*surveys.BUILDERS)
+def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The builder: questions in order, a form to add one, and the button that asks the audience."""
+    found = get_object_or_404(Survey.objects.select_related("offering__version__programme"), pk=pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            surveys.question_add(actor=signed_in_user(request), survey=found, kind=data["kind"], text=data["text"], choices=data["choices"].splitlines(),
+                                 lecturer=data["lecturer"], required=data["required"])
+        except DomainError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The question is added."))
+            return redirect(request.path)
+    questions = list(found.questions.select_related("lecturer"))
+    context = {"survey": found, "questions": questions, "form": form, "invited": found.invitations.count(), "answered": found.responses.exists()}
+    return render(request, "evaluation/survey_edit.html", context)
+
+
+@require_POST
+@role_required(*surveys.BUILDERS)
+def question_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(SurveyQuestion.objects.select_related("survey"), pk=pk)
+    return act_and_return(request, lambda: surveys.question_remove(actor=signed_in_user(request), question=question), _("The question is removed."),
+                          f"/evaluation/surveys/{question.survey_id}/edit/")
+
+
+@require_POST
+@role_required(*surveys.BUILDERS)
+def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Survey, pk=pk)
+    try:
+        count = surveys.survey_invite(actor=signed_in_user(request), survey=found)
+    except DomainError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+    else:
+        messages.success(request, _("%(count)s people are asked to answer.") % {"count": count})
+    return redirect("evaluation:survey_edit", pk=found.pk)
+
+
+@role_required(*services.LEVEL_FOUR_EDITORS)
+def level_four(request: HttpRequest) -> HttpResponse:
+    """Level 4 results entered by the agencies: deficiencies found in inspections per unit and
+    year, and appointments of the Presidential Reserve's graduates to senior posts."""
+    user = signed_in_user(request)
+    units = AgencyUnit.objects.select_related("agency").order_by("path")
+    reserve = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, offering__version__programme__kind=ProgrammeKind.RESERVE,
+                                        reserve_appointment__isnull=True).select_related("person", "offering__version__programme")
+    found = InspectionDeficiencies.objects.select_related("unit__agency").order_by("-year", "unit__path")
+    appointed = ReserveAppointment.objects.select_related("enrollment__person", "enrollment__offering")
+    if not user.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST):
+        agency_id = agency_id_of(user) or 0
+        units, reserve = units.filter(agency_id=agency_id), reserve.filter(person__agency_id=agency_id)
+        found, appointed = found.filter(unit__agency_id=agency_id), appointed.filter(enrollment__person__agency_id=agency_id)
+    deficiencies_form = DeficienciesForm(request.POST if request.POST.get("form") == "deficiencies" else None, units=units)
+    appointment_form = AppointmentForm(request.POST if request.POST.get("form") == "appointment" else None, enrollments=reserve)
+    if request.method == "POST":
+        for form, act, done in ((deficiencies_form, lambda d: services.deficiencies_set(actor=user, **d), _("The figure is saved.")),
+                                (appointment_form, lambda d: services.reserve_appoint(actor=user, **d), _("The appointment is recorded."))):
+            if form.is_bound:
+                if form.is_valid():
+                    try:
+                        act(form.cleaned_data)
+                    except DomainError as exc:
+                        _form_errors(form, exc)
+                    else:
+                        messages.success(request, done)
+                        return redirect(request.path)
+    context = {"deficiencies_form": deficiencies_form, "appointment_form": appointment_form, "found": found[:200], "appointed": appointed[:200]}
+    return render(request, "evaluation/level_four.html", context)

@@ -1,0 +1,159 @@
+"""The KPI and effectiveness dashboards as sections (a chart, its table, links to the lists
+behind them), so that the page, the Excel workbook and the PDF show the same figures.
+
+Everything is read from the evaluation rollups: a handful of grouped queries over small
+tables, the same number whatever the years of data."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from eacademy.analytics.charts import bar_chart, line_chart
+from eacademy.catalog.models import ProgrammeKind
+from eacademy.evaluation import indicators
+from eacademy.evaluation.indicators import Filters, Sums
+
+
+@dataclass
+class Cell:
+    value: object
+    link: str = ""
+    percent: bool = False
+
+
+@dataclass
+class Section:
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    chart: SafeString | None = None
+    note: str = ""
+
+
+@dataclass
+class Card:
+    label: str
+    value: str
+    target: str = ""
+    met: bool | None = None
+
+
+@dataclass
+class Dashboard:
+    cards: list[Card] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def trained_link(filters: Filters, **overrides: int | None) -> str:
+    params = {"year": filters.year, "agency": filters.agency_id, "programme": filters.programme_id, "department": filters.department_id}
+    params.update(overrides)
+    return reverse("analytics:trained") + "?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def _ratio(value: float | None) -> Cell:
+    return Cell(value, percent=True)
+
+
+def _mean(value: float | None) -> Cell:
+    return Cell(None if value is None else round(value, 2))
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def main(filters: Filters, years: list[int]) -> Dashboard:
+    """The strategy's indicators for the chosen year, their trend and seed 002's table."""
+    board = Dashboard()
+    year = filters.year
+    trained = indicators.trained_by_year(filters)
+    completed, distance = trained.get(year or 0, (0, 0))
+    total = indicators.overall(filters)
+    by_year = {row.key: row.sums for row in indicators.effectiveness("year", Filters(agency_id=filters.agency_id, programme_id=filters.programme_id,
+                                                                                       department_id=filters.department_id))}
+    shares = indicators.agency_shares(year) if year else []
+    if filters.agency_id:
+        shares = [s for s in shares if s.agency_id == filters.agency_id]
+    met = sum(1 for s in shares if s.share is not None and s.share >= indicators.AGENCY_SHARE_TARGET)
+    board.cards = [
+        Card(_("Officers trained in %(year)s") % {"year": year}, f"{completed:,}".replace(",", " "), f"≥ {indicators.TRAINED_PER_YEAR_TARGET:,}".replace(",", " "),
+             completed >= indicators.TRAINED_PER_YEAR_TARGET if not (filters.agency_id or filters.programme_id or filters.department_id) else None),
+        Card(_("By distance learning"), _percent(distance / completed if completed else None)),
+        Card(_("Agencies with half their officers trained"), f"{met} / {len(shares)}", "50 %", met == len(shares) if shares else None),
+        Card(_("Listeners' satisfaction (1–5)"), "—" if total.rating is None else f"{total.rating:.2f}"),
+        Card(_("Heads' evaluation (1–5)"), "—" if total.heads_rating is None else f"{total.heads_rating:.2f}"),
+        Card(_("Effectiveness index"), _percent(total.index)),
+    ]
+
+    labels = [str(y) for y in years]
+    counts = [trained.get(y, (0, 0))[0] for y in years]
+    board.sections.append(Section(
+        _("Officers trained per year"), [_("Year"), _("Trained"), _("Of them by distance learning"), _("Share by distance learning")],
+        [[Cell(y), Cell(trained.get(y, (0, 0))[0], trained_link(filters, year=y)), Cell(trained.get(y, (0, 0))[1]),
+          _ratio(trained[y][1] / trained[y][0] if trained.get(y, (0, 0))[0] else None)] for y in years],
+        bar_chart(_("Officers trained per year"), labels, {_("Trained"): counts}, [trained_link(filters, year=y) for y in years],
+                  target=indicators.TRAINED_PER_YEAR_TARGET),
+        _("The bold line is the target, %(target)s a year. The Ministry of Internal Affairs is left out, as in the strategy's indicator.")
+        % {"target": indicators.TRAINED_PER_YEAR_TARGET},
+    ))
+    if shares:
+        board.sections.append(Section(
+            _("Share of each agency's officers trained in five years, %(year)s") % {"year": year},
+            [_("Agency"), _("Trained this year"), _("Trained in five years"), _("Officers"), _("Share")],
+            [[Cell(s.name), Cell(s.trained, trained_link(filters, agency=s.agency_id)), Cell(s.trained_five_years), Cell(s.headcount), _ratio(s.share)]
+             for s in shares],
+            bar_chart(_("Share of officers trained"), [s.name for s in shares], {_("Share"): [s.share for s in shares]},
+                      [trained_link(filters, agency=s.agency_id) for s in shares], target=indicators.AGENCY_SHARE_TARGET, percent=True),
+            _("The bold line is the target: half of each agency's officers trained within five years."),
+        ))
+    trend = [by_year.get(y, Sums()) for y in years]
+    board.sections.append(Section(
+        _("Satisfaction and effectiveness by year"),
+        [_("Year"), _("Listeners' satisfaction (1–5)"), _("Learning gain"), _("Heads' evaluation (1–5)"), _("Effectiveness index")],
+        [[Cell(y), _mean(s.rating), _ratio(s.learning), _mean(s.heads_rating), _ratio(s.index)] for y, s in zip(years, trend, strict=True)],
+        line_chart(_("Satisfaction and effectiveness by year"), labels,
+                   {_("Satisfaction"): [s.listeners for s in trend], _("Learning gain"): [s.learning for s in trend],
+                    _("Heads' evaluation"): [s.heads for s in trend], _("Effectiveness index"): [s.index for s in trend]}, percent=True, range_=(0, 1)),
+        _("Satisfaction and the heads' evaluation are shown on the chart as (mean − 1) / 4."),
+    ))
+    rows, totals, grand = indicators.by_agency_and_kind(filters)
+    kinds = [k for k in ProgrammeKind if totals.get(k.value)]
+    board.sections.append(Section(
+        _("Trained by agency and kind of programme, %(year)s") % {"year": year} if year else _("Trained by agency and kind of programme"),
+        [_("Agency"), *[str(k.label) for k in kinds], _("Total")],
+        [[Cell(name), *[Cell(cells.get(k.value, 0)) for k in kinds], Cell(total_n, trained_link(filters, agency=agency_id or None))]
+         for name, agency_id, cells, total_n in rows] + [[Cell(_("Total")), *[Cell(totals[k.value]) for k in kinds], Cell(grand, trained_link(filters))]],
+        bar_chart(_("Trained by agency"), [r[0] for r in rows], {_("Trained"): [r[3] for r in rows]}, [trained_link(filters, agency=r[1] or None) for r in rows]),
+    ))
+    board.sections.append(effectiveness_section("programme", filters))
+    return board
+
+
+def effectiveness_section(dimension: str, filters: Filters) -> Section:
+    titles = {"offering": _("Effectiveness by course"), "programme": _("Effectiveness by programme"), "lecturer": _("Effectiveness by lecturer"),
+              "department": _("Effectiveness by department"), "agency": _("Effectiveness by agency"), "year": _("Effectiveness by year")}
+    rows = indicators.effectiveness(dimension, filters)
+    header = [_("Name"), _("Trained"), _("Input control"), _("Output control"), _("Learning gain (level 2)"), _("Listeners (level 1, 1–5)"),
+              _("Answers"), _("Heads (level 3, 1–5)"), _("Heads answered"), _("Index")]
+
+    def link(key: int) -> str:
+        if dimension in ("programme", "agency", "department"):
+            return trained_link(filters, **{dimension: key})
+        if dimension == "year":
+            return trained_link(filters, year=key)
+        if dimension == "offering":
+            return reverse("analytics:trained") + "?" + urlencode({"offering": key})
+        return ""
+
+    table = [[Cell(r.label, link(r.key)), Cell(r.sums.completed), _ratio(r.sums.input_mean), _ratio(r.sums.output_mean), _ratio(r.sums.learning),
+              _mean(r.sums.rating), Cell(r.sums.answers), _mean(r.sums.heads_rating), Cell(r.sums.heads_n), _ratio(r.sums.index)] for r in rows]
+    ranked = sorted((r for r in rows if r.sums.index is not None), key=lambda r: -(r.sums.index or 0))[:15]
+    chart = bar_chart(titles[dimension], [r.label for r in ranked], {_("Index"): [r.sums.index for r in ranked]}, [link(r.key) for r in ranked],
+                      percent=True) if ranked and dimension != "year" else None
+    note = _("Index = 0.4 × learning gain + 0.3 × listeners + 0.3 × heads, ratings mapped to 0–1 as (mean − 1) / 4; a missing indicator is left out and the others re-weighed.")
+    if dimension == "agency":
+        note += " " + _("Listeners' answers are anonymous and cannot be split by agency.")
+    return Section(titles[dimension], header, table, chart, note)
