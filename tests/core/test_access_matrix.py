@@ -15,6 +15,7 @@ from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
+from eacademy.analytics.views import DASHBOARD_READERS
 from eacademy.evaluation.models import Survey
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
@@ -149,6 +150,16 @@ EXPECTATIONS = {
     "evaluation:survey_results": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LEADERSHIP),
                                         url=lambda s: f"{s['survey'].get_absolute_url()}results/"),
     # The direct head's page: no account; the link is the key (an unknown token is a 404 for everyone).
+    "evaluation:survey_list": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.HEAD_OF_DEPARTMENT, R.LEADERSHIP)),
+    "evaluation:survey_new": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST)),
+    "evaluation:survey_edit": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"{s['survey'].get_absolute_url()}edit/"),
+    "evaluation:survey_invite": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"{s['survey'].get_absolute_url()}invite/"),
+    "evaluation:question_remove": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405),
+                                         url=lambda s: f"/evaluation/questions/{s['survey'].questions.first().pk}/remove/"),
+    "evaluation:level_four": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)),
+    "analytics:dashboard": Expect(allowed(*DASHBOARD_READERS)),
+    "analytics:effectiveness": Expect(allowed(*DASHBOARD_READERS)),
+    "analytics:trained": Expect(allowed(*DASHBOARD_READERS)),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
     "journal:my_journal": Expect(signed_in()),
@@ -239,7 +250,7 @@ def _samples(persona) -> dict[str, object]:
     enrollment_services.contract_attach(
         actor=persona(R.METHODOLOGIST), enrollment=enrollment, number="MATRIX-1", signed_on=datetime.date(2026, 1, 5), payer="ГП РК", amount=Decimal(1000)
     )
-    exam = Exam.objects.get(purpose="input")
+    exam = Exam.objects.get(purpose="input", offering__enrollments__person__user__username="listener")
     attempt = exam_attempts.attempt_start(exam, persona(R.LISTENER))
     images = Bank.objects.create(name="matrix images")
     exam_bank.bank_import(images, (QUESTIONS / "moodle-truefalse.xml").read_bytes(), "moodle-xml", persona(R.METHODOLOGIST))

@@ -89,3 +89,43 @@ def test_who_may_ask_and_the_coordinator_sees_who_has_not_answered(persona, comp
         services.follow_up_send(actor=persona(Role.METHODOLOGIST), enrollment=completed, head_name="X", head_email="x@example.kz")
     page = client_as(Role.AGENCY_COORDINATOR).get("/evaluation/follow-ups/").content.decode()
     assert "waiting for the answer" in page and completed.person.full_name in page
+
+
+def _ended(enrollment: Enrollment, days_ago: int) -> None:
+    ends = timezone.localdate() - datetime.timedelta(days=days_ago)
+    type(enrollment.offering).objects.filter(pk=enrollment.offering_id).update(starts_on=ends - datetime.timedelta(days=10), ends_on=ends)
+
+
+def test_the_link_goes_out_by_itself_75_days_after_the_course(completed, django_capture_on_commit_callbacks, settings):
+    assert settings.FOLLOW_UP_DAYS == 75
+    FollowUp.objects.filter(enrollment__offering=completed.offering).delete()
+    type(completed.person).objects.filter(pk=completed.person_id).update(head_name="Сейтқали Б.", head_email="seitkali@prokuror.kz")
+    _ended(completed, 74)
+    assert services.follow_ups_due() == 0  # not yet
+    _ended(completed, 75)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.follow_ups_due() == 1  # only he has a head's e-mail on that course
+    (message,) = mail.outbox
+    assert message.to == ["seitkali@prokuror.kz"] and "/follow-up/" in message.body
+    assert FollowUp.objects.get(enrollment=completed).head_name == "Сейтқали Б."
+    assert services.follow_ups_due() == 0  # never twice
+    _ended(completed, 75 + services.LINK_DAYS + 1)
+    FollowUp.objects.filter(enrollment=completed).delete()
+    assert services.follow_ups_due() == 0  # a course long past is not asked about out of the blue
+
+
+def test_a_reminder_carries_a_new_link_and_the_old_one_stops(persona, completed, django_capture_on_commit_callbacks):
+    old = _send(persona, completed, django_capture_on_commit_callbacks)
+    now = timezone.now()
+    assert services.follow_ups_remind(now + datetime.timedelta(days=13)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.follow_ups_remind(now + datetime.timedelta(days=14, minutes=1)) == 1
+    new = mail.outbox[-1].body.split("/follow-up/")[1].split("/")[0]
+    assert new != old
+    assert Client().get(f"/follow-up/{old}/").status_code == 404
+    record = FollowUp.objects.get(enrollment=completed)
+    assert record.reminders == 1 and record.expires_at > now + datetime.timedelta(days=services.LINK_DAYS)
+    assert services.follow_ups_remind(now + datetime.timedelta(days=20)) == 0  # the next one after another two weeks
+    Client().post(f"/follow-up/{new}/", ANSWER)
+    assert services.follow_ups_remind(now + datetime.timedelta(days=29)) == 0  # answered: no more reminders
+    assert FollowUp.objects.get(enrollment=completed).work_quality == 4

@@ -144,16 +144,16 @@ def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/survey_edit.html", context)
 
 
-@require_POST
 @role_required(*surveys.BUILDERS)
+@require_POST
 def question_remove(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(SurveyQuestion.objects.select_related("survey"), pk=pk)
     return act_and_return(request, lambda: surveys.question_remove(actor=signed_in_user(request), question=question), _("The question is removed."),
                           f"/evaluation/surveys/{question.survey_id}/edit/")
 
 
-@require_POST
 @role_required(*surveys.BUILDERS)
+@require_POST
 def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Survey, pk=pk)
     try:
