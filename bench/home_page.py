@@ -11,12 +11,12 @@ from bench.common import load, manage, report, scratch_installation, server
 BENCH = "home_page"
 
 
-def _session_cookie(base: str) -> str:
+def _session_cookie(base: str, username: str = "admin") -> str:
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    body = urllib.parse.urlencode({"username": "admin", "password": "eacademy-demo", "csrfmiddlewaretoken": token}).encode()
+    body = urllib.parse.urlencode({"username": username, "password": "eacademy-demo", "csrfmiddlewaretoken": token}).encode()
     opener.open(urllib.request.Request(f"{base}/accounts/login/", data=body, headers={"Referer": f"{base}/accounts/login/"}))  # noqa: S310
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 

@@ -1,7 +1,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from eacademy.core.access import public
+from django.shortcuts import render
+
+from eacademy.core.access import public, signed_in
+from eacademy.people.models import Person
 from eacademy.urls import urlpatterns as project_urlpatterns
 
 
@@ -11,4 +14,10 @@ def minimal(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
-urlpatterns = [path("bench/minimal", minimal, name="bench_minimal"), *project_urlpatterns]
+@signed_in
+def one_row(request: HttpRequest) -> HttpResponse:
+    """A page like any other (session, menu, base template) that reads one row: the baseline of a dashboard."""
+    return render(request, "bench/one_row.html", {"person": Person.objects.filter(user=request.user).first()})
+
+
+urlpatterns = [path("bench/minimal", minimal, name="bench_minimal"), path("bench/one-row", one_row, name="bench_one_row"), *project_urlpatterns]

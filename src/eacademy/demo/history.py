@@ -170,7 +170,7 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
         for survey, offering in zip(surveys, offerings, strict=True):
             mean = quality[offering.version_id]
             for enrollment in by_offering[offering.pk]:
-                answered = rng.random() < 0.88
+                answered = rng.random() < 0.9
                 invitations.append(Invitation(survey=survey, person_id=enrollment.person_id, answered=answered))
                 if not answered:
                     continue
@@ -199,7 +199,7 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
         satisfaction_responses = []
         satisfaction_invitations = []
         for person_id in people:
-            answered = rng.random() < 0.45
+            answered = rng.random() < 0.55
             satisfaction_invitations.append(Invitation(survey=satisfaction, person_id=person_id, answered=answered))
             if answered:
                 response = Response(id=uuid.UUID(int=rng.getrandbits(128), version=4), survey=satisfaction)
