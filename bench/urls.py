@@ -1,7 +1,6 @@
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
-
 from django.shortcuts import render
+from django.urls import path
 
 from eacademy.core.access import public, signed_in
 from eacademy.people.models import Person

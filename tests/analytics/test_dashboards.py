@@ -27,7 +27,7 @@ def test_the_dashboard_shows_the_strategy_s_indicators_with_charts_and_tables(cl
     page = client_as(Role.LEADERSHIP).get("/analytics/")
     html = page.content.decode()
     trained, _distance = indicators.trained_by_year()[year]
-    assert page.status_code == 200
+    assert page.status_code == 200 and page.context["board"].cards[0].value == f"{trained:,}".replace(",", " ")
     assert f"Officers trained in {year}" in html and "1 750" in html
     assert html.count("<svg") >= 4 and not re.search(r'(src|href)="(https?:)?//', html)  # drawn on the server, nothing fetched
     assert f'href="/analytics/trained/?year={year}"' in html  # a bar and its table row lead to the list behind them
@@ -60,7 +60,7 @@ def test_exports_carry_the_same_figures(client_as):
     workbook = load_workbook(io.BytesIO(client.get(f"/analytics/?year={year}&format=xlsx").content))
     trained, _distance = indicators.trained_by_year()[year]
     first = workbook[workbook.sheetnames[1]]
-    assert [row for row in first.iter_rows(values_only=True) if row[0] == year][0][1] == trained
+    assert next(row for row in first.iter_rows(values_only=True) if row[0] == year)[1] == trained
     assert len(workbook.sheetnames) >= 5
     pdf = client.get(f"/analytics/effectiveness/?year={year}&by=lecturer&format=pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
@@ -82,9 +82,9 @@ def test_every_view_of_effectiveness_shows_its_indicators(client_as, by):
 
 
 def test_the_dashboard_s_queries_do_not_grow_with_the_data(client_as, persona):
-    from tests.evaluation.test_indicators import YEAR, _course
     from eacademy.catalog.models import ProgrammeVersion
     from eacademy.people.models import Person
+    from tests.evaluation.test_indicators import YEAR, _course
 
     client = client_as(Role.LEADERSHIP)
     urls = ["/analytics/", "/analytics/effectiveness/?by=lecturer", "/analytics/effectiveness/?by=programme"]

@@ -9,13 +9,13 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
+from eacademy.analytics.views import DASHBOARD_READERS
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
-from eacademy.analytics.views import DASHBOARD_READERS
 from eacademy.evaluation.models import Survey
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank

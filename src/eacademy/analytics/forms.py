@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import Programme
 from eacademy.evaluation.indicators import DIMENSIONS
-from eacademy.org.models import Agency
+from eacademy.org.models import AcademyUnit, Agency
 
 
 class FilterForm(forms.Form):
@@ -12,6 +12,8 @@ class FilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.order_by("short_name"), required=False, empty_label=_("All agencies"))
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.order_by("code"), required=False, empty_label=_("All programmes"))
+    department: forms.ModelChoiceField[AcademyUnit] = forms.ModelChoiceField(label=_("Department"), queryset=AcademyUnit.objects.filter(kind=AcademyUnit.Kind.DEPARTMENT).order_by("code"),
+                                        required=False, empty_label=_("All departments"))
 
     def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

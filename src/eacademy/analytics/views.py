@@ -46,15 +46,14 @@ def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterFo
     user = signed_in_user(request)
     years = indicators.years()
     finished = [y for y in years if y < timezone.localdate().year]  # the current year is not over: the last full one is shown first
-    default_year = (finished or years or [None])[-1]
+    default_year = (finished or years)[-1] if years else None
     form = form_class(request.GET or None, years=years, initial={"year": default_year})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if form.is_bound and form.errors:
         messages.error(request, _("A filter was not valid and is left out: %(fields)s.") % {"fields": ", ".join(str(form.fields[f].label) for f in form.errors if f in form.fields)})
-    agency = data.get("agency")
-    programme = data.get("programme")
+    agency, programme, department = data.get("agency"), data.get("programme"), data.get("department")
     filters = Filters(year=data.get("year") or default_year, agency_id=agency.pk if agency else None,
-                      programme_id=programme.pk if programme else None)
+                      programme_id=programme.pk if programme else None, department_id=department.pk if department else None)
     if not user.is_academy_wide:
         if user.has_role(Role.AGENCY_COORDINATOR):
             filters = replace(filters, agency_id=agency_id_of(user) or -1)
@@ -93,7 +92,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def effectiveness(request: HttpRequest) -> HttpResponse:
     """The three indicators and the index per course, programme, lecturer, department or agency,
     with their trend by year and Kirkpatrick's fourth level where agencies report it."""
-    form, filters, years = _scope(request, EffectivenessForm)
+    form, filters, _years = _scope(request, EffectivenessForm)
     by = form.cleaned_data.get("by", "programme") if form.is_bound and form.is_valid() else "programme"
     sections = [dashboards.effectiveness_section(by, filters),
                 dashboards.effectiveness_section("year", replace(filters, year=None))]
@@ -123,8 +122,6 @@ def trained(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(offering__version__programme_id=filters.programme_id)
     if filters.department_id:
         rows = rows.filter(offering__department_id=filters.department_id)
-    if request.GET.get("department", "").isdigit() and signed_in_user(request).is_academy_wide:
-        rows = rows.filter(offering__department_id=int(request.GET["department"]))
     if request.GET.get("format") == "xlsx":
         return xlsx_response(_("Trained"), [_("Listener"), _("Agency"), _("Programme"), _("Starts"), _("Ends")],
                              ([e.person.full_name, e.person.agency.short_name if e.person.agency else "", str(e.offering.version.programme),

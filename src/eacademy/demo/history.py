@@ -23,8 +23,16 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Application, Enrollment
 from eacademy.evaluation import rollups
-from eacademy.evaluation.models import (Answer, FollowUp, InspectionDeficiencies, Invitation, ReserveAppointment, Response, Survey,
-                                        SurveyQuestion)
+from eacademy.evaluation.models import (
+    Answer,
+    FollowUp,
+    InspectionDeficiencies,
+    Invitation,
+    ReserveAppointment,
+    Response,
+    Survey,
+    SurveyQuestion,
+)
 from eacademy.evaluation.surveys import course_questions
 from eacademy.exams.models import Attempt, Exam
 from eacademy.org.models import AgencyUnit
@@ -166,7 +174,7 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
         for question in questions:
             questions_of.setdefault(question.survey_id, []).append(question)
         invitations, responses, answers = [], [], []
-        lecturer_mood = {}
+        lecturer_mood: dict[int, float] = {}
         for survey, offering in zip(surveys, offerings, strict=True):
             mean = quality[offering.version_id]
             for enrollment in by_offering[offering.pk]:
@@ -234,16 +242,16 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
                                         opens_at=_aware(datetime.date(year, 6, 1)), closes_at=_aware(datetime.date(year, 6, 20)))
         items = SurveyQuestion.objects.bulk_create([SurveyQuestion(survey=climate, position=i, kind=SurveyQuestion.Kind.LIKERT, text=_t(kk, ru, en))
                                                     for i, (ru, kk, en) in enumerate(_CLIMATE, start=1)])
-        answered = [rng.random() < 0.7 for _ in staff]
-        Invitation.objects.bulk_create([Invitation(survey=climate, person_id=p, answered=a) for p, a in zip(staff, answered, strict=True)])
-        responses = Response.objects.bulk_create([Response(id=uuid.UUID(int=rng.getrandbits(128), version=4), survey=climate) for a in answered if a])
+        asked = [rng.random() < 0.7 for _ in staff]
+        Invitation.objects.bulk_create([Invitation(survey=climate, person_id=p, answered=a) for p, a in zip(staff, asked, strict=True)])
+        responses = Response.objects.bulk_create([Response(id=uuid.UUID(int=rng.getrandbits(128), version=4), survey=climate) for a in asked if a])
         Answer.objects.bulk_create([Answer(id=uuid.UUID(int=rng.getrandbits(128), version=4), response=r, question=q, number=_likert(rng, 3.8))
                                     for r in responses for q in items], batch_size=_BATCH)
 
     # Kirkpatrick level 4: deficiencies found per unit, falling as officers are trained; reserve appointments (seed 002: 23 of 74)
     deficiencies = []
     for unit_id in AgencyUnit.objects.filter(agency__kind="domestic").values_list("pk", flat=True).order_by("pk"):
-        level = rng.randint(4, 40)
+        level = float(rng.randint(4, 40))
         for year in range(this_year - YEARS - 1, this_year):
             deficiencies.append(InspectionDeficiencies(unit_id=unit_id, year=year, deficiencies=max(0, round(level))))
             level *= rng.uniform(0.8, 1.02)

@@ -53,7 +53,7 @@ class QuestionForm(forms.Form):
 
 
 class DeficienciesForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none())
+    unit: forms.ModelChoiceField[AgencyUnit] = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     deficiencies = forms.IntegerField(label=_("Deficiencies found"), min_value=0, max_value=1_000_000)
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from eacademy.catalog.models import Programme, ProgrammeKind
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import AgencyYearFigures, CourseFigures, CourseRating, InspectionDeficiencies, ReserveAppointment
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
-from eacademy.catalog.models import Programme, ProgrammeKind
 from eacademy.planning.models import Offering
 
 WEIGHTS = {"learning": 0.4, "listeners": 0.3, "heads": 0.3}

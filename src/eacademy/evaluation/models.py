@@ -186,6 +186,9 @@ class CourseFigures(models.Model):
         constraints = [models.UniqueConstraint(fields=["offering", "agency"], name="evaluation_course_figures_unique")]
         indexes = [models.Index(fields=["year", "agency"])]
 
+    def __str__(self) -> str:
+        return f"{self.offering_id} · {self.agency_id}: {self.completed}"
+
 
 class CourseRating(models.Model):
     """The listeners' 1–5 answers on one course: the general questions (no lecturer) or one lecturer's block."""
@@ -203,6 +206,9 @@ class CourseRating(models.Model):
         constraints = [models.UniqueConstraint(fields=["offering", "lecturer"], name="evaluation_course_rating_unique")]
         indexes = [models.Index(fields=["year"])]
 
+    def __str__(self) -> str:
+        return f"{self.offering_id} · {self.lecturer_id}: {self.total}/{self.answers}"
+
 
 class AgencyYearFigures(models.Model):
     """Distinct officers of an agency who completed a course in the year, and in the five years to it."""
@@ -214,6 +220,9 @@ class AgencyYearFigures(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="evaluation_agency_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} · {self.year}: {self.trained}"
 
 
 # Kirkpatrick level 4: results in the service, entered where an agency reports them.

@@ -39,24 +39,24 @@ def _course_figures(offerings: dict[int, Offering], offering_ids: list[int] | No
         value = (score or 0.0) / max_score if max_score else 0.0
         mine = best[(offering_id, person_id, agency_id)]
         mine[purpose] = max(value, mine.get(purpose, 0.0))
-    for (offering_id, _person, agency_id), mine in best.items():
+    for (offering_id, _person, person_agency), mine in best.items():
         if len(mine) == 2:
-            row = rows[(offering_id, agency_id)]
+            row = rows[(offering_id, person_agency)]
             row["paired"] += 1
             row["input_sum"] += mine["input"]
             row["output_sum"] += mine["output"]
     # (c) the heads' answers
-    for offering_id, agency_id, n, total in (FollowUp.objects.filter(_scope("enrollment__offering_id", offering_ids), answered_at__isnull=False)
+    for offering_id, head_agency, n, total in (FollowUp.objects.filter(_scope("enrollment__offering_id", offering_ids), answered_at__isnull=False)
                                              .values_list("enrollment__offering_id", "enrollment__person__agency_id")
                                              .annotate(n=Count("id"), total=Sum((F("work_quality") + F("deficiencies") + F("applies_topics")) / 3.0))
                                              .values_list("enrollment__offering_id", "enrollment__person__agency_id", "n", "total")):
-        rows[(offering_id, agency_id)]["heads_n"] += n
-        rows[(offering_id, agency_id)]["heads_sum"] += float(total or 0)
+        rows[(offering_id, head_agency)]["heads_n"] += n
+        rows[(offering_id, head_agency)]["heads_sum"] += float(total or 0)
     figures = []
-    for (offering_id, agency_id), row in rows.items():
+    for (offering_id, row_agency), row in rows.items():
         offering = offerings[offering_id]
         figures.append(CourseFigures(
-            offering_id=offering_id, agency_id=agency_id, year=offering.ends_on.year, programme_id=offering.version.programme_id,
+            offering_id=offering_id, agency_id=row_agency, year=offering.ends_on.year, programme_id=offering.version.programme_id,
             department_id=offering.department_id, distance=offering.study_format == "distance", completed=int(row["completed"]),
             paired=int(row["paired"]), input_sum=row["input_sum"], output_sum=row["output_sum"], heads_n=int(row["heads_n"]), heads_sum=row["heads_sum"]))
     return figures
@@ -78,7 +78,7 @@ def _course_ratings(offerings: dict[int, Offering], offering_ids: list[int] | No
 
 def _agency_years(years: Iterable[int]) -> list[AgencyYearFigures]:
     completed = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, person__agency__isnull=False)
-    result = []
+    result: list[AgencyYearFigures] = []
     for year in sorted(set(years)):
         in_year = dict(completed.filter(offering__ends_on__year=year).values_list("person__agency_id").annotate(n=Count("person_id", distinct=True))
                        .values_list("person__agency_id", "n"))

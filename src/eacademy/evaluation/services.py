@@ -10,14 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.catalog.models import ProgrammeKind
 from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment
-from eacademy.org.models import AgencyUnit
 from eacademy.evaluation.tasks import refresh_course
+from eacademy.org.models import AgencyUnit
 from eacademy.people.queries import agency_id_of
 
 LINK_DAYS = 30  # how long a link stays valid after it is sent

@@ -5,6 +5,7 @@ carries no time and a random id, so even the database cannot tell whose answers 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,8 +16,8 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation.tasks import refresh_course
 from eacademy.evaluation.models import Answer, Invitation, Response, Survey, SurveyQuestion
+from eacademy.evaluation.tasks import refresh_course
 from eacademy.exams.multilang import join_languages
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
@@ -184,6 +185,10 @@ def survey_invite(*, actor: User, survey: Survey) -> int:
     return len(new)
 
 
+def _closes_soon(title: str) -> str:
+    return _("The survey “%(survey)s” closes soon: your answers are anonymous.") % {"survey": title}
+
+
 def surveys_remind(now: datetime.datetime | None = None) -> int:
     """Once, a few days before a survey closes, remind those who have not answered."""
     now = now or timezone.now()
@@ -192,9 +197,8 @@ def surveys_remind(now: datetime.datetime | None = None) -> int:
                .select_related("survey", "person__user"))
     reminded = []
     for invitation in waiting:
-        survey = invitation.survey
-        notification_send(user=invitation.person.user, message=lambda survey=survey: _("The survey “%(survey)s” closes soon: your answers are anonymous.")
-                          % {"survey": survey.title}, url=survey.get_absolute_url())
+        title = invitation.survey.title
+        notification_send(user=invitation.person.user, message=partial(_closes_soon, title), url=invitation.survey.get_absolute_url())
         reminded.append(invitation.pk)
     Invitation.objects.filter(pk__in=reminded).update(reminders=1)
     return len(reminded)

@@ -1,17 +1,16 @@
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from django.db.models import Count, Q
 from django.views.decorators.http import require_POST
 
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return
 from eacademy.core.roles import Role
-from eacademy.catalog.models import ProgrammeKind
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import services, surveys
 from eacademy.evaluation.forms import AppointmentForm, DeficienciesForm, FollowUpForm, QuestionForm, SendForm, SurveyForm
@@ -185,14 +184,13 @@ def level_four(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         for form, act, done in ((deficiencies_form, lambda d: services.deficiencies_set(actor=user, **d), _("The figure is saved.")),
                                 (appointment_form, lambda d: services.reserve_appoint(actor=user, **d), _("The appointment is recorded."))):
-            if form.is_bound:
-                if form.is_valid():
-                    try:
-                        act(form.cleaned_data)
-                    except DomainError as exc:
-                        _form_errors(form, exc)
-                    else:
-                        messages.success(request, done)
-                        return redirect(request.path)
+            if form.is_bound and form.is_valid():
+                try:
+                    act(form.cleaned_data)
+                except DomainError as exc:
+                    _form_errors(form, exc)
+                else:
+                    messages.success(request, done)
+                    return redirect(request.path)
     context = {"deficiencies_form": deficiencies_form, "appointment_form": appointment_form, "found": found[:200], "appointed": appointed[:200]}
     return render(request, "evaluation/level_four.html", context)

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from eacademy.evaluation.tasks import daily
 
@@ -6,7 +6,7 @@ from eacademy.evaluation.tasks import daily
 class Command(BaseCommand):
     help = "The daily round: follow-up links due to direct heads, reminders, effectiveness rollups. Run once a day (deploy/systemd has a timer)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--enqueue", action="store_true", help="hand it to the task worker instead of running it here")
 
     def handle(self, *args: object, enqueue: bool = False, **options: object) -> None:
