@@ -1,6 +1,10 @@
 """The main dashboard on five years of the `large` demo academy (over 100,000 enrollments and
 2,000,000 survey answers) on PostgreSQL 15: its p95 one request at a time, and its ratio to a
-page that reads one row (same session, menu and base template), measured in the same run."""
+page that reads one row (same session, menu and base template), measured in the same run.
+
+The dashboard's figures and charts are drawn once per version of the rollups and filters, then
+cached; the cold figure draws every request afresh (each year × agency once, as after the task
+worker rewrites the rollups)."""
 
 import json
 import os
@@ -13,6 +17,8 @@ from bench.exam_burst import postgres
 from bench.home_page import _session_cookie
 
 BENCH = "dashboard_large"
+FILTERS = ("from eacademy.evaluation.indicators import years; from eacademy.org.models import Agency; import json; "
+           "print(json.dumps({'years': years(), 'agencies': list(Agency.objects.values_list('pk', flat=True))}))")
 COUNT = ("from eacademy.enrollment.models import Enrollment; from eacademy.evaluation.models import Answer; import json; "
          "print(json.dumps({'enrollments': Enrollment.objects.count(), 'answers': Answer.objects.count()}))")
 
@@ -29,6 +35,7 @@ def main() -> None:
         counts = json.loads(manage(env, "shell", "-c", COUNT).strip().splitlines()[-1])
         report(BENCH, "enrollments", counts["enrollments"], "rows", ">= 100000", counts["enrollments"] >= 100_000)
         report(BENCH, "answers", counts["answers"], "rows", ">= 2000000", counts["answers"] >= 2_000_000)
+        choices = json.loads(manage(env, "shell", "-c", FILTERS).strip().splitlines()[-1])
         manage(env, "collectstatic", "--no-input", "-v0")
         with server(env) as base:
             cookie = _session_cookie(base, "leadership")
@@ -36,7 +43,11 @@ def main() -> None:
             load(base, "/bench/one-row", cookie=cookie, clients=1, requests=20)
             dashboard = load(base, "/analytics/", cookie=cookie, clients=1, requests=200)
             one_row = load(base, "/bench/one-row", cookie=cookie, clients=1, requests=200)
+            cold = sorted(load(base, f"/analytics/?year={year}&agency={agency}", cookie=cookie, clients=1, requests=1)["p95"]
+                          for year in choices["years"] for agency in ["", *choices["agencies"]])
     shutil.rmtree(var, ignore_errors=True)
+    cold_p95 = cold[max(0, int(len(cold) * 0.95) - 1)] * 1000
+    report(BENCH, "dashboard_drawn_afresh_p95_ms", cold_p95, "ms", "<= 300", cold_p95 <= 300)
     if dashboard["errors"] or one_row["errors"]:
         raise SystemExit(f"errors: dashboard {dashboard['errors']}, one-row page {one_row['errors']}")
     p95 = dashboard["p95"] * 1000

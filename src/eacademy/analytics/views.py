@@ -1,12 +1,18 @@
+import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from eacademy.analytics import dashboards, queries
@@ -16,7 +22,7 @@ from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_res
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import indicators
+from eacademy.evaluation import indicators, rollups
 from eacademy.evaluation.indicators import Filters
 from eacademy.people.models import Person, StaffMember
 from eacademy.people.queries import agency_id_of
@@ -76,16 +82,29 @@ def _export(request: HttpRequest, title: str, sections: list[dashboards.Section]
     return None
 
 
+def _body(request: HttpRequest, template: str, filters: Filters, extra: str, build: Callable[[], dict[str, object]]) -> SafeString:
+    """The figures and charts of a page, drawn once per version of the rollups (they change
+    only when the task worker rewrites them), language and filters, then served from the cache."""
+    key = "analytics:" + hashlib.sha256(f"{template}:{rollups.stamp()}:{get_language()}:{extra}:{filters}".encode()).hexdigest()
+    html: str | None = cache.get(key)
+    if html is None:
+        html = render_to_string(template, build(), request)
+        cache.set(key, html, 24 * 3600)
+    return mark_safe(html)  # noqa: S308 - rendered by our template above
+
+
 @role_required(*DASHBOARD_READERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The strategy's indicators against their targets, by year, agency and programme."""
     form, filters, years = _scope(request, FilterForm)
-    board = dashboards.main(filters, years)
     title = _("Indicators of the strategy")
-    exported = _export(request, title, board.sections, board.cards, filters)
-    if exported is not None:
-        return exported
-    return render(request, "analytics/dashboard.html", {"title": title, "form": form, "board": board, "filters": filters, "query": request.GET.urlencode()})
+    if request.GET.get("format"):
+        board = dashboards.main(filters, years)
+        exported = _export(request, title, board.sections, board.cards, filters)
+        if exported is not None:
+            return exported
+    body = _body(request, "analytics/_dashboard_body.html", filters, "", lambda: {"board": dashboards.main(filters, years)})
+    return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode()})
 
 
 @role_required(*DASHBOARD_READERS)
@@ -94,15 +113,18 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
     with their trend by year and Kirkpatrick's fourth level where agencies report it."""
     form, filters, _years = _scope(request, EffectivenessForm)
     by = form.cleaned_data.get("by", "programme") if form.is_bound and form.is_valid() else "programme"
-    sections = [dashboards.effectiveness_section(by, filters),
-                dashboards.effectiveness_section("year", replace(filters, year=None))]
     title = _("Effectiveness of training")
-    exported = _export(request, title, sections, [], filters)
-    if exported is not None:
-        return exported
-    level_four = indicators.level_four(filters.year, filters.agency_id) if filters.year else None
-    return render(request, "analytics/effectiveness.html", {"title": title, "form": form, "sections": sections, "level_four": level_four,
-                                                            "filters": filters, "query": request.GET.urlencode()})
+
+    def sections() -> list[dashboards.Section]:
+        return [dashboards.effectiveness_section(by, filters), dashboards.effectiveness_section("year", replace(filters, year=None))]
+
+    if request.GET.get("format"):
+        exported = _export(request, title, sections(), [], filters)
+        if exported is not None:
+            return exported
+    body = _body(request, "analytics/_effectiveness_body.html", filters, by, lambda: {
+        "sections": sections(), "filters": filters, "level_four": indicators.level_four(filters.year, filters.agency_id) if filters.year else None})
+    return render(request, "analytics/effectiveness.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode()})
 
 
 @role_required(*DASHBOARD_READERS)

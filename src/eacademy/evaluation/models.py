@@ -225,6 +225,17 @@ class AgencyYearFigures(models.Model):
         return f"{self.agency_id} · {self.year}: {self.trained}"
 
 
+class RollupStamp(models.Model):
+    """One row given a new random version with every rewrite of the rollups, in the same
+    transaction: pages built from the rollups are cached under it, so they are never older than
+    the data (random, so that a rolled-back rewrite's version is never seen again)."""
+
+    version = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return str(self.version)
+
+
 # Kirkpatrick level 4: results in the service, entered where an agency reports them.
 
 

@@ -5,6 +5,7 @@ together and divide only at the end. The task worker refreshes a course when one
 listeners completes, answers its survey or is evaluated by his head, and everything once a
 night (`eacademy daily`)."""
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -13,7 +14,15 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation.models import AgencyYearFigures, Answer, CourseFigures, CourseRating, FollowUp, SurveyQuestion
+from eacademy.evaluation.models import (
+    AgencyYearFigures,
+    Answer,
+    CourseFigures,
+    CourseRating,
+    FollowUp,
+    RollupStamp,
+    SurveyQuestion,
+)
 from eacademy.exams.models import Attempt
 from eacademy.exams.queries import FINISHED
 from eacademy.planning.models import Offering
@@ -112,3 +121,9 @@ def refresh(offering_ids: list[int] | None = None) -> None:
     agency_years = _agency_years(years)
     AgencyYearFigures.objects.filter(year__in=set(years)).delete()
     AgencyYearFigures.objects.bulk_create(agency_years, batch_size=2000)
+    RollupStamp.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4()})
+
+
+def stamp() -> str:
+    """The rollups' version: it changes whenever they do."""
+    return str(RollupStamp.objects.filter(pk=1).values_list("version", flat=True).first())
