@@ -124,3 +124,9 @@ def test_the_figures_are_drawn_once_and_never_outlive_the_rollups(client_as):
     assert not shown()  # the rollups are not rewritten yet
     rollups.refresh([leaver.offering_id])  # what the task worker does after such a change
     assert shown()
+
+
+def test_a_garbage_filter_leaves_the_valid_ones_in_place(client_as):
+    agency = CourseFigures.objects.exclude(agency=None).values_list("agency_id", flat=True).first()
+    page = client_as(Role.LEADERSHIP).get(f"/analytics/?year=abc&agency={agency}")
+    assert page.context["filters"].agency_id == agency and page.context["filters"].year == _last_year()

@@ -54,7 +54,9 @@ def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterFo
     finished = [y for y in years if y < timezone.localdate().year]  # the current year is not over: the last full one is shown first
     default_year = (finished or years)[-1] if years else None
     form = form_class(request.GET or None, years=years, initial={"year": default_year})
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if form.is_bound:
+        form.is_valid()
+    data = form.cleaned_data if form.is_bound else {}  # holds the valid filters, the others are left out
     if form.is_bound and form.errors:
         messages.error(request, _("A filter was not valid and is left out: %(fields)s.") % {"fields": ", ".join(str(form.fields[f].label) for f in form.errors if f in form.fields)})
     agency, programme, department = data.get("agency"), data.get("programme"), data.get("department")
@@ -112,7 +114,7 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
     """The three indicators and the index per course, programme, lecturer, department or agency,
     with their trend by year and Kirkpatrick's fourth level where agencies report it."""
     form, filters, _years = _scope(request, EffectivenessForm)
-    by = form.cleaned_data.get("by", "programme") if form.is_bound and form.is_valid() else "programme"
+    by = form.cleaned_data.get("by") or "programme" if form.is_bound else "programme"
     title = _("Effectiveness of training")
 
     def sections() -> list[dashboards.Section]:
