@@ -46,11 +46,12 @@ def home(request: HttpRequest) -> HttpResponse:
 DASHBOARD_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)
 
 
-def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterForm, Filters, list[int]]:
+def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterForm, Filters, list[int], str]:
     """The filters asked for, narrowed to what the user may see: a coordinator sees his agency,
     a head of department (not also academy-wide) his department."""
     user = signed_in_user(request)
-    years = indicators.years()
+    stamp = rollups.stamp()
+    years: list[int] = cache.get_or_set(f"analytics:years:{stamp}", indicators.years, 24 * 3600) or []
     finished = [y for y in years if y < timezone.localdate().year]  # the current year is not over: the last full one is shown first
     default_year = (finished or years)[-1] if years else None
     form = form_class(request.GET or None, years=years, initial={"year": default_year})
@@ -67,7 +68,7 @@ def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterFo
             filters = replace(filters, agency_id=agency_id_of(user) or -1)
         elif user.has_role(Role.HEAD_OF_DEPARTMENT):
             filters = replace(filters, department_id=StaffMember.objects.filter(person__user=user).values_list("academy_unit_id", flat=True).first() or -1)
-    return form, filters, years
+    return form, filters, years, stamp
 
 
 def _export(request: HttpRequest, title: str, sections: list[dashboards.Section], cards: list[dashboards.Card], filters: Filters) -> HttpResponse | None:
@@ -84,10 +85,10 @@ def _export(request: HttpRequest, title: str, sections: list[dashboards.Section]
     return None
 
 
-def _body(request: HttpRequest, template: str, filters: Filters, extra: str, build: Callable[[], dict[str, object]]) -> SafeString:
+def _body(request: HttpRequest, template: str, stamp: str, filters: Filters, extra: str, build: Callable[[], dict[str, object]]) -> SafeString:
     """The figures and charts of a page, drawn once per version of the rollups (they change
     only when the task worker rewrites them), language and filters, then served from the cache."""
-    key = "analytics:" + hashlib.sha256(f"{template}:{rollups.stamp()}:{get_language()}:{extra}:{filters}".encode()).hexdigest()
+    key = "analytics:" + hashlib.sha256(f"{template}:{stamp}:{get_language()}:{extra}:{filters}".encode()).hexdigest()
     html: str | None = cache.get(key)
     if html is None:
         html = render_to_string(template, build(), request)
@@ -98,22 +99,23 @@ def _body(request: HttpRequest, template: str, filters: Filters, extra: str, bui
 @role_required(*DASHBOARD_READERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The strategy's indicators against their targets, by year, agency and programme."""
-    form, filters, years = _scope(request, FilterForm)
+    form, filters, years, stamp = _scope(request, FilterForm)
     title = _("Indicators of the strategy")
     if request.GET.get("format"):
         board = dashboards.main(filters, years)
         exported = _export(request, title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_dashboard_body.html", filters, "", lambda: {"board": dashboards.main(filters, years)})
-    return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode()})
+    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, "", lambda: {"board": dashboards.main(filters, years)})
+    return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
+                                                          "stamp": stamp})
 
 
 @role_required(*DASHBOARD_READERS)
 def effectiveness(request: HttpRequest) -> HttpResponse:
     """The three indicators and the index per course, programme, lecturer, department or agency,
     with their trend by year and Kirkpatrick's fourth level where agencies report it."""
-    form, filters, _years = _scope(request, EffectivenessForm)
+    form, filters, _years, stamp = _scope(request, EffectivenessForm)
     by = form.cleaned_data.get("by") or "programme" if form.is_bound else "programme"
     title = _("Effectiveness of training")
 
@@ -124,15 +126,16 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
         exported = _export(request, title, sections(), [], filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_effectiveness_body.html", filters, by, lambda: {
+    body = _body(request, "analytics/_effectiveness_body.html", stamp, filters, by, lambda: {
         "sections": sections(), "filters": filters, "level_four": indicators.level_four(filters.year, filters.agency_id) if filters.year else None})
-    return render(request, "analytics/effectiveness.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode()})
+    return render(request, "analytics/effectiveness.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
+                                                          "stamp": stamp})
 
 
 @role_required(*DASHBOARD_READERS)
 def trained(request: HttpRequest) -> HttpResponse:
     """The list behind a bar: the completions of a year, an agency, a programme or a course."""
-    _form, filters, _years = _scope(request, FilterForm)
+    _form, filters, _years, _stamp = _scope(request, FilterForm)
     rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).select_related(
         "person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
     offering = request.GET.get("offering", "")
