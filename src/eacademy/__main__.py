@@ -9,6 +9,10 @@ def main() -> None:
         from eacademy.exams.items_cli import main as items
 
         raise SystemExit(items(sys.argv[2:]))
+    if sys.argv[1:3] == ["timetable", "ctt"]:  # the ITC-2007 instances: no Django either
+        from eacademy.timetable.ctt_cli import main as ctt
+
+        raise SystemExit(ctt(sys.argv[3:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eacademy.settings")
     from django.core.management import execute_from_command_line
 
