@@ -19,7 +19,7 @@ from eacademy.journal.models import Attendance, CertificateBatch
 from eacademy.org.models import AcademyUnit
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
-from eacademy.timetable.models import Lesson
+from eacademy.timetable.models import Lesson, Room
 
 
 def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
@@ -39,11 +39,12 @@ def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str
     for person in people:  # last year's intake, recorded as it was (the services refuse a course that has started)
         application = Application.objects.create(offering=offering, person=person, status=Application.Status.ACCEPTED, source=Application.Source.NOMINATION)
         enrollments.append(Enrollment.objects.create(application=application, offering=offering, person=person, group=group))
+    room = Room.objects.filter(code="204").first() or Room.objects.create(code="204", name="Аудитория 204", capacity=30)
     disciplines = list(Discipline.objects.filter(module__version=version).order_by("module__position", "position")[:2])
     for discipline in disciplines:
         for day in range(5):
             starts_at = timezone.make_aware(datetime.datetime.combine(starts + datetime.timedelta(days=day * 2 + disciplines.index(discipline)), datetime.time(9, 30)))
-            lesson = Lesson.objects.create(offering=offering, group=group, discipline=discipline, starts_at=starts_at, lecturer=lecturer, room="204",
+            lesson = Lesson.objects.create(offering=offering, group=group, discipline=discipline, starts_at=starts_at, lecturer=lecturer, room=room,
                                            topic=f"{discipline.name_ru}: тема {day + 1}")
             for enrollment in enrollments:
                 fate = rng.random()

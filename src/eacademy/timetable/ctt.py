@@ -169,9 +169,9 @@ def validate(instance: Instance, assignments: list[Assignment]) -> Report:
     for course, room, day, period in assignments:
         placed[course].append((room, day * ppd + period))
     hard = dict.fromkeys(("Lectures", "Conflicts", "Availability", "RoomOccupation"), 0)
-    for course in instance.courses.values():
-        periods = [p for _r, p in placed.get(course.id, [])]
-        hard["Lectures"] += abs(course.lectures - len(periods)) + sum(n - 1 for n in Counter(periods).values() if n > 1)
+    for info in instance.courses.values():
+        periods = [p for _r, p in placed.get(info.id, [])]
+        hard["Lectures"] += abs(info.lectures - len(periods)) + sum(n - 1 for n in Counter(periods).values() if n > 1)
     occupied = Counter((room, p) for lectures in placed.values() for room, p in lectures)
     hard["RoomOccupation"] = sum(n - 1 for n in occupied.values() if n > 1)
     hard["Availability"] = sum(1 for course, lectures in placed.items() for _r, p in lectures if (course, p) in instance.unavailable)

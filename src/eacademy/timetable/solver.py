@@ -55,6 +55,9 @@ class Problem:
     rooms: dict[str, int]  # id → seats
     tasks: list[Task]
     teacher_day_limit: dict[str, int] = field(default_factory=dict)
+    teacher_week_limit: dict[str, int] = field(default_factory=dict)
+    week_of_day: list[int] = field(default_factory=list)  # day → week, for the weekly limits
+    closed: frozenset[tuple[int, str]] = frozenset()  # (period, room) out of use
     previous: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # task → (period, room) of the plan being repaired
     weights: Weights = Weights()
 
@@ -81,7 +84,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self.report = report
 
     def on_solution_callback(self) -> None:
-        self.report(int(self.ObjectiveValue()), self.WallTime())
+        self.report(int(self.objective_value), self.wall_time)
 
 
 def _allowed_periods(problem: Problem, task: Task) -> list[int]:
@@ -103,10 +106,10 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         if not explain:
             return []
         if reason not in guards:
-            literal = model.NewBoolVar(reason)
+            literal = model.new_bool_var(reason)
             guards[reason] = literal
-            reasons[literal.Index()] = reason
-            model.AddAssumption(literal)
+            reasons[literal.index] = reason
+            model.add_assumption(literal)
         return [guards[reason]]
 
     costs: list[cp_model.LinearExprT] = []
@@ -121,29 +124,32 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         if task.teacher:
             by_teacher[task.teacher].append(task.key)
         for p in periods:
-            x[task.key, p] = model.NewBoolVar(f"x[{task.key},{p}]")
+            x[task.key, p] = model.new_bool_var(f"x[{task.key},{p}]")
             for r in rooms:
-                y[task.key, p, r] = model.NewBoolVar(f"y[{task.key},{p},{r}]")
+                if (p, r) in problem.closed:
+                    continue
+                y[task.key, p, r] = model.new_bool_var(f"y[{task.key},{p},{r}]")
                 over = task.students - problem.rooms[r]
                 if over > 0 and weights.capacity:
                     costs.append(weights.capacity * over * y[task.key, p, r])
-            model.Add(sum(y[task.key, p, r] for r in rooms) == x[task.key, p])
-        model.Add(sum(x[task.key, p] for p in periods) == task.count).OnlyEnforceIf(guard(f"count:{task.key}"))
+            model.add(sum(y[task.key, p, r] for r in rooms if (task.key, p, r) in y) == x[task.key, p])
+        model.add(sum(x[task.key, p] for p in periods) == task.count).only_enforce_if(guard(f"count:{task.key}"))
         for period, room in task.pinned:
             if (task.key, period, room) in y:
-                model.Add(y[task.key, period, room] == 1).OnlyEnforceIf(guard(f"pinned:{task.key}"))
+                model.add(y[task.key, period, room] == 1).only_enforce_if(guard(f"pinned:{task.key}"))
             else:
-                model.AddBoolOr([]).OnlyEnforceIf(guard(f"pinned:{task.key}"))  # pinned where it may not be
+                model.add_bool_or([]).only_enforce_if(guard(f"pinned:{task.key}"))  # pinned where it may not be
         # rooms beyond the first
         if weights.room_stability and len(rooms) > 1:
             used = []
             for r in rooms:
-                u = model.NewBoolVar(f"u[{task.key},{r}]")
+                u = model.new_bool_var(f"u[{task.key},{r}]")
                 for p in periods:
-                    model.AddImplication(y[task.key, p, r], u)
+                    if (task.key, p, r) in y:
+                        model.add_implication(y[task.key, p, r], u)
                 used.append(u)
-            extra = model.NewIntVar(0, len(rooms), f"extra_rooms[{task.key}]")
-            model.Add(extra >= sum(used) - 1)
+            extra = model.new_int_var(0, len(rooms), f"extra_rooms[{task.key}]")
+            model.add(extra >= sum(used) - 1)
             costs.append(weights.room_stability * extra)
         # minimum working days
         if task.min_days > 1 and weights.min_days:
@@ -151,11 +157,11 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
             for day in range(problem.days):
                 in_day = [x[task.key, p] for p in periods if p // ppd == day]
                 if in_day:
-                    d = model.NewBoolVar(f"d[{task.key},{day}]")
-                    model.Add(d <= sum(in_day))
+                    d = model.new_bool_var(f"d[{task.key},{day}]")
+                    model.add(d <= sum(in_day))
                     days_used.append(d)
-            short = model.NewIntVar(0, task.min_days, f"short[{task.key}]")
-            model.Add(short >= task.min_days - sum(days_used))
+            short = model.new_int_var(0, task.min_days, f"short[{task.key}]")
+            model.add(short >= task.min_days - sum(days_used))
             costs.append(weights.min_days * short)
         # moved from the plan being repaired
         for period, room in problem.previous.get(task.key, []):
@@ -169,14 +175,14 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         by_room_period[r, p].append(var)
     for variables in by_room_period.values():
         if len(variables) > 1:
-            model.AddAtMostOne(variables)
+            model.add_at_most_one(variables)
     # a group's and a teacher's lessons never overlap
     active: dict[tuple[str, int], cp_model.LinearExprT] = {}
     for group, keys in by_group.items():
         for p in range(problem.periods):
             variables = [x[k, p] for k in keys if (k, p) in x]
             if len(variables) > 1:
-                model.Add(sum(variables) <= 1).OnlyEnforceIf(guard(f"group:{group}"))
+                model.add(sum(variables) <= 1).only_enforce_if(guard(f"group:{group}"))
             if variables:
                 active[group, p] = sum(variables)
     for teacher, keys in by_teacher.items():
@@ -184,12 +190,21 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         for p in range(problem.periods):
             variables = [x[k, p] for k in keys if (k, p) in x]
             if len(variables) > 1:
-                model.Add(sum(variables) <= 1).OnlyEnforceIf(guard(f"teacher:{teacher}"))
+                model.add(sum(variables) <= 1).only_enforce_if(guard(f"teacher:{teacher}"))
         if limit:
             for day in range(problem.days):
                 variables = [x[k, p] for k in keys for p in range(day * ppd, (day + 1) * ppd) if (k, p) in x]
                 if len(variables) > limit:
-                    model.Add(sum(variables) <= limit).OnlyEnforceIf(guard(f"teacher_day:{teacher}"))
+                    model.add(sum(variables) <= limit).only_enforce_if(guard(f"teacher_day:{teacher}"))
+        weekly = problem.teacher_week_limit.get(teacher)
+        if weekly and problem.week_of_day:
+            by_week: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+            for k in keys:
+                for p in _allowed_periods(problem, tasks[k]):
+                    by_week[problem.week_of_day[p // ppd]].append(x[k, p])
+            for variables in by_week.values():
+                if len(variables) > weekly:
+                    model.add(sum(variables) <= weekly).only_enforce_if(guard(f"teacher_week:{teacher}"))
     # isolated lessons of a group
     if weights.compactness:
         for group in by_group:
@@ -197,18 +212,18 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
                 if (group, p) not in active:
                     continue
                 neighbours = [active[group, q] for q in (p - 1, p + 1) if q // ppd == p // ppd and 0 <= q < problem.periods and (group, q) in active]
-                isolated = model.NewBoolVar(f"iso[{group},{p}]")
-                model.Add(isolated >= active[group, p] - sum(neighbours))
+                isolated = model.new_bool_var(f"iso[{group},{p}]")
+                model.add(isolated + cp_model.LinearExpr.sum(neighbours) >= active[group, p])
                 costs.append(weights.compactness * isolated)
     # precedence: every lesson of a task after every lesson of the task it follows
     for task in problem.tasks:
         if task.after and task.after in tasks:
-            boundary = model.NewIntVar(0, problem.periods, f"boundary[{task.key}]")
+            boundary = model.new_int_var(0, problem.periods, f"boundary[{task.key}]")
             for p in _allowed_periods(problem, tasks[task.after]):
-                model.Add(boundary >= p + 1).OnlyEnforceIf([x[task.after, p], *guard(f"order:{task.key}")])
+                model.add(boundary >= p + 1).only_enforce_if([x[task.after, p], *guard(f"order:{task.key}")])
             for p in _allowed_periods(problem, task):
-                model.Add(boundary <= p).OnlyEnforceIf([x[task.key, p], *guard(f"order:{task.key}")])
-    model.Minimize(sum(costs))
+                model.add(boundary <= p).only_enforce_if([x[task.key, p], *guard(f"order:{task.key}")])
+    model.minimize(sum(costs))
     return model, x, y, reasons
 
 
@@ -218,29 +233,29 @@ def solve(problem: Problem, *, seconds: float, workers: int = 2, seed: int = 0, 
     model, x, y, _reasons = build(problem)
     for key, period, room in hint:
         if (key, period, room) in y:
-            model.AddHint(y[key, period, room], 1)
-            model.AddHint(x[key, period], 1)
+            model.add_hint(y[key, period, room], 1)
+            model.add_hint(x[key, period], 1)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    status = solver.Solve(model, _Progress(progress) if progress else None)
+    status = solver.solve(model, _Progress(progress) if progress else None)
     name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible"}.get(status, "unknown")
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        placements = [(key, p, r) for (key, p, r), var in y.items() if solver.Value(var)]
-        return Result(name, sorted(placements), int(solver.ObjectiveValue()), solver.WallTime())
+        placements = [(key, p, r) for (key, p, r), var in y.items() if solver.value(var)]
+        return Result(name, sorted(placements), int(solver.objective_value), solver.wall_time)
     conflicts = explain(problem, seconds=max(5.0, seconds / 4), workers=workers) if status == cp_model.INFEASIBLE else []
-    return Result(name, [], None, solver.WallTime(), conflicts)
+    return Result(name, [], None, solver.wall_time, conflicts)
 
 
 def explain(problem: Problem, *, seconds: float, workers: int = 2) -> list[str]:
     """The requirements that cannot all hold: each is guarded by an assumption, and CP-SAT names a
     set of assumptions that is infeasible on its own (a core), as `kind:subject` strings."""
     model, _x, _y, reasons = build(problem, explain=True)
-    model.ClearObjective()
+    model.clear_objective()
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = 1  # assumptions' cores need the sequential search
-    if solver.Solve(model) != cp_model.INFEASIBLE:
+    if solver.solve(model) != cp_model.INFEASIBLE:
         return []
-    return sorted(reasons[index] for index in solver.SufficientAssumptionsForInfeasibility())
+    return sorted(reasons[index] for index in solver.sufficient_assumptions_for_infeasibility())
