@@ -66,16 +66,29 @@ def term_start() -> datetime.date:
     return day + datetime.timedelta(days=(7 - day.weekday()) % 7)
 
 
-def _invited(rng: random.Random, count: int) -> list[User]:
-    role = RoleGroup.objects.get(name=Role.LECTURER)
-    users = []
-    for number in range(count):
-        first = rng.choice(name_data.KAZAKH_MALE + name_data.RUSSIAN_MALE)
-        last = rng.choice(name_data.RUSSIAN_SURNAMES)
-        users.append(User(username=f"invited{number + 1}", first_name=first, last_name=last))
+def _lecturer_logins(rng: random.Random, prefix: str, count: int) -> list[User]:
+    """Password-less lecturer logins (shown in timetables, not used to sign in)."""
+    if count <= 0:
+        return []
+    users = [User(username=f"{prefix}{number + 1}", first_name=rng.choice(name_data.KAZAKH_MALE + name_data.RUSSIAN_MALE),
+                  last_name=rng.choice(name_data.RUSSIAN_SURNAMES)) for number in range(count)]
+    for user in users:
+        user.set_unusable_password()
     User.objects.bulk_create(users)
     users = list(User.objects.filter(username__in=[u.username for u in users]).order_by("pk"))
-    role.user_set.add(*users)
+    role = RoleGroup.objects.get(name=Role.LECTURER)
+    for user in users:
+        user.groups.add(role)  # one by one: the users' history records their roles
+    return users
+
+
+def _staff(rng: random.Random, count: int) -> list[User]:
+    return _lecturer_logins(rng, "teacher", count)
+
+
+def _invited(rng: random.Random, count: int) -> list[User]:
+    """Judges and prosecutors who teach a few practicals in the slots they offer."""
+    users = _lecturer_logins(rng, "invited", count)
     LecturerLimits.objects.bulk_create([LecturerLimits(lecturer=u, invited=True, per_day=2, per_week=4) for u in users])
     return users
 
@@ -89,7 +102,7 @@ def load_demo_term(*, rng: random.Random, groups: int = 8, lecturers: int = 0, i
     staff = list(User.objects.filter(groups__name=Role.LECTURER, teaching_limits__isnull=True).exclude(username="lecturer").order_by("pk"))
     wanted = lecturers or round(len(staff) / (1 - invited_share))
     invited = _invited(rng, max(1, round(wanted * invited_share)))
-    staff = staff[: max(1, wanted - len(invited))]
+    staff = staff[: max(1, wanted - len(invited))] + _staff(rng, wanted - len(invited) - len(staff))
     versions = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind="advanced").select_related("programme__department"))
     disciplines = {v.pk: list(Discipline.objects.filter(module__version=v).order_by("module__position", "position")) for v in versions}
     calendar = working_days(start, TERM_WEEKS * 5)
