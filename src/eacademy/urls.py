@@ -6,6 +6,7 @@ from eacademy.api.main import api
 from eacademy.core import views as core_views
 from eacademy.evaluation import views as evaluation_views
 from eacademy.journal import views as journal_views
+from eacademy.timetable import views as timetable_views
 
 urlpatterns = [
     path("", analytics_views.home, name="home"),
@@ -27,6 +28,8 @@ urlpatterns = [
     path("enrollment/", include("eacademy.enrollment.urls")),
     path("exams/", include("eacademy.exams.urls")),
     path("journal/", include("eacademy.journal.urls")),
+    path("timetable/", include("eacademy.timetable.urls")),
+    path("calendar/<str:token>.ics", timetable_views.feed, name="timetable_feed"),
     path("verify/<str:code>/", journal_views.verify, name="certificate_verify"),
     path("evaluation/", include("eacademy.evaluation.urls")),
     path("follow-up/<str:token>/", evaluation_views.follow_up, name="follow_up"),

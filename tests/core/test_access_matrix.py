@@ -26,7 +26,8 @@ from eacademy.journal.models import CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
-from eacademy.timetable.models import Lesson
+from eacademy.timetable.models import Lesson, TimetableRun
+from eacademy.timetable.views import READERS as TIMETABLE_READERS
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
 
 R = Role
@@ -160,6 +161,12 @@ EXPECTATIONS = {
     "analytics:dashboard": Expect(allowed(*DASHBOARD_READERS)),
     "analytics:effectiveness": Expect(allowed(*DASHBOARD_READERS)),
     "analytics:trained": Expect(allowed(*DASHBOARD_READERS)),
+    "timetable:overview": Expect(allowed(*TIMETABLE_READERS)),
+    "timetable:run": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/runs/{s['run'].pk}/"),
+    "timetable:week": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/week/?group={s['lesson'].group_id}"),
+    "timetable:my": Expect(signed_in()),
+    "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
+    "timetable_feed": Expect(everyone(404), url=lambda s: "/calendar/not-a-token.ics"),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
     "journal:my_journal": Expect(signed_in()),
@@ -262,6 +269,7 @@ def _samples(persona) -> dict[str, object]:
     certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
+        "run": TimetableRun.objects.create(starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 9, 30), requested_by=persona(R.METHODOLOGIST)),
         "survey": Survey.objects.get(offering__enrollments__person__user=persona(R.LISTENER), offering__enrollments__status="completed"),
         "group": colleague.group,
         "lesson": lesson,

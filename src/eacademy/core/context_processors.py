@@ -17,6 +17,8 @@ _NAVIGATION = [
     (_("Tests"), "exams:exam_list", ()),
     (_("Journal"), "journal:group_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
     (_("My studies"), "journal:my_journal", (Role.LISTENER,)),
+    (_("My timetable"), "timetable:my", (Role.LISTENER, Role.LECTURER)),
+    (_("Timetable"), "timetable:overview", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
     (_("Surveys"), "evaluation:my_surveys", (Role.LISTENER,)),
     (_("Follow-up"), "evaluation:follow_up_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
     (_("All surveys"), "evaluation:survey_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),

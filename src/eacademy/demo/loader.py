@@ -25,10 +25,12 @@ from eacademy.demo.history import load_demo_history
 from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
+from eacademy.demo.timetable import TERM_WEEKS, load_demo_term, term_start
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.reference import load_reference_data
 from eacademy.people.models import Person, StaffMember
 from eacademy.people.names import search_key, transliterate
+from eacademy.timetable import planner
 
 DEMO_PASSWORD = "eacademy-demo"  # noqa: S105 - the demo's published password, never a real one
 
@@ -243,6 +245,9 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     load_demo_exams(rng=rng, users=users)
     load_demo_journal(rng=rng, users=users)
     history = load_demo_history(rng=rng, methodologist=users["methodologist"])
+    term = load_demo_term(rng=rng, groups=6)
+    starts = term_start()
+    planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -253,4 +258,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **plan,
         **enrollments,
         **history,
+        **term,
     }

@@ -70,7 +70,8 @@ def _lecturer_logins(rng: random.Random, prefix: str, count: int) -> list[User]:
     """Password-less lecturer logins (shown in timetables, not used to sign in)."""
     if count <= 0:
         return []
-    users = [User(username=f"{prefix}{number + 1}", first_name=rng.choice(name_data.KAZAKH_MALE + name_data.RUSSIAN_MALE),
+    first = User.objects.filter(username__startswith=prefix).count() + 1
+    users = [User(username=f"{prefix}{first + number}", first_name=rng.choice(name_data.KAZAKH_MALE + name_data.RUSSIAN_MALE),
                   last_name=rng.choice(name_data.RUSSIAN_SURNAMES)) for number in range(count)]
     for user in users:
         user.set_unusable_password()

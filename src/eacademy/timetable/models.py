@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -197,7 +198,7 @@ class Lesson(models.Model):
         indexes = [models.Index(fields=["offering", "discipline", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.discipline} · {self.starts_at:%d.%m %H:%M}"
+        return f"{self.discipline} · {timezone.localtime(self.starts_at):%d.%m %H:%M}"
 
 
 class TimetableRun(models.Model):

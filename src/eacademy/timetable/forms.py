@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eacademy.timetable.models import Period, Room
+
+
+class RunForm(forms.Form):
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    repair = forms.BooleanField(label=_("Re-plan: move as few lessons as possible"), required=False)
+    seconds = forms.IntegerField(label=_("Time limit, seconds"), initial=120, min_value=5, max_value=600)
+
+
+class MoveForm(forms.Form):
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    period = forms.ModelChoiceField(label=_("Period"), queryset=Period.objects.order_by("number"))
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.filter(is_active=True).order_by("code"))

@@ -1,0 +1,136 @@
+"""Timetable actions: a solver run queued for the task worker, and a lesson moved by hand,
+checked against the hard constraints first."""
+
+import datetime
+import time
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.timetable import planner
+from eacademy.timetable.models import (
+    AvailableSlot,
+    DayOff,
+    LecturerLimits,
+    Lesson,
+    Period,
+    Room,
+    RoomClosure,
+    TimetableRun,
+    Unavailability,
+)
+
+PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
+MAX_SECONDS = 600
+
+
+def _require_planner(actor: User) -> None:
+    if not actor.has_role(*PLANNERS):
+        raise DomainError(_("Your role does not allow this."))
+
+
+@transaction.atomic
+def run_create(*, actor: User, starts_on: datetime.date, ends_on: datetime.date, repair: bool, seconds: int) -> TimetableRun:
+    _require_planner(actor)
+    if ends_on < starts_on or (ends_on - starts_on).days > 366:
+        raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+    if not 5 <= seconds <= MAX_SECONDS:
+        raise DomainError({"seconds": [_("Give the solver between 5 and %(max)s seconds.") % {"max": MAX_SECONDS}]})
+    if TimetableRun.objects.filter(status__in=[TimetableRun.Status.QUEUED, TimetableRun.Status.RUNNING]).exists():
+        raise DomainError(_("Another timetable is being computed: wait for it to finish."))
+    run = TimetableRun.objects.create(starts_on=starts_on, ends_on=ends_on, repair=repair, seconds=seconds, requested_by=actor)
+    from eacademy.timetable.tasks import run_solver
+
+    transaction.on_commit(lambda: run_solver.enqueue(run.pk))
+    return run
+
+
+def run_execute(run_id: int) -> TimetableRun:
+    """The worker's part: solve, reporting the best penalty as it improves, and write the lessons."""
+    run = TimetableRun.objects.get(pk=run_id)
+    if run.status != TimetableRun.Status.QUEUED:
+        return run
+    TimetableRun.objects.filter(pk=run.pk).update(status=TimetableRun.Status.RUNNING)
+    last = [0.0]
+
+    def progress(penalty: int, seconds: float) -> None:
+        if time.monotonic() - last[0] >= 1:  # at most once a second
+            last[0] = time.monotonic()
+            TimetableRun.objects.filter(pk=run.pk).update(best_penalty=penalty, elapsed=seconds)
+
+    try:
+        outcome = planner.plan(run.starts_on, run.ends_on, repair=run.repair, seconds=run.seconds, progress=progress)
+    except Exception:
+        TimetableRun.objects.filter(pk=run.pk).update(status=TimetableRun.Status.FAILED)
+        raise
+    status = TimetableRun.Status.DONE if outcome.placed else TimetableRun.Status.INFEASIBLE
+    TimetableRun.objects.filter(pk=run.pk).update(status=status, best_penalty=outcome.penalty, elapsed=outcome.seconds, lessons=outcome.placed,
+                                                  moved=outcome.moved, explanation="\n".join(outcome.conflicts))
+    run.refresh_from_db()
+    return run
+
+
+def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[str]:
+    """The hard constraints a lesson would break at this time and in this room."""
+    problems = []
+    day = timezone.localtime(starts_at).date()
+    ends_at = starts_at + datetime.timedelta(minutes=lesson.minutes)
+    at_once = Lesson.objects.exclude(pk=lesson.pk).filter(starts_at__lt=ends_at, starts_at__gt=starts_at - datetime.timedelta(minutes=lesson.minutes))
+    if lesson.group_id and at_once.filter(group_id=lesson.group_id).exists():
+        problems.append(_("The group has another lesson then."))
+    if lesson.lecturer_id and at_once.filter(lecturer_id=lesson.lecturer_id).exists():
+        problems.append(_("The lecturer has another lesson then."))
+    if at_once.filter(room=room).exists():
+        problems.append(_("The room is taken then."))
+    if not room.is_active or RoomClosure.objects.filter(room=room, starts_on__lte=day, ends_on__gte=day).exists():
+        problems.append(_("The room is closed that day."))
+    if lesson.teaching is not None and lesson.teaching.room_kind not in planner.REGULAR and room.kind != lesson.teaching.room_kind:
+        problems.append(_("The lesson needs a room of another kind."))
+    if not lesson.offering.starts_on <= day <= lesson.offering.ends_on:
+        problems.append(_("The day is outside the course's dates."))
+    if day.weekday() >= 5 or DayOff.objects.filter(date=day).exists():
+        problems.append(_("There are no lessons that day."))
+    if lesson.lecturer_id:
+        if Unavailability.objects.filter(lecturer_id=lesson.lecturer_id, starts_on__lte=day, ends_on__gte=day).exists():
+            problems.append(_("The lecturer is unavailable that day."))
+        invited = LecturerLimits.objects.filter(lecturer_id=lesson.lecturer_id, invited=True).exists()
+        start = timezone.localtime(starts_at).time()
+        if invited and not AvailableSlot.objects.filter(lecturer_id=lesson.lecturer_id, date=day, period__starts=start).exists():
+            problems.append(_("The invited lecturer has not offered this time."))
+    return problems
+
+
+@transaction.atomic
+def lesson_move(*, actor: User, lesson: Lesson, day: datetime.date, period: Period, room: Room) -> Lesson:
+    """Move a lesson by hand; refused, with the reasons, if it would break a hard constraint."""
+    _require_planner(actor)
+    starts_at = timezone.make_aware(datetime.datetime.combine(day, period.starts))
+    problems = clashes(lesson, starts_at, room)
+    if problems:
+        raise DomainError(problems)
+    moved = lesson.starts_at != starts_at or lesson.room_id != room.pk
+    lesson.starts_at, lesson.room = starts_at, room
+    lesson._history_user = actor  # type: ignore[attr-defined]
+    lesson.save(update_fields=["starts_at", "room"])
+    if moved:
+        planner.notify([lesson])
+    return lesson
+
+
+def lessons_of(*, group_id: int | None = None, lecturer_id: int | None = None, room_id: int | None = None,
+               person_user: User | None = None) -> "Q":
+    """The filter of a timetable: a group's, a lecturer's, a room's or a listener's own."""
+    if group_id:
+        return Q(group_id=group_id)
+    if lecturer_id:
+        return Q(lecturer_id=lecturer_id)
+    if room_id:
+        return Q(room_id=room_id)
+    if person_user is not None:
+        return Q(group__enrollments__person__user=person_user, group__enrollments__status="enrolled") | Q(lecturer=person_user)
+    return Q(pk__in=[])

@@ -1,0 +1,133 @@
+import datetime
+
+from django.contrib import messages
+from django.core import signing
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.core.access import public, role_required, signed_in, signed_in_user
+from eacademy.core.documents import pdf_response
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import Group
+from eacademy.timetable import calendar_feed, services
+from eacademy.timetable.forms import MoveForm, RunForm
+from eacademy.timetable.models import Lesson, Room, TimetableRun
+from eacademy.timetable.week import monday_of, week
+
+READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
+
+
+@role_required(*READERS)
+def overview(request: HttpRequest) -> HttpResponse:
+    """The solver's runs, a form to start one (planners), and the timetables to open."""
+    user = signed_in_user(request)
+    form = RunForm(request.POST or None)
+    if request.method == "POST":
+        if not user.has_role(*services.PLANNERS):
+            raise Http404
+        if form.is_valid():
+            try:
+                run = services.run_create(actor=user, **form.cleaned_data)
+            except DomainError as exc:
+                for error in exc.messages:
+                    form.add_error(None, error)
+            else:
+                return redirect("timetable:run", pk=run.pk)
+    context = {"form": form, "runs": TimetableRun.objects.select_related("requested_by")[:20], "can_plan": user.has_role(*services.PLANNERS),
+               "groups": Group.objects.filter(teachings__isnull=False).distinct().select_related("offering__version__programme").order_by("offering__starts_on", "number")[:200],
+               "rooms": Room.objects.filter(is_active=True).order_by("code"),
+               "lecturers": User.objects.filter(teachings__isnull=False).distinct().order_by("last_name", "username")[:300]}
+    return render(request, "timetable/overview.html", context)
+
+
+@role_required(*READERS)
+def run(request: HttpRequest, pk: int) -> HttpResponse:
+    """A run's progress (the page refreshes itself while the solver works) and its result."""
+    found = get_object_or_404(TimetableRun, pk=pk)
+    template = "timetable/_run.html" if request.htmx else "timetable/run.html"  # type: ignore[attr-defined]
+    return render(request, template, {"run": found, "explanation": [line for line in found.explanation.splitlines() if line]})
+
+
+def _monday(request: HttpRequest) -> datetime.date:
+    try:
+        return monday_of(datetime.date.fromisoformat(request.GET.get("week", "")))
+    except ValueError:
+        return monday_of(timezone.localdate())
+
+
+def _subject(request: HttpRequest) -> tuple[Q, str]:
+    """Whose week: ?group=, ?lecturer= or ?room=."""
+    group, lecturer, room = (request.GET.get(name, "") for name in ("group", "lecturer", "room"))
+    if group.isdigit():
+        found = get_object_or_404(Group.objects.select_related("offering__version__programme"), pk=int(group))
+        return Q(group_id=found.pk), f"{found.offering.version.programme} · {found}"
+    if lecturer.isdigit():
+        teacher = get_object_or_404(User, pk=int(lecturer))
+        return Q(lecturer_id=teacher.pk), teacher.get_full_name() or teacher.username
+    if room.isdigit():
+        place = get_object_or_404(Room, pk=int(room))
+        return Q(room_id=place.pk), f"{place} · {place.get_kind_display()}"
+    raise Http404
+
+
+@role_required(*READERS)
+def week_view(request: HttpRequest) -> HttpResponse:
+    """The week of a group, a lecturer or a room; `format=pdf` prints it."""
+    subject, title = _subject(request)
+    grid = week(subject, _monday(request))
+    query = request.GET.copy()
+    query.pop("week", None)
+    context = {"week": grid, "title": title, "query": query.urlencode(), "can_plan": signed_in_user(request).has_role(*services.PLANNERS)}
+    if request.GET.get("format") == "pdf":
+        return pdf_response("timetable/week_pdf.html", context, f"timetable-{grid.monday}.pdf")
+    return render(request, "timetable/week.html", context)
+
+
+@signed_in
+def my_timetable(request: HttpRequest) -> HttpResponse:
+    """Today's lessons and the week of the signed-in listener or lecturer, and his calendar feed."""
+    user = signed_in_user(request)
+    subject = services.lessons_of(person_user=user)
+    grid = week(subject, _monday(request))
+    today = timezone.localdate()
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    lessons_today = (Lesson.objects.filter(subject, starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
+                     .select_related("discipline", "room", "lecturer").distinct().order_by("starts_at"))
+    feed = request.build_absolute_uri(reverse("timetable_feed", args=[calendar_feed.token_for(user)]))
+    return render(request, "timetable/my.html", {"week": grid, "today": lessons_today, "feed": feed, "query": ""})
+
+
+@public
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's lessons as iCalendar, at a secret address (no sign-in: calendar apps fetch it)."""
+    try:
+        user = User.objects.get(pk=calendar_feed.user_id_of(token), is_active=True)
+    except (signing.BadSignature, User.DoesNotExist):
+        raise Http404 from None
+    response = HttpResponse(calendar_feed.ical(user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="timetable.ics"'
+    return response
+
+
+@role_required(*services.PLANNERS)
+def lesson_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a lesson by hand; the hard constraints are checked and any breach named."""
+    lesson = get_object_or_404(Lesson.objects.select_related("offering", "group", "discipline", "room", "lecturer", "teaching"), pk=pk)
+    local = timezone.localtime(lesson.starts_at)
+    form = MoveForm(request.POST or None, initial={"day": local.date(), "room": lesson.room_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lesson_move(actor=signed_in_user(request), lesson=lesson, **form.cleaned_data)
+        except DomainError as exc:
+            for error in exc.messages:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("The lesson is moved; the lecturer and the group are told."))
+            return redirect(f"{reverse('timetable:week')}?group={lesson.group_id}&week={form.cleaned_data['day'].isoformat()}")
+    return render(request, "timetable/lesson_move.html", {"lesson": lesson, "form": form})
