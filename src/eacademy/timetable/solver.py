@@ -18,6 +18,7 @@ only lessons that must move do).
 Model: x[t, p] a lesson of t in period p; y[t, p, r] that lesson in room r. A task's room
 count, days used and a group's isolated periods are auxiliary booleans bounded by x and y."""
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -79,20 +80,35 @@ class Result:
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[int, float], None]) -> None:
+    """Keeps the best penalty so far; CP-SAT calls it from its own threads."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.report = report
+        self.best: tuple[int, float] | None = None
 
     def on_solution_callback(self) -> None:
-        self.report(int(self.objective_value), self.wall_time)
+        self.best = (int(self.objective_value), self.wall_time)
 
 
 def _allowed_periods(problem: Problem, task: Task) -> list[int]:
     return sorted(task.periods) if task.periods is not None else list(range(problem.periods))
 
 
-def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, dict, dict, dict[int, str]]:
-    """The model, its x and y variables, and (when `explain`) the requirement behind each assumption literal."""
+@dataclass
+class Built:
+    model: cp_model.CpModel
+    x: dict[tuple[str, int], cp_model.IntVar]
+    y: dict[tuple[str, int, str], cp_model.IntVar]
+    reasons: dict[int, str]  # assumption literal → requirement
+    penalty: cp_model.LinearExprT  # the soft penalty, without the counted rooms' estimate
+
+
+def build(problem: Problem, explain: bool = False, counted_rooms: bool = False) -> Built:
+    """The model, its x and y variables, and (when `explain`) the requirement behind each assumption literal.
+
+    With `counted_rooms` (every task may use every room) there are no y: each period holds no more
+    lessons than rooms, and the seats are approximated by counting, per period, the lessons too big
+    for all but the largest k rooms; `_rooms` then picks the rooms for the periods found."""
     model = cp_model.CpModel()
     weights = problem.weights
     ppd = problem.periods_per_day
@@ -113,6 +129,7 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         return [guards[reason]]
 
     costs: list[cp_model.LinearExprT] = []
+    approximate: list[cp_model.LinearExprT] = []  # the seats' estimate of counted rooms, left out of the penalty
     by_group: dict[str, list[str]] = defaultdict(list)
     by_teacher: dict[str, list[str]] = defaultdict(list)
     tasks = {t.key: t for t in problem.tasks}
@@ -125,6 +142,8 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
             by_teacher[task.teacher].append(task.key)
         for p in periods:
             x[task.key, p] = model.new_bool_var(f"x[{task.key},{p}]")
+            if counted_rooms:
+                continue
             for r in rooms:
                 if (p, r) in problem.closed:
                     continue
@@ -140,7 +159,7 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
             else:
                 model.add_bool_or([]).only_enforce_if(guard(f"pinned:{task.key}"))  # pinned where it may not be
         # rooms beyond the first
-        if weights.room_stability and len(rooms) > 1:
+        if weights.room_stability and len(rooms) > 1 and not counted_rooms:
             used = []
             for r in rooms:
                 u = model.new_bool_var(f"u[{task.key},{r}]")
@@ -169,6 +188,20 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
                 costs.append(weights.moved * (1 - y[task.key, period, room]))
             else:
                 costs.append(weights.moved)
+    if counted_rooms:
+        capacities = sorted(problem.rooms.values(), reverse=True)
+        for p in range(problem.periods):
+            here = [(task, x[task.key, p]) for task in problem.tasks if (task.key, p) in x]
+            if len(here) > len(capacities):
+                model.add(sum(var for _t, var in here) <= len(capacities))
+            for k in range(1, len(capacities)):  # more lessons too big for the (k+1)-th room than the k largest rooms
+                if capacities[k] == capacities[k - 1]:
+                    continue
+                big = [var for task, var in here if task.students > capacities[k]]
+                if len(big) > k:
+                    excess = model.new_int_var(0, len(big), f"excess[{p},{k}]")
+                    model.add(excess >= sum(big) - k)
+                    approximate.append(weights.capacity * (capacities[k - 1] - capacities[k]) * excess)
     # one lesson per room and period
     by_room_period: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
     for (_key, p, r), var in y.items():
@@ -199,9 +232,9 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
         weekly = problem.teacher_week_limit.get(teacher)
         if weekly and problem.week_of_day:
             by_week: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-            for k in keys:
-                for p in _allowed_periods(problem, tasks[k]):
-                    by_week[problem.week_of_day[p // ppd]].append(x[k, p])
+            for key in keys:
+                for p in _allowed_periods(problem, tasks[key]):
+                    by_week[problem.week_of_day[p // ppd]].append(x[key, p])
             for variables in by_week.values():
                 if len(variables) > weekly:
                     model.add(sum(variables) <= weekly).only_enforce_if(guard(f"teacher_week:{teacher}"))
@@ -223,35 +256,101 @@ def build(problem: Problem, explain: bool = False) -> tuple[cp_model.CpModel, di
                 model.add(boundary >= p + 1).only_enforce_if([x[task.after, p], *guard(f"order:{task.key}")])
             for p in _allowed_periods(problem, task):
                 model.add(boundary <= p).only_enforce_if([x[task.key, p], *guard(f"order:{task.key}")])
+    model.minimize(cp_model.LinearExpr.sum(costs) + cp_model.LinearExpr.sum(approximate))
+    return Built(model, x, y, reasons, cp_model.LinearExpr.sum(costs))
+
+
+TWO_PHASES_FROM = 40_000  # room variables from which periods and rooms are chosen one after the other
+PERIODS_SHARE = 0.8  # of the time, for the periods; the rest for the rooms
+
+
+def _run(model: cp_model.CpModel, seconds: float, workers: int, seed: int, progress: Callable[[int, float], None] | None
+         ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.5, seconds)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    if progress is None:
+        return solver, solver.solve(model)
+    # solve in a thread and report from the caller's thread (which may use the database) once a second
+    callback = _Progress()
+    outcome: list[cp_model.CpSolverStatus] = []
+    thread = threading.Thread(target=lambda: outcome.append(solver.solve(model, callback)), daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(timeout=1.0)
+        if callback.best is not None:
+            progress(*callback.best)
+    return solver, outcome[0]
+
+
+def _rooms(problem: Problem, periods: dict[str, list[int]], seconds: float, workers: int, seed: int) -> tuple[list[Placement], int]:
+    """The second phase: rooms for lessons whose periods are fixed (seats and room stability)."""
+    model = cp_model.CpModel()
+    weights = problem.weights
+    tasks = {t.key: t for t in problem.tasks}
+    y: dict[tuple[str, int, str], cp_model.IntVar] = {}
+    costs = []
+    for key, chosen in periods.items():
+        used = {r: model.new_bool_var(f"u[{key},{r}]") for r in problem.rooms}
+        for p in chosen:
+            for r, seats in problem.rooms.items():
+                y[key, p, r] = var = model.new_bool_var(f"y[{key},{p},{r}]")
+                model.add_implication(var, used[r])
+                if tasks[key].students > seats:
+                    costs.append(weights.capacity * (tasks[key].students - seats) * var)
+            model.add_exactly_one(y[key, p, r] for r in problem.rooms)
+        extra = model.new_int_var(0, len(used), f"extra[{key}]")
+        model.add(extra >= sum(used.values()) - 1)
+        costs.append(weights.room_stability * extra)
+    by_room_period: dict[tuple[int, str], list[cp_model.IntVar]] = defaultdict(list)
+    for (_key, p, r), var in y.items():
+        by_room_period[p, r].append(var)
+    for variables in by_room_period.values():
+        model.add_at_most_one(variables)
     model.minimize(sum(costs))
-    return model, x, y, reasons
+    solver, status = _run(model, seconds, workers, seed, None)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RuntimeError("no rooms for the periods found")  # cannot happen: each period holds no more lessons than rooms
+    return sorted(key for key, var in y.items() if solver.value(var)), int(solver.objective_value)
 
 
 def solve(problem: Problem, *, seconds: float, workers: int = 2, seed: int = 0, progress: Callable[[int, float], None] | None = None,
           hint: Iterable[Placement] = ()) -> Result:
-    """Solve within `seconds`; on an infeasible problem, find the requirements that conflict."""
-    model, x, y, _reasons = build(problem)
+    """Solve within `seconds`; on an infeasible problem, find the requirements that conflict.
+
+    A big problem whose tasks may use any room (the ITC-2007 instances) is solved in two phases:
+    periods first with the rooms counted (`PERIODS_SHARE` of the time), then the rooms for those periods."""
+    room_variables = sum(len(_allowed_periods(problem, t)) * len(t.rooms or problem.rooms) for t in problem.tasks)
+    two_phases = (room_variables >= TWO_PHASES_FROM and all(t.rooms is None and not t.pinned for t in problem.tasks)
+                  and not problem.closed and not problem.previous)
+    built = build(problem, counted_rooms=two_phases)
     for key, period, room in hint:
-        if (key, period, room) in y:
-            model.add_hint(y[key, period, room], 1)
-            model.add_hint(x[key, period], 1)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = seconds
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    status = solver.solve(model, _Progress(progress) if progress else None)
+        if (key, period, room) in built.y:
+            built.model.add_hint(built.y[key, period, room], 1)
+        if (key, period) in built.x:
+            built.model.add_hint(built.x[key, period], 1)
+    solver, status = _run(built.model, seconds * PERIODS_SHARE if two_phases else seconds, workers, seed, progress)
     name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible"}.get(status, "unknown")
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        placements = [(key, p, r) for (key, p, r), var in y.items() if solver.value(var)]
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        conflicts = explain(problem, seconds=max(5.0, seconds / 4), workers=workers) if status == cp_model.INFEASIBLE else []
+        return Result(name, [], None, solver.wall_time, conflicts)
+    if not two_phases:
+        placements = [(key, p, r) for (key, p, r), var in built.y.items() if solver.value(var)]
         return Result(name, sorted(placements), int(solver.objective_value), solver.wall_time)
-    conflicts = explain(problem, seconds=max(5.0, seconds / 4), workers=workers) if status == cp_model.INFEASIBLE else []
-    return Result(name, [], None, solver.wall_time, conflicts)
+    periods: dict[str, list[int]] = defaultdict(list)
+    for (key, p), var in built.x.items():
+        if solver.value(var):
+            periods[key].append(p)
+    placements, room_penalty = _rooms(problem, periods, seconds * (1 - PERIODS_SHARE), workers, seed)
+    return Result("feasible", placements, int(solver.value(built.penalty)) + room_penalty, seconds)
 
 
 def explain(problem: Problem, *, seconds: float, workers: int = 2) -> list[str]:
     """The requirements that cannot all hold: each is guarded by an assumption, and CP-SAT names a
     set of assumptions that is infeasible on its own (a core), as `kind:subject` strings."""
-    model, _x, _y, reasons = build(problem, explain=True)
+    built = build(problem, explain=True)
+    model, reasons = built.model, built.reasons
     model.clear_objective()
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
