@@ -165,6 +165,7 @@ EXPECTATIONS = {
     "timetable:run": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/runs/{s['run'].pk}/"),
     "timetable:week": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/week/?group={s['lesson'].group_id}"),
     "timetable:my": Expect(signed_in()),
+    "timetable:changes": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST)),
     "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
     "timetable_feed": Expect(everyone(404), url=lambda s: "/calendar/not-a-token.ics"),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),

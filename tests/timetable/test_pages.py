@@ -97,3 +97,23 @@ def test_a_run_started_from_the_page_reports_its_result(client_as, django_captur
     assert run.status == "done" and run.lessons == Lesson.objects.filter(teaching__isnull=False).count() and run.moved == 0
     assert "Done" in page.content.decode()
     assert client_as(Role.LECTURER).post("/timetable/", {"starts_on": starts, "ends_on": starts, "seconds": "20"}).status_code == 404
+
+
+def test_an_illness_is_recorded_and_leads_to_re_planning_those_days(client_as, lesson):
+    data = {"form": "absence", "lecturer": lesson.lecturer_id, "starts_on": "2027-09-13", "ends_on": "2027-09-17", "reason": "болезнь"}
+    page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", data)
+    assert page["Location"] == "/timetable/?starts_on=2027-09-13&ends_on=2027-09-17&repair=1"
+    assert lesson.lecturer.unavailabilities.get().history.first().history_user.username == "methodologist"
+    form = client_as(Role.METHODOLOGIST).get(page["Location"]).content.decode()
+    assert 'value="2027-09-13"' in form and 'id="id_repair" checked' in form
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"starts_on": "2027-09-17", "ends_on": "2027-09-13", "reason": "болезнь"}, "ends after it starts"),
+    ({"starts_on": "2027-09-13", "ends_on": "2027-09-17", "reason": "   "}, "This field is required."),
+    ({"starts_on": "вчера", "ends_on": "2027-09-17", "reason": "болезнь"}, "Enter a valid date"),
+])
+def test_garbage_changes_are_refused_and_nothing_is_recorded(client_as, lesson, data, message):
+    page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", {"form": "absence", "lecturer": lesson.lecturer_id, **data})
+    assert page.status_code == 200 and message in page.content.decode()
+    assert not lesson.lecturer.unavailabilities.exists()

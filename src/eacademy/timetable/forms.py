@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.models import User
 from eacademy.timetable.models import Period, Room
 
 
@@ -15,3 +16,17 @@ class MoveForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     period = forms.ModelChoiceField(label=_("Period"), queryset=Period.objects.order_by("number"))
     room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.filter(is_active=True).order_by("code"))
+
+
+class UnavailabilityForm(forms.Form):
+    lecturer = forms.ModelChoiceField(label=_("Lecturer"), queryset=User.objects.filter(teachings__isnull=False).distinct().order_by("last_name", "username"))
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+class ClosureForm(forms.Form):
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.filter(is_active=True).order_by("code"))
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    reason = forms.CharField(label=_("Reason"), max_length=200)

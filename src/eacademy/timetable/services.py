@@ -130,3 +130,28 @@ def lessons_of(*, group_id: int | None = None, lecturer_id: int | None = None, r
     if person_user is not None:
         return Q(group__enrollments__person__user=person_user, group__enrollments__status="enrolled") | Q(lecturer=person_user)
     return Q(pk__in=[])
+
+
+def _check_days(starts_on: datetime.date, ends_on: datetime.date, reason: str) -> None:
+    if ends_on < starts_on or (ends_on - starts_on).days > 366:
+        raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+    if not reason.strip():
+        raise DomainError({"reason": [_("Say why, so that the people concerned understand.")]})
+
+
+@transaction.atomic
+def unavailability_add(*, actor: User, lecturer: User, starts_on: datetime.date, ends_on: datetime.date, reason: str) -> Unavailability:
+    """A lecturer cannot teach these days (illness, a trip); re-plan the window to move his lessons."""
+    _require_planner(actor)
+    _check_days(starts_on, ends_on, reason)
+    record = Unavailability(lecturer=lecturer, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])
+    record._history_user = actor  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+@transaction.atomic
+def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: datetime.date, reason: str) -> RoomClosure:
+    _require_planner(actor)
+    _check_days(starts_on, ends_on, reason)
+    return RoomClosure.objects.create(room=room, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])

@@ -9,4 +9,5 @@ urlpatterns = [
     path("week/", views.week_view, name="week"),
     path("my/", views.my_timetable, name="my"),
     path("lessons/<int:pk>/move/", views.lesson_move, name="lesson_move"),
+    path("changes/", views.changes, name="changes"),
 ]

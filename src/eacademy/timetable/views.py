@@ -16,8 +16,8 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Group
 from eacademy.timetable import calendar_feed, services
-from eacademy.timetable.forms import MoveForm, RunForm
-from eacademy.timetable.models import Lesson, Room, TimetableRun
+from eacademy.timetable.forms import ClosureForm, MoveForm, RunForm, UnavailabilityForm
+from eacademy.timetable.models import Lesson, Room, RoomClosure, TimetableRun, Unavailability
 from eacademy.timetable.week import monday_of, week
 
 READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
@@ -27,7 +27,7 @@ READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role
 def overview(request: HttpRequest) -> HttpResponse:
     """The solver's runs, a form to start one (planners), and the timetables to open."""
     user = signed_in_user(request)
-    form = RunForm(request.POST or None)
+    form = RunForm(request.POST or None, initial={k: v for k, v in request.GET.items() if k in ("starts_on", "ends_on", "repair")})
     if request.method == "POST":
         if not user.has_role(*services.PLANNERS):
             raise Http404
@@ -131,3 +131,25 @@ def lesson_move(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The lesson is moved; the lecturer and the group are told."))
             return redirect(f"{reverse('timetable:week')}?group={lesson.group_id}&week={form.cleaned_data['day'].isoformat()}")
     return render(request, "timetable/lesson_move.html", {"lesson": lesson, "form": form})
+
+
+@role_required(*services.PLANNERS)
+def changes(request: HttpRequest) -> HttpResponse:
+    """A lecturer falls ill, a room closes: record it, then re-plan those days."""
+    user = signed_in_user(request)
+    which = request.POST.get("form")
+    absence = UnavailabilityForm(request.POST if which == "absence" else None)
+    closure = ClosureForm(request.POST if which == "closure" else None)
+    for form, act in ((absence, services.unavailability_add), (closure, services.room_close)):
+        if form.is_bound and form.is_valid():
+            try:
+                record = act(actor=user, **form.cleaned_data)
+            except DomainError as exc:
+                for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Recorded. Re-plan these days to move the lessons concerned."))
+                return redirect(f"{reverse('timetable:overview')}?starts_on={record.starts_on}&ends_on={record.ends_on}&repair=1")
+    context = {"absence": absence, "closure": closure, "absences": Unavailability.objects.select_related("lecturer")[:50],
+               "closures": RoomClosure.objects.select_related("room")[:50]}
+    return render(request, "timetable/changes.html", context)
