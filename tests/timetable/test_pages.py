@@ -62,7 +62,7 @@ def test_a_free_move_is_made_and_the_people_are_told(client_as, lesson):
     start = timezone.localtime(lesson.starts_at)
     taken = {timezone.localtime(t) for t in Lesson.objects.filter(group=lesson.group).values_list("starts_at", flat=True)}
     taken |= {timezone.localtime(t) for t in Lesson.objects.filter(lecturer=lesson.lecturer).values_list("starts_at", flat=True)}
-    free = next(timezone.make_aware(datetime.datetime.combine(start.date() + datetime.timedelta(days=d), p.starts)) for d in range(0, 10)
+    free = next(timezone.make_aware(datetime.datetime.combine(start.date() + datetime.timedelta(days=d), p.starts)) for d in range(10)
                 for p in Period.objects.order_by("number")
                 if (start.date() + datetime.timedelta(days=d)).weekday() < 5 and timezone.make_aware(datetime.datetime.combine(start.date() + datetime.timedelta(days=d), p.starts)) not in taken
                 and lesson.offering.starts_on <= start.date() + datetime.timedelta(days=d) <= lesson.offering.ends_on)
