@@ -70,9 +70,14 @@ def test_a_free_move_is_made_and_the_people_are_told(client_as, lesson):
     before = Notification.objects.filter(user=lesson.lecturer).count()
     client_as(Role.METHODOLOGIST).post(f"/timetable/lessons/{lesson.pk}/move/", {"day": free.date(), "period": Period.objects.get(starts=free.time()).pk, "room": room.pk})
     moved = Lesson.objects.get(pk=lesson.pk)
-    assert (moved.starts_at, moved.room_id) == (free, room.pk)
+    assert (moved.starts_at, moved.room_id, moved.pinned) == (free, room.pk, True)  # placed by hand: the solver leaves it
     assert Notification.objects.filter(user=lesson.lecturer).count() == before + 1
     assert moved.history.first().history_user.username == "methodologist"
+    from eacademy.demo.timetable import term_start
+    from eacademy.timetable import planner
+
+    planner.plan(term_start(), term_start() + datetime.timedelta(weeks=8), seconds=30)  # a whole new plan...
+    assert Lesson.objects.filter(pk=lesson.pk, starts_at=free, room=room).exists()  # ...keeps the lesson placed by hand
 
 
 @pytest.mark.parametrize(("data", "message"), [

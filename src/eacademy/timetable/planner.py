@@ -152,6 +152,8 @@ def build(starts_on: datetime.date, ends_on: datetime.date, *, repair: bool) -> 
                 pinned.append((index, lesson.room.code))
             elif repair:
                 previous.setdefault(key, []).append((index, lesson.room.code))
+        allowed += tuple(sorted({room for _p, room in pinned} - set(allowed)))  # a pinned lesson keeps its room, whatever its kind
+        periods |= {p for p, _room in pinned}
         tasks.append(solver.Task(key=key, count=teaching.lessons, teacher=lecturer, groups=(f"g{teaching.group_id}",), students=sizes[teaching.group_id],
                                  min_days=min(len(course_days), teaching.lessons), periods=frozenset(periods), rooms=allowed,
                                  after=f"t{teaching.after_id}" if teaching.after_id else "", pinned=tuple(pinned)))

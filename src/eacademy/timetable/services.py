@@ -103,16 +103,17 @@ def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[st
 
 @transaction.atomic
 def lesson_move(*, actor: User, lesson: Lesson, day: datetime.date, period: Period, room: Room) -> Lesson:
-    """Move a lesson by hand; refused, with the reasons, if it would break a hard constraint."""
+    """Move a lesson by hand; refused, with the reasons, if it would break a hard constraint.
+    A lesson placed by hand is pinned: the solver leaves it there."""
     _require_planner(actor)
     starts_at = timezone.make_aware(datetime.datetime.combine(day, period.starts))
     problems = clashes(lesson, starts_at, room)
     if problems:
         raise DomainError(problems)
     moved = lesson.starts_at != starts_at or lesson.room_id != room.pk
-    lesson.starts_at, lesson.room = starts_at, room
+    lesson.starts_at, lesson.room, lesson.pinned = starts_at, room, True
     lesson._history_user = actor  # type: ignore[attr-defined]
-    lesson.save(update_fields=["starts_at", "room"])
+    lesson.save(update_fields=["starts_at", "room", "pinned"])
     if moved:
         planner.notify([lesson])
     return lesson
