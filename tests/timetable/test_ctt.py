@@ -115,3 +115,12 @@ def test_the_command_line_solves_and_validates(tmp_path, capsys, tiny):
     solution.write_text("a big 0 0\n")
     assert main(["validate", str(instance), str(solution)]) == 1
     assert main(["validate", str(tmp_path / "missing.ctt"), str(solution)]) == 2
+
+
+def test_big_instances_go_through_both_phases_and_the_neighbourhood_search(tiny, monkeypatch):
+    from eacademy.timetable import solver
+
+    monkeypatch.setattr(solver, "TWO_PHASES_FROM", 0)  # treat the tiny instance as a big one
+    result = solve(problem_of(tiny), seconds=12, workers=1)
+    report = ctt.validate(tiny, assignments_of(tiny, result.placements))
+    assert result.status == "feasible" and report.feasible and report.penalty == result.penalty == 20

@@ -18,10 +18,12 @@ only lessons that must move do).
 Model: x[t, p] a lesson of t in period p; y[t, p, r] that lesson in room r. A task's room
 count, days used and a group's isolated periods are auxiliary booleans bounded by x and y."""
 
+import random
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -261,7 +263,8 @@ def build(problem: Problem, explain: bool = False, counted_rooms: bool = False) 
 
 
 TWO_PHASES_FROM = 40_000  # room variables from which periods and rooms are chosen one after the other
-PERIODS_SHARE = 0.8  # of the time, for the periods; the rest for the rooms
+PERIODS_SHARE = 0.5  # of the time, for the periods; then the rooms (at most ROOMS_SHARE), then `improve`
+ROOMS_SHARE = 0.1
 
 
 def _run(model: cp_model.CpModel, seconds: float, workers: int, seed: int, progress: Callable[[int, float], None] | None
@@ -342,8 +345,44 @@ def solve(problem: Problem, *, seconds: float, workers: int = 2, seed: int = 0, 
     for (key, p), var in built.x.items():
         if solver.value(var):
             periods[key].append(p)
-    placements, room_penalty = _rooms(problem, periods, seconds * (1 - PERIODS_SHARE), workers, seed)
-    return Result("feasible", placements, int(solver.value(built.penalty)) + room_penalty, seconds)
+    started = time.monotonic()
+    placements, room_penalty = _rooms(problem, periods, seconds * ROOMS_SHARE, workers, seed)
+    left = seconds * (1 - PERIODS_SHARE) - (time.monotonic() - started)
+    placements, penalty = improve(problem, placements, int(solver.value(built.penalty)) + room_penalty, seconds=left, workers=workers, seed=seed)
+    return Result("feasible", placements, penalty, seconds)
+
+
+def improve(problem: Problem, placements: list[Placement], penalty: int, *, seconds: float, workers: int, seed: int,
+            size: int = 10) -> tuple[list[Placement], int]:
+    """Large-neighbourhood search: free the lessons of a few tasks (those of a group, or of
+    groups sharing a period), keep all others where they are, and let CP-SAT re-place the freed
+    ones, rooms and periods together, for a few seconds; keep the timetable whenever it is no
+    worse. Each sub-problem is small, so the rooms' stability the first phase could not see is
+    repaired piece by piece."""
+    rng = random.Random(seed)
+    deadline = time.monotonic() + seconds
+    groups = sorted({g for t in problem.tasks for g in t.groups})
+    by_group = {g: [t.key for t in problem.tasks if g in t.groups] for g in groups}
+    while time.monotonic() < deadline - 1:
+        where: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for key, p, r in placements:
+            where[key].append((p, r))
+        scattered = [key for key, lessons in where.items() if len({r for _p, r in lessons}) > 1]  # tasks in more than one room
+        free = set(by_group[rng.choice(groups)]) if groups and rng.random() < 0.5 else set(rng.sample(scattered, min(3, len(scattered))))
+        while len(free) < size:
+            free.add(rng.choice(problem.tasks).key)
+        tasks = [t if t.key in free else replace(t, periods=frozenset(p for p, _r in where[t.key]), rooms=tuple(sorted({r for _p, r in where[t.key]})),
+                                                pinned=tuple(where[t.key]))
+                 for t in problem.tasks]
+        built = build(replace(problem, tasks=tasks))
+        for key, p, r in placements:
+            if (key, p, r) in built.y:
+                built.model.add_hint(built.y[key, p, r], 1)
+        solver, status = _run(built.model, min(3.0, deadline - time.monotonic()), workers, rng.randrange(1 << 30), None)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= penalty:
+            placements = sorted(key for key, var in built.y.items() if solver.value(var))
+            penalty = int(solver.objective_value)
+    return placements, penalty
 
 
 def explain(problem: Problem, *, seconds: float, workers: int = 2) -> list[str]:
