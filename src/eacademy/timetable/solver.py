@@ -369,7 +369,7 @@ def improve(problem: Problem, placements: list[Placement], penalty: int, *, seco
             where[key].append((p, r))
         scattered = [key for key, lessons in where.items() if len({r for _p, r in lessons}) > 1]  # tasks in more than one room
         free = set(by_group[rng.choice(groups)]) if groups and rng.random() < 0.5 else set(rng.sample(scattered, min(3, len(scattered))))
-        while len(free) < size:
+        while len(free) < min(size, len(problem.tasks)):
             free.add(rng.choice(problem.tasks).key)
         tasks = [t if t.key in free else replace(t, periods=frozenset(p for p, _r in where[t.key]), rooms=tuple(sorted({r for _p, r in where[t.key]})),
                                                 pinned=tuple(where[t.key]))
