@@ -10,6 +10,7 @@ import random
 from django.contrib.auth.models import Group as RoleGroup
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core.models import User
@@ -17,7 +18,7 @@ from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.enrollment.models import Group
 from eacademy.planning.models import Offering
-from eacademy.timetable.models import AvailableSlot, DayOff, LecturerLimits, Period, Room, Teaching
+from eacademy.timetable.models import AvailableSlot, DayOff, LecturerLimits, Period, Room, Teaching, Unavailability
 
 PERIODS = [(datetime.time(9, 0), datetime.time(10, 20)), (datetime.time(10, 30), datetime.time(11, 50)),
            (datetime.time(12, 40), datetime.time(14, 0)), (datetime.time(14, 10), datetime.time(15, 30))]
@@ -44,7 +45,7 @@ def load_calendar(years: range) -> None:
             for number in range(1, count + 1):
                 code = prefix if count == 1 else f"{prefix}{number + 1 if prefix == 'А-' else number}" if prefix else str(200 + number)
                 rooms.append(Room(code=code, name=name, kind=kind, capacity=seats))
-        Room.objects.bulk_create([r for r in rooms if not Room.objects.filter(code=r.code).exists()])
+        bulk_create_with_history([r for r in rooms if not Room.objects.filter(code=r.code).exists()], Room, default_change_reason="demo")
     DayOff.objects.bulk_create([DayOff(date=datetime.date(year, month, day), reason=reason) for year in years for (month, day), reason in HOLIDAYS],
                                ignore_conflicts=True)
 
@@ -90,7 +91,7 @@ def _staff(rng: random.Random, count: int) -> list[User]:
 def _invited(rng: random.Random, count: int) -> list[User]:
     """Judges and prosecutors who teach a few practicals in the slots they offer."""
     users = _lecturer_logins(rng, "invited", count)
-    LecturerLimits.objects.bulk_create([LecturerLimits(lecturer=u, invited=True, per_day=2, per_week=4) for u in users])
+    bulk_create_with_history([LecturerLimits(lecturer=u, invited=True, per_day=2, per_week=4) for u in users], LecturerLimits, default_change_reason="demo")
     return users
 
 
@@ -141,6 +142,8 @@ def load_demo_term(*, rng: random.Random, groups: int = 8, lecturers: int = 0, i
         lecture.save()
         practical.after = lecture
         practical.save()
+    # A staff lecturer on a business trip for two days of the term.
+    Unavailability.objects.create(lecturer=staff[0], starts_on=calendar[10], ends_on=calendar[11], reason="Служебная командировка")
     periods = {p.number: p for p in Period.objects.all()}
     AvailableSlot.objects.bulk_create([AvailableSlot(lecturer=u, date=d, period=periods[p]) for u, d, p in slots], ignore_conflicts=True)
     lessons = sum(t.lessons for pair in teachings for t in pair)

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from eacademy.core.models import User
 from eacademy.core.services import notification_send
@@ -235,8 +236,8 @@ def apply(result: solver.Result, term: Term, *, repair: bool) -> tuple[int, list
         for period, room in free[len(movable):]:
             created.append(Lesson(offering=teaching.offering, group=teaching.group, discipline=teaching.discipline, starts_at=term.starts_at(period),
                                   minutes=80, kind=teaching.kind, lecturer=teaching.lecturer, room=term.rooms[room], teaching=teaching))
-    Lesson.objects.bulk_update(changed, ["starts_at", "room"], batch_size=1000)
-    Lesson.objects.bulk_create(created, batch_size=1000)
+    bulk_update_with_history(changed, Lesson, ["starts_at", "room"], batch_size=1000, default_change_reason="timetable re-planned")
+    bulk_create_with_history(created, Lesson, batch_size=1000, default_change_reason="timetable planned")
     return len(result.placements), changed
 
 
