@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.pages import act_and_return
+from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import services, surveys
@@ -92,14 +92,6 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/survey_results.html", {"results": surveys.results(get_object_or_404(Survey, pk=pk))})
 
 
-def _form_errors(form: object, exc: DomainError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, exc.messages)  # type: ignore[attr-defined]
-
-
 @role_required(*surveys.BUILDERS, *RESULT_READERS)
 def survey_list(request: HttpRequest) -> HttpResponse:
     """Every survey with how many were asked and answered (the answers themselves stay apart)."""
@@ -116,7 +108,7 @@ def survey_new(request: HttpRequest) -> HttpResponse:
         try:
             created = surveys.survey_create(actor=signed_in_user(request), **form.cleaned_data)
         except DomainError as exc:
-            _form_errors(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("The survey is created: add its questions."))
             return redirect("evaluation:survey_edit", pk=created.pk)
@@ -134,7 +126,7 @@ def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
             surveys.question_add(actor=signed_in_user(request), survey=found, kind=data["kind"], text=data["text"], choices=data["choices"].splitlines(),
                                  lecturer=data["lecturer"], required=data["required"])
         except DomainError as exc:
-            _form_errors(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("The question is added."))
             return redirect(request.path)
@@ -188,7 +180,7 @@ def level_four(request: HttpRequest) -> HttpResponse:
                 try:
                     act(form.cleaned_data)
                 except DomainError as exc:
-                    _form_errors(form, exc)
+                    form_errors_from(form, exc)
                 else:
                     messages.success(request, done)
                     return redirect(request.path)

@@ -13,6 +13,7 @@ from eacademy.core.access import public, role_required, signed_in, signed_in_use
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
+from eacademy.core.pages import form_errors_from
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Group
 from eacademy.timetable import calendar_feed, services
@@ -145,8 +146,7 @@ def changes(request: HttpRequest) -> HttpResponse:
             try:
                 record = act(actor=user, **form.cleaned_data)
             except DomainError as exc:
-                for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
-                    form.add_error(field if field in form.fields else None, errors)
+                form_errors_from(form, exc)
             else:
                 messages.success(request, _("Recorded. Re-plan these days to move the lessons concerned."))
                 return redirect(f"{reverse('timetable:overview')}?starts_on={record.starts_on}&ends_on={record.ends_on}&repair=1")

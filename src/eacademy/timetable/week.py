@@ -44,7 +44,6 @@ def week(lessons: Q, monday: datetime.date, days: int = 6) -> Week:
         local = timezone.localtime(lesson.starts_at)
         number = starts.get(local.time(), 0)
         cells.setdefault(((local.date() - monday).days, number), []).append(lesson)
-    extra = sorted({n for (_d, n) in cells if n == 0})
-    if extra:  # lessons entered by hand at other times: one row "other times"
+    if any(number == 0 for _day, number in cells):  # lessons entered by hand at other times: one row "other times"
         periods.append(Period(number=0, starts=datetime.time(0), ends=datetime.time(0)))
     return Week(monday, [monday + datetime.timedelta(days=i) for i in range(days)], periods, cells)
