@@ -262,8 +262,11 @@ def build(problem: Problem, explain: bool = False, counted_rooms: bool = False) 
     return Built(model, x, y, reasons, cp_model.LinearExpr.sum(costs))
 
 
-TWO_PHASES_FROM = 40_000  # room variables from which periods and rooms are chosen one after the other
-PERIODS_SHARE = 0.5  # of the time, for the periods; then the rooms (at most ROOMS_SHARE), then `improve`
+TWO_PHASES_FROM = 10_000  # room variables from which periods and rooms are chosen one after the other
+# shares of the time in two phases: periods with the rooms counted, then a search on those periods,
+# then rooms for them (at most ROOMS_SHARE), then a search on the whole timetable with what is left
+PERIODS_SHARE = 0.25
+PERIODS_SEARCH_SHARE = 0.25
 ROOMS_SHARE = 0.1
 
 
@@ -287,7 +290,7 @@ def _run(model: cp_model.CpModel, seconds: float, workers: int, seed: int, progr
     return solver, outcome[0]
 
 
-def _rooms(problem: Problem, periods: dict[str, list[int]], seconds: float, workers: int, seed: int) -> tuple[list[Placement], int]:
+def _rooms(problem: Problem, periods: dict[str, list[int]], seconds: float, workers: int, seed: int) -> list[Placement]:
     """The second phase: rooms for lessons whose periods are fixed (seats and room stability)."""
     model = cp_model.CpModel()
     weights = problem.weights
@@ -315,15 +318,16 @@ def _rooms(problem: Problem, periods: dict[str, list[int]], seconds: float, work
     solver, status = _run(model, seconds, workers, seed, None)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError("no rooms for the periods found")  # cannot happen: each period holds no more lessons than rooms
-    return sorted(key for key, var in y.items() if solver.value(var)), int(solver.objective_value)
+    return sorted(key for key, var in y.items() if solver.value(var))
 
 
 def solve(problem: Problem, *, seconds: float, workers: int = 2, seed: int = 0, progress: Callable[[int, float], None] | None = None,
           hint: Iterable[Placement] = ()) -> Result:
     """Solve within `seconds`; on an infeasible problem, find the requirements that conflict.
 
-    A big problem whose tasks may use any room (the ITC-2007 instances) is solved in two phases:
-    periods first with the rooms counted (`PERIODS_SHARE` of the time), then the rooms for those periods."""
+    A big problem whose tasks may use any room (the ITC-2007 instances) is solved in phases (see
+    the shares above): CP-SAT on the whole model with two workers makes little progress there,
+    while small neighbourhoods of a good timetable are solved to optimality in a second."""
     room_variables = sum(len(_allowed_periods(problem, t)) * len(t.rooms or problem.rooms) for t in problem.tasks)
     two_phases = (room_variables >= TWO_PHASES_FROM and all(t.rooms is None and not t.pinned for t in problem.tasks)
                   and not problem.closed and not problem.previous)
@@ -341,47 +345,134 @@ def solve(problem: Problem, *, seconds: float, workers: int = 2, seed: int = 0, 
     if not two_phases:
         placements = [(key, p, r) for (key, p, r), var in built.y.items() if solver.value(var)]
         return Result(name, sorted(placements), int(solver.objective_value), solver.wall_time)
+    chosen = {key: bool(solver.value(var)) for key, var in built.x.items()}
+    chosen = improve_periods(problem, built, chosen, solver.objective_value, seconds=seconds * PERIODS_SEARCH_SHARE, workers=workers, seed=seed)
     periods: dict[str, list[int]] = defaultdict(list)
-    for (key, p), var in built.x.items():
-        if solver.value(var):
+    for (key, p), on in chosen.items():
+        if on:
             periods[key].append(p)
     started = time.monotonic()
-    placements, room_penalty = _rooms(problem, periods, seconds * ROOMS_SHARE, workers, seed)
-    left = seconds * (1 - PERIODS_SHARE) - (time.monotonic() - started)
-    placements, penalty = improve(problem, placements, int(solver.value(built.penalty)) + room_penalty, seconds=left, workers=workers, seed=seed)
+    placements = _rooms(problem, periods, seconds * ROOMS_SHARE, workers, seed)
+    left = seconds * (1 - PERIODS_SHARE - PERIODS_SEARCH_SHARE) - (time.monotonic() - started)
+    placements, penalty = improve(problem, placements, seconds=left, workers=workers, seed=seed)
     return Result("feasible", placements, penalty, seconds)
 
 
-def improve(problem: Problem, placements: list[Placement], penalty: int, *, seconds: float, workers: int, seed: int,
-            size: int = 10) -> tuple[list[Placement], int]:
-    """Large-neighbourhood search: free the lessons of a few tasks (those of a group, or of
-    groups sharing a period), keep all others where they are, and let CP-SAT re-place the freed
-    ones, rooms and periods together, for a few seconds; keep the timetable whenever it is no
-    worse. Each sub-problem is small, so the rooms' stability the first phase could not see is
-    repaired piece by piece."""
+def _related(problem: Problem) -> dict[str, set[str]]:
+    """Each task's tasks sharing a group or a teacher with it."""
+    by_resource: dict[str, set[str]] = defaultdict(set)
+    for t in problem.tasks:
+        for resource in (*(f"group:{g}" for g in t.groups), f"teacher:{t.teacher}" if t.teacher else ""):
+            if resource:
+                by_resource[resource].add(t.key)
+    related: dict[str, set[str]] = defaultdict(set)
+    for keys in by_resource.values():
+        for key in keys:
+            related[key] |= keys - {key}
+    return related
+
+
+def _neighbourhood(problem: Problem, rng: random.Random, size: int, related: dict[str, set[str]], seeds: Iterable[str]) -> set[str]:
+    """Tasks to free: `seeds`, then tasks related to those already freed (now and then any task), up to `size`."""
+    free = set(seeds)
+    while len(free) < min(size, len(problem.tasks)):
+        near = sorted(set().union(*(related[k] for k in free)) - free) if free else []
+        free.add(rng.choice(near) if near and rng.random() < 0.7 else rng.choice(problem.tasks).key)
+    return free
+
+
+def _resize(size: int, status: cp_model.CpSolverStatus, most: int) -> int:
+    """Neighbourhoods grow while they are solved to optimality and shrink when time runs out."""
+    return min(size + 1, most) if status == cp_model.OPTIMAL else max(4, size - 2)
+
+
+def improve_periods(problem: Problem, built: Built, chosen: dict[tuple[str, int], bool], objective: float, *, seconds: float, workers: int,
+                    seed: int) -> dict[tuple[str, int], bool]:
+    """Large-neighbourhood search on the periods, in the first phase's model (rooms counted).
+    Half of the neighbourhoods free a group's tasks and related ones; the other half free every
+    lesson of two days within those days (which rearranges days: compactness and spread). All
+    other periods are fixed in a copy of the model, cheap without rooms; a periods' assignment no
+    worse than the current one is kept."""
     rng = random.Random(seed)
     deadline = time.monotonic() + seconds
     groups = sorted({g for t in problem.tasks for g in t.groups})
     by_group = {g: [t.key for t in problem.tasks if g in t.groups] for g in groups}
-    while time.monotonic() < deadline - 1:
+    related = _related(problem)
+    size = 8
+    while time.monotonic() < deadline - 0.5:
+        free: set[str] = set()
+        window: set[int] = set()
+        if groups and rng.random() < 0.5:
+            free = _neighbourhood(problem, rng, size, related, by_group[rng.choice(groups)])
+        else:
+            days = rng.sample(range(problem.days), min(2, problem.days))
+            window = {p for p in range(problem.periods) if p // problem.periods_per_day in days}
+        model = built.model.clone()
+        model.clear_hints()
+        for (key, p), var in built.x.items():
+            value = int(chosen[key, p])
+            if key not in free and p not in window:
+                domain = model.proto.variables[var.index].domain
+                domain[0] = domain[1] = value
+            model.add_hint(var, value)
+        solver, status = _run(model, min(2.0, deadline - time.monotonic()), workers, rng.randrange(1 << 30), None)
+        if free:
+            size = _resize(size, status, len(problem.tasks))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= objective:
+            objective = solver.objective_value
+            chosen = {key: bool(solver.value(var)) for key, var in built.x.items()}
+    return chosen
+
+
+def improve(problem: Problem, placements: list[Placement], *, seconds: float, workers: int, seed: int) -> tuple[list[Placement], int]:
+    """Large-neighbourhood search on the whole timetable: free a few tasks (a group's, or tasks
+    spread over several rooms, and related ones), keep all others where they are (sometimes
+    freeing the rooms, not the periods, of lessons sharing a period with the freed ones), and let
+    CP-SAT re-place them, rooms and periods together; keep the timetable whenever it is no worse.
+    Each sub-problem is small, so the rooms' stability the first phase could not see is repaired
+    piece by piece. Returns the timetable and its penalty."""
+    rng = random.Random(seed)
+    deadline = time.monotonic() + seconds
+    groups = sorted({g for t in problem.tasks for g in t.groups})
+    by_group = {g: [t.key for t in problem.tasks if g in t.groups] for g in groups}
+    related = _related(problem)
+    size = 10
+    penalty = None
+    first = True
+    while first or time.monotonic() < deadline - 1:
         where: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for key, p, r in placements:
             where[key].append((p, r))
         scattered = [key for key, lessons in where.items() if len({r for _p, r in lessons}) > 1]  # tasks in more than one room
-        free = set(by_group[rng.choice(groups)]) if groups and rng.random() < 0.5 else set(rng.sample(scattered, min(3, len(scattered))))
-        while len(free) < min(size, len(problem.tasks)):
-            free.add(rng.choice(problem.tasks).key)
-        tasks = [t if t.key in free else replace(t, periods=frozenset(p for p, _r in where[t.key]), rooms=tuple(sorted({r for _p, r in where[t.key]})),
-                                                pinned=tuple(where[t.key]))
-                 for t in problem.tasks]
+        kind = rng.random()
+        if first:  # nothing freed: the current timetable's penalty
+            free: set[str] = set()
+        elif kind < 0.35 and groups:
+            free = _neighbourhood(problem, rng, size, related, by_group[rng.choice(groups)])
+        else:
+            free = _neighbourhood(problem, rng, size, related, rng.sample(scattered, min(3, len(scattered))))
+        busy = {p for k in free for p, _r in where[k]} if kind >= 0.7 else set()
+        tasks = []
+        for t in problem.tasks:
+            if t.key in free:
+                tasks.append(t)
+                continue
+            rooms_free = any(p in busy for p, _r in where[t.key])
+            tasks.append(replace(t, periods=frozenset(p for p, _r in where[t.key]),
+                                 rooms=None if rooms_free else tuple(sorted({r for _p, r in where[t.key]})),
+                                 pinned=tuple((p, r) for p, r in where[t.key] if p not in busy)))
         built = build(replace(problem, tasks=tasks))
         for key, p, r in placements:
             if (key, p, r) in built.y:
                 built.model.add_hint(built.y[key, p, r], 1)
-        solver, status = _run(built.model, min(3.0, deadline - time.monotonic()), workers, rng.randrange(1 << 30), None)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= penalty:
+        solver, status = _run(built.model, 10.0 if first else min(3.0, deadline - time.monotonic()), workers, rng.randrange(1 << 30), None)
+        if not first:
+            size = _resize(size, status, len(problem.tasks))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (penalty is None or solver.objective_value <= penalty):
             placements = sorted(key for key, var in built.y.items() if solver.value(var))
             penalty = int(solver.objective_value)
+        first = False
+    assert penalty is not None, "a complete timetable is its own solution"
     return placements, penalty
 
 
