@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "eacademy.timetable",
     "eacademy.journal",
     "eacademy.evaluation",
+    "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
     "eacademy.demo",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("verify/<str:code>/", journal_views.verify, name="certificate_verify"),
     path("evaluation/", include("eacademy.evaluation.urls")),
     path("follow-up/<str:token>/", evaluation_views.follow_up, name="follow_up"),
+    path("assessment/", include("eacademy.assessment.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,10 @@ from django.test import Client, override_settings
 from django.urls import path
 
 from eacademy.analytics.views import DASHBOARD_READERS
+from eacademy.assessment.models import Assignment as AssessmentAssignment
+from eacademy.assessment.models import Session as AssessmentSession
+from eacademy.assessment.views import ORGANISERS as ASSESSMENT_ORGANISERS
+from eacademy.assessment.views import READERS as ASSESSMENT_READERS
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
@@ -75,6 +79,8 @@ EXPECTATIONS = {
     ),
     "org:academy_structure": Expect(signed_in()),
     "api:openapi-json": Expect(everyone(200)),
+    "api:expert_assignments": Expect(allowed(R.EXPERT, anonymous=401)),
+    "api:assignment_rate": Expect(everyone(405), url=lambda s: f"/api/v1/assessment/assignments/{s['assignment'].pk}/ratings/"),
     "api:openapi-view": Expect(everyone(200)),
     "api:list_agencies": Expect(signed_in(anonymous=401)),
     "api:get_agency": Expect(
@@ -169,6 +175,21 @@ EXPECTATIONS = {
     "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
     "timetable_feed": Expect(everyone(404), url=lambda s: "/calendar/not-a-token.ics"),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
+    "assessment:index": Expect(allowed(*ASSESSMENT_READERS, R.EXPERT)),
+    "assessment:session": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/"),
+    "assessment:candidates_add": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/candidates/"),
+    "assessment:experts_add": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/experts/"),
+    "assessment:conflict_declare": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/conflicts/"),
+    "assessment:assign": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/assign/"),
+    "assessment:finalise": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/finalise/"),
+    "assessment:reveal": Expect(allowed(R.ADMINISTRATOR, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/reveal/"),
+    "assessment:discrepancies": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/discrepancies/"),
+    "assessment:reliability": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/reliability/"),
+    "assessment:results": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/results/"),
+    "assessment:expert_drop": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/experts/{s['assessment'].experts.first().pk}/drop/"),
+    "assessment:profile": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/candidates/{s['assessment'].candidates.first().pk}/"),
+    # an assignment's rating form: its expert only (the expert login rates in the session being rated)
+    "assessment:rate": Expect(allowed(R.EXPERT), url=lambda s: f"/assessment/assignments/{s['assignment'].pk}/"),
     "journal:group_list": Expect(allowed(*JOURNAL_READERS)),
     "journal:my_journal": Expect(signed_in()),
     "journal:group_detail": Expect(allowed(*JOURNAL_READERS), url=lambda s: f"/journal/groups/{s['group'].pk}/"),
@@ -230,6 +251,9 @@ ADMIN_EXCEPTIONS = {
     f"admin:{model}_add": {R.ADMINISTRATOR: 403}
     for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "django_tasks_database_dbtaskresult", "people_person", "catalog_programmeversion")
 } | {"admin:django_tasks_database_dbtaskresult_delete": {R.ADMINISTRATOR: 403}} | {
+    # the audit of disclosures of names is written by the reveal itself, and kept
+    f"admin:assessment_reveal_{view}": {R.ADMINISTRATOR: 403} for view in ("add", "delete")
+} | {
     # Applications, enrollments and orders change only through the services (orders, history).
     f"admin:enrollment_{model}_{view}": {R.ADMINISTRATOR: 403}
     for model in ("application", "enrollment", "order", "contract")
@@ -270,6 +294,8 @@ def _samples(persona) -> dict[str, object]:
     certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
+        "assessment": AssessmentSession.objects.get(status="finalised"),
+        "assignment": AssessmentAssignment.objects.filter(expert__person__user=persona(R.EXPERT), session__status="rating").first(),
         "run": TimetableRun.objects.create(starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 9, 30), requested_by=persona(R.METHODOLOGIST)),
         "survey": Survey.objects.get(offering__enrollments__person__user=persona(R.LISTENER), offering__enrollments__status="completed"),
         "group": colleague.group,

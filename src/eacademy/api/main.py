@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from eacademy.api.auth import AUTH
+from eacademy.assessment.api import router as assessment_router
 from eacademy.catalog.api import router as catalog_router
 from eacademy.core.errors import DomainError
 from eacademy.enrollment.api import router as enrollment_router
@@ -29,6 +30,7 @@ api.add_router("/", planning_router)
 api.add_router("/", enrollment_router)
 api.add_router("/", exams_router)
 api.add_router("/", journal_router)
+api.add_router("/", assessment_router)
 
 
 @api.exception_handler(DomainError)

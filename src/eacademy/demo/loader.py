@@ -19,6 +19,7 @@ from eacademy.core.iin import FEMALE, MALE, make_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
+from eacademy.demo.assessment import load_demo_assessment
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.history import load_demo_history
@@ -248,6 +249,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     term = load_demo_term(rng=rng, groups=6)
     starts = term_start()
     planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
+    assessment = load_demo_assessment(rng=rng, methodologist=users["methodologist"])
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -258,5 +260,6 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **plan,
         **enrollments,
         **history,
+        **assessment,
         **term,
     }
