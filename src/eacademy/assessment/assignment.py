@@ -93,7 +93,7 @@ def assign(problem: Problem, *, seconds: float = 30.0, workers: int = 2) -> Plan
         model.add(together >= sum(variables))
     # every candidate and exercise brings C(k, 2) pairs: no plan does better than spreading them evenly (lets the search stop there)
     model.add(together >= math.ceil(total * math.comb(problem.k, 2) / max(1, len(by_pair))))
-    start = set(_greedy(problem, list(teams)))
+    start = set(first_plan(problem, list(teams)))
     for key, var in teams.items():
         model.add_hint(var, key in start)
     start_loads = Counter(x for _c, _e, team in start for x in team if x in by_expert)
@@ -115,10 +115,10 @@ def assign(problem: Problem, *, seconds: float = 30.0, workers: int = 2) -> Plan
     slots = sorted((c, e, x) for (c, e, team), var in teams.items() if solver.value(var) for x in team)
     loads_found = Counter(x for _c, _e, x in slots if x in by_expert)
     return Plan(name, slots, time.monotonic() - started, loads={x: loads_found[x] for x in problem.experts},
-                most_together=max(_pairs(slots).values(), default=0), changed=len(problem.previous - set(slots)))
+                most_together=max(together_counts(slots).values(), default=0), changed=len(problem.previous - set(slots)))
 
 
-def _greedy(problem: Problem, keys: list[tuple[str, str, tuple[str, ...]]]) -> list[tuple[str, str, tuple[str, ...]]]:
+def first_plan(problem: Problem, keys: list[tuple[str, str, tuple[str, ...]]]) -> list[tuple[str, str, tuple[str, ...]]]:
     """A first plan to start the search from: candidate by candidate, the admissible team whose
     members have rated least, together least, and this candidate least."""
     options: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -151,7 +151,7 @@ def _shortages(problem: Problem) -> list[tuple[str, str]]:
     return short
 
 
-def _pairs(slots: list[Slot]) -> Counter[tuple[str, str]]:
+def together_counts(slots: list[Slot]) -> Counter[tuple[str, str]]:
     by_item: dict[tuple[str, str], list[str]] = {}
     for c, e, x in slots:
         by_item.setdefault((c, e), []).append(x)
