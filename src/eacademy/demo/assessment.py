@@ -1,7 +1,7 @@
 """The demo assessment centre: behavioural indicators of the Passport of Competence with their
 level anchors, the young prosecutor's required profile, four exercises, a finalised session
 (ratings, a consensus, results to reveal) and one being rated, where the `expert` login has
-candidates waiting."""
+candidates waiting. Five more experts (expert2 … expert6) sign in with the demo password."""
 
 import datetime
 import random
@@ -121,7 +121,7 @@ EXPERTS = 6
 CANDIDATES = 12
 
 
-def load_demo_assessment(*, rng: random.Random, methodologist: User) -> dict[str, int]:
+def load_demo_assessment(*, rng: random.Random, methodologist: User, password: str) -> dict[str, int]:
     competencies = {c.code: c for c in Competency.objects.all()}
     indicators: dict[str, list[Indicator]] = {}
     anchors = []
@@ -142,7 +142,7 @@ def load_demo_assessment(*, rng: random.Random, methodologist: User) -> dict[str
     expert_people = [Person.objects.get(user__username="expert")]
     staff = list(StaffMember.objects.filter(academy_unit__kind=AcademyUnit.Kind.DEPARTMENT).select_related("person")[:EXPERTS - 1])
     for number, member in enumerate(staff, start=2):
-        user = core_services.user_create(username=f"expert{number}", password=None, roles=[Role.EXPERT])
+        user = core_services.user_create(username=f"expert{number}", password=password, roles=[Role.EXPERT])
         member.person.user = user
         member.person.save(update_fields=["user"])
         expert_people.append(member.person)

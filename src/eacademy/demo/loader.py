@@ -249,7 +249,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     term = load_demo_term(rng=rng, groups=6)
     starts = term_start()
     planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
-    assessment = load_demo_assessment(rng=rng, methodologist=users["methodologist"])
+    assessment = load_demo_assessment(rng=rng, methodologist=users["methodologist"], password=DEMO_PASSWORD)
     return {
         "agencies": len(agencies),
         "units": len(units),
