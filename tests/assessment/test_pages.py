@@ -24,6 +24,7 @@ from eacademy.assessment.models import (
 )
 from eacademy.core.roles import Role
 from eacademy.people.models import Person
+from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,25 @@ def test_an_expert_dropping_out_hands_over_only_what_he_has_not_rated(persona):
     assert before - after == {slot for slot in before if slot[2] == leaving.pk} - rated
     assert before - after and not Assignment.objects.filter(session=session, expert=leaving).exists()
     assert SessionExpert.objects.get(pk=leaving.pk).dropped_out
+
+
+def test_pages_ask_the_database_as_often_whatever_the_number_of_candidates(client_as, persona):
+    """The session, results, reliability, discrepancies and expert pages: the same queries after the
+    session doubles its candidates (and their ratings)."""
+    session = Session.objects.get(status=Session.Status.FINALISED)
+    methodologist, expert = client_as(Role.METHODOLOGIST), client_as(Role.EXPERT)
+    urls = [f"/assessment/sessions/{session.pk}/{tail}" for tail in ("", "results/", "reliability/", "discrepancies/")]
+    before = [page_queries(methodologist, url) for url in urls] + [page_queries(expert, "/assessment/")]
+    # as many candidates again, each rated like the first one in every exercise
+    template = session.candidates.first()
+    people = Person.objects.filter(position__code="assistant-prosecutor", user=None).exclude(pk__in=Candidate.objects.values("person"))[:12]
+    for number, person in enumerate(people):
+        candidate = Candidate.objects.create(session=session, person=person, code=f"Q{number:05d}")
+        for a in Assignment.objects.filter(candidate=template):
+            copy = Assignment.objects.create(session=session, candidate=candidate, exercise=a.exercise, expert=a.expert, submitted_at=a.submitted_at)
+            Rating.objects.bulk_create([Rating(assignment=copy, indicator=r.indicator, level=r.level) for r in a.ratings.all()])
+        for settled in Consensus.objects.filter(candidate=template):
+            Consensus.objects.create(candidate=candidate, exercise=settled.exercise, indicator=settled.indicator, level=settled.level,
+                                     reasoning=settled.reasoning, recorded_by=settled.recorded_by)
+    after = [page_queries(methodologist, url) for url in urls] + [page_queries(expert, "/assessment/")]
+    assert after == before

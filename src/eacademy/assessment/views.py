@@ -57,13 +57,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = list(session.candidates.select_related("person__agency", "person__unit") if show_names else session.candidates.only("pk", "code", "session_id"))
     experts = list(session.experts.select_related("person"))
     exercises = list(session.exercises.all())
+    surnames = {e.pk: e.person.last_name for e in experts}
     cells: dict[tuple[int, int], list[str]] = {}
-    for a in session.assignments.all().only("candidate_id", "exercise_id", "expert_id", "submitted_at"):
-        cells.setdefault((a.candidate_id, a.exercise_id), []).append(next(e.person.last_name for e in experts if e.pk == a.expert_id) + ("✓" if a.submitted_at else ""))
-    matrix = [(c, [cells.get((c.pk, e.pk), []) for e in exercises]) for c in candidates]
     loads: dict[int, int] = {}
-    for expert_id in session.assignments.values_list("expert_id", flat=True):
+    for candidate_id, exercise_id, expert_id, submitted_at in session.assignments.values_list("candidate_id", "exercise_id", "expert_id", "submitted_at"):
+        cells.setdefault((candidate_id, exercise_id), []).append(surnames[expert_id] + ("✓" if submitted_at else ""))
         loads[expert_id] = loads.get(expert_id, 0) + 1
+    matrix = [(c, [sorted(cells.get((c.pk, e.pk), [])) for e in exercises]) for c in candidates]
     organiser = user.has_role(*ORGANISERS)
     context = {"session": session, "show_names": show_names, "matrix": matrix, "exercises": exercises,
                "experts": [(e, loads.get(e.pk, 0)) for e in experts], "progress": queries.progress(session),
