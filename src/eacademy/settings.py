@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "eacademy.enrollment",
     "eacademy.exams",
     "eacademy.timetable",
+    "eacademy.campus",
     "eacademy.journal",
     "eacademy.evaluation",
     "eacademy.assessment",

@@ -34,6 +34,7 @@ urlpatterns = [
     path("evaluation/", include("eacademy.evaluation.urls")),
     path("follow-up/<str:token>/", evaluation_views.follow_up, name="follow_up"),
     path("assessment/", include("eacademy.assessment.urls")),
+    path("campus/", include("eacademy.campus.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,12 @@ from eacademy.assessment.models import Assignment as AssessmentAssignment
 from eacademy.assessment.models import Session as AssessmentSession
 from eacademy.assessment.views import ORGANISERS as ASSESSMENT_ORGANISERS
 from eacademy.assessment.views import READERS as ASSESSMENT_READERS
+from eacademy.campus.models import LeaveRequest, Stay
+from eacademy.campus.services import DECIDERS as CAMPUS_DECIDERS
+from eacademy.campus.services import HOUSING as CAMPUS_HOUSING
+from eacademy.campus.services import RECORDERS as CAMPUS_RECORDERS
+from eacademy.campus.views import REGISTER as CAMPUS_REGISTER
+from eacademy.campus.views import STAFF as CAMPUS_STAFF
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
@@ -175,6 +181,19 @@ EXPECTATIONS = {
     "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
     "timetable_feed": Expect(everyone(404), url=lambda s: "/calendar/not-a-token.ics"),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
+    "campus:overview": Expect(allowed(*CAMPUS_STAFF)),
+    "campus:allocation": Expect(allowed(*CAMPUS_STAFF), url=lambda s: f"/campus/courses/{s['stay'].enrollment.offering_id}/"),
+    "campus:allocation_propose": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/courses/{s['stay'].enrollment.offering_id}/propose/"),
+    "campus:allocation_confirm": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/courses/{s['stay'].enrollment.offering_id}/confirm/"),
+    "campus:stay_check": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/stays/{s['stay'].pk}/check/"),
+    # listeners ask for leave; the Rector, his delegates and the dormitory keep the register
+    "campus:leave": Expect(allowed(R.LISTENER, *CAMPUS_REGISTER, denied=404)),
+    "campus:leave_decide": Expect(allowed(*CAMPUS_DECIDERS, ok=405), url=lambda s: f"/campus/leave/{s['leave'].pk}/decide/"),
+    "campus:leave_return": Expect(allowed(*CAMPUS_REGISTER, ok=405), url=lambda s: f"/campus/leave/{s['leave'].pk}/return/"),
+    "campus:permission": Expect(allowed(*CAMPUS_REGISTER, denied=404), url=lambda s: f"/campus/leave/{s['leave'].pk}/permission.pdf"),
+    # a record of conduct: its listener, the staff who record, and those who may see the person
+    "campus:conduct": Expect(allowed(R.LISTENER, R.AGENCY_COORDINATOR, R.LEADERSHIP, *CAMPUS_RECORDERS, denied=404),
+                             url=lambda s: f"/campus/people/{s['listener_person'].pk}/conduct/"),
     "assessment:index": Expect(allowed(*ASSESSMENT_READERS, R.EXPERT)),
     "assessment:session": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/"),
     "assessment:candidates_add": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/candidates/"),
@@ -295,6 +314,8 @@ def _samples(persona) -> dict[str, object]:
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
+        "stay": Stay.objects.filter(enrollment__isnull=False).first(),
+        "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),
         "assignment": AssessmentAssignment.objects.filter(expert__person__user=persona(R.EXPERT), session__status="rating").first(),
         "run": TimetableRun.objects.create(starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 9, 30), requested_by=persona(R.METHODOLOGIST)),
         "survey": Survey.objects.get(offering__enrollments__person__user=persona(R.LISTENER), offering__enrollments__status="completed"),

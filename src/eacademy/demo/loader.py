@@ -20,6 +20,7 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.assessment import load_demo_assessment
+from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.history import load_demo_history
@@ -239,7 +240,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
             person.save()
             StaffMember.objects.create(person=person, academy_unit=academy_units[place], position=positions[_LOGIN_POSITIONS[username]])
     load_catalog_reference()
-    users = {u.username: u for u in User.objects.filter(username__in=["methodologist", "head", "lecturer", "coordinator", "leadership", "listener"])}
+    users = {u.username: u for u in User.objects.filter(username__in=["admin", "methodologist", "head", "lecturer", "coordinator", "leadership", "listener"])}
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
     plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     enrollments = load_demo_enrollments(rng=rng, users=users)
@@ -250,6 +251,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     starts = term_start()
     planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
     assessment = load_demo_assessment(rng=rng, methodologist=users["methodologist"], password=DEMO_PASSWORD)
+    campus = load_demo_campus(rng=rng, users=users)
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -261,5 +263,6 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **enrollments,
         **history,
         **assessment,
+        **campus,
         **term,
     }

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eacademy.campus.models import ConductRecord, LeaveRequest
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class LeaveForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=LeaveRequest.Kind.choices)
+    leaves_at = forms.DateTimeField(label=_("Leaves"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    returns_at = forms.DateTimeField(label=_("Returns"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    destination = forms.CharField(label=_("Destination"), max_length=200)
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(label=_("Decision"), choices=[("1", _("Approve")), ("0", _("Refuse"))], coerce=lambda v: v == "1")
+    comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
+
+
+class ConductForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ConductRecord.Kind.choices)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    witnesses = forms.CharField(label=_("Witnesses"), max_length=300, required=False)
+    measure = forms.ChoiceField(label=_("Measure"), choices=ConductRecord.Measure.choices)

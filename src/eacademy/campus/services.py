@@ -1,0 +1,229 @@
+"""Campus actions: beds booked (one at a time, guarded by the database), a course's listeners
+allocated as a proposal staff confirm, check-in and out, leave requested, decided and returned
+from, conduct recorded (an expulsion goes through the enrollment lifecycle and its order)."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.campus.models import Bed, BedNight, ConductRecord, LeaveRequest, Stay
+from eacademy.core.errors import DomainError
+from eacademy.core.models import User
+from eacademy.core.roles import Role
+from eacademy.enrollment import services as enrollment_services
+from eacademy.enrollment.models import Enrollment
+from eacademy.people.models import Person
+from eacademy.planning.models import Offering
+
+HOUSING = (Role.ADMINISTRATOR, Role.DORMITORY_OFFICER)
+DECIDERS = (Role.ADMINISTRATOR, Role.LEADERSHIP)  # the Rector and the vice-rectors he delegates to
+RECORDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER)
+HELD = (Stay.Status.PROPOSED, Stay.Status.CONFIRMED, Stay.Status.CHECKED_IN)
+
+
+def _require(actor: User, roles: Iterable[str]) -> None:
+    if not actor.has_role(*roles):
+        raise DomainError(_("Your role does not allow this."))
+
+
+def _nights(starts_on: datetime.date, ends_on: datetime.date) -> list[datetime.date]:
+    return [starts_on + datetime.timedelta(days=n) for n in range((ends_on - starts_on).days)]
+
+
+def _hold(stay: Stay) -> None:
+    """Write the stay's nights; a night another stay holds makes the insert fail (the database's
+    unique bed and night), which is reported in words and undoes the savepoint only."""
+    try:
+        with transaction.atomic():
+            BedNight.objects.bulk_create([BedNight(bed_id=stay.bed_id, night=night, stay=stay) for night in _nights(stay.starts_on, stay.ends_on)])
+    except IntegrityError:
+        raise DomainError(_("Bed %(bed)s is taken on some of these nights (perhaps just now, by someone else): choose another bed.")
+                          % {"bed": stay.bed}) from None
+
+
+def _check_bed(bed: Bed, person: Person, starts_on: datetime.date, ends_on: datetime.date) -> None:
+    if ends_on <= starts_on:
+        raise DomainError({"ends_on": [_("The stay ends after it starts.")]})
+    if not bed.is_active:
+        raise DomainError(_("Bed %(bed)s is out of use.") % {"bed": bed})
+    if bed.room.sex != person.sex:
+        raise DomainError(_("Room %(room)s is for the other sex.") % {"room": bed.room})
+
+
+@transaction.atomic
+def stay_book(*, actor: User, bed: Bed, person: Person, starts_on: datetime.date, ends_on: datetime.date,
+              enrollment: Enrollment | None = None, status: str = Stay.Status.CONFIRMED) -> Stay:
+    _require(actor, HOUSING)
+    bed = Bed.objects.select_related("room").get(pk=bed.pk)
+    _check_bed(bed, person, starts_on, ends_on)
+    if Stay.objects.filter(person=person, status__in=HELD, starts_on__lt=ends_on, ends_on__gt=starts_on).exists():
+        raise DomainError(_("%(name)s already has a bed for some of these nights.") % {"name": person.full_name})
+    stay = Stay(bed=bed, person=person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=status)
+    stay._history_user = actor  # type: ignore[attr-defined]
+    stay.save()
+    _hold(stay)
+    return stay
+
+
+def free_beds(starts_on: datetime.date, ends_on: datetime.date, sex: str) -> list[Bed]:
+    """Beds for `sex` free on every night of the range, room by room (building, floor, number)."""
+    taken = BedNight.objects.filter(night__gte=starts_on, night__lt=ends_on).values("bed")
+    return list(Bed.objects.filter(is_active=True, room__sex=sex).exclude(pk__in=taken).select_related("room__building")
+                .order_by("room__building__name", "room__floor", "room__number", "label"))
+
+
+@transaction.atomic
+def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
+    """Beds for the course's enrolled listeners who have none: by sex, group by group and agency
+    by agency, filling a room before opening the next, so that a group lives together where it
+    can. The stays are proposals: staff confirm or move them."""
+    _require(actor, HOUSING)
+    housed = Stay.objects.filter(status__in=HELD, starts_on__lt=offering.ends_on + datetime.timedelta(days=1), ends_on__gt=offering.starts_on).values("person")
+    waiting = list(offering.enrollments.filter(status=Enrollment.Status.ENROLLED).exclude(person__in=housed)
+                   .select_related("person").order_by("group__number", "person__agency_id", "person__last_name"))
+    starts_on, ends_on = offering.starts_on, offering.ends_on + datetime.timedelta(days=1)
+    proposed, short = [], 0
+    for sex in {e.person.sex for e in waiting}:
+        beds = free_beds(starts_on, ends_on, sex)
+        for enrollment in [e for e in waiting if e.person.sex == sex]:
+            if not beds:
+                short += 1
+                continue
+            stay = Stay(bed=beds.pop(0), person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED)
+            stay._history_user = actor  # type: ignore[attr-defined]
+            stay.save()
+            _hold(stay)
+            proposed.append(stay)
+    if short:
+        raise DomainError(_("Not enough free beds: %(count)s listeners are left without one. Nothing was allocated.") % {"count": short})
+    return proposed
+
+
+@transaction.atomic
+def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
+    _require(actor, HOUSING)
+    chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED))
+    for stay in chosen:
+        stay.status = Stay.Status.CONFIRMED
+        stay._history_user = actor  # type: ignore[attr-defined]
+        stay.save(update_fields=["status"])
+    return len(chosen)
+
+
+@transaction.atomic
+def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
+    """Another bed for the nights still to come."""
+    _require(actor, HOUSING)
+    stay = Stay.objects.select_for_update().select_related("person").get(pk=stay.pk)
+    if stay.status not in HELD:
+        raise DomainError(_("This stay is over."))
+    bed = Bed.objects.select_related("room").get(pk=bed.pk)
+    _check_bed(bed, stay.person, stay.starts_on, stay.ends_on)
+    BedNight.objects.filter(stay=stay).delete()
+    stay.bed = bed
+    stay._history_user = actor  # type: ignore[attr-defined]
+    stay.save(update_fields=["bed"])
+    _hold(stay)
+    return stay
+
+
+@transaction.atomic
+def check_in(*, actor: User, stay: Stay) -> Stay:
+    _require(actor, HOUSING)
+    if stay.status not in (Stay.Status.PROPOSED, Stay.Status.CONFIRMED):
+        raise DomainError(_("Only a booked stay can be checked in."))
+    stay.status, stay.checked_in_at = Stay.Status.CHECKED_IN, timezone.now()
+    stay._history_user = actor  # type: ignore[attr-defined]
+    stay.save(update_fields=["status", "checked_in_at"])
+    return stay
+
+
+@transaction.atomic
+def check_out(*, actor: User, stay: Stay) -> Stay:
+    """The bed is free from tonight."""
+    _require(actor, HOUSING)
+    if stay.status != Stay.Status.CHECKED_IN:
+        raise DomainError(_("Only a listener who is checked in can check out."))
+    stay.status, stay.checked_out_at = Stay.Status.CHECKED_OUT, timezone.now()
+    BedNight.objects.filter(stay=stay, night__gte=timezone.localdate()).delete()
+    stay._history_user = actor  # type: ignore[attr-defined]
+    stay.save(update_fields=["status", "checked_out_at"])
+    return stay
+
+
+@transaction.atomic
+def leave_request(*, actor: User, kind: str, leaves_at: datetime.datetime, returns_at: datetime.datetime, destination: str, reason: str) -> LeaveRequest:
+    """A listener asks for himself."""
+    person = Person.objects.filter(user=actor).first()
+    if person is None or not actor.has_role(Role.LISTENER):
+        raise DomainError(_("Only a listener asks for leave, for himself."))
+    errors = {}
+    if returns_at <= leaves_at:
+        errors["returns_at"] = [_("The return is after the departure.")]
+    if leaves_at < timezone.now() - datetime.timedelta(hours=1):
+        errors["leaves_at"] = [_("Ask before leaving.")]
+    if not destination.strip():
+        errors["destination"] = [_("Say where you are going.")]
+    if not reason.strip():
+        errors["reason"] = [_("Give the reason.")]
+    if errors:
+        raise DomainError(errors)
+    leave = LeaveRequest(person=person, kind=kind, leaves_at=leaves_at, returns_at=returns_at, destination=destination.strip(), reason=reason.strip())
+    leave._history_user = actor  # type: ignore[attr-defined]
+    leave.save()
+    return leave
+
+
+@transaction.atomic
+def leave_decide(*, actor: User, leave: LeaveRequest, approve: bool, comment: str = "") -> LeaveRequest:
+    _require(actor, DECIDERS)
+    leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
+    if leave.status != LeaveRequest.Status.REQUESTED:
+        raise DomainError(_("This request is decided already."))
+    if not approve and not comment.strip():
+        raise DomainError({"comment": [_("Say why the request is refused.")]})
+    leave.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
+    leave.decided_by, leave.decided_at, leave.decision_comment = actor, timezone.now(), comment.strip()
+    leave._history_user = actor  # type: ignore[attr-defined]
+    leave.save()
+    return leave
+
+
+@transaction.atomic
+def leave_return(*, actor: User, leave: LeaveRequest, at: datetime.datetime | None = None) -> LeaveRequest:
+    _require(actor, (*HOUSING, *DECIDERS))
+    leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
+    if leave.status != LeaveRequest.Status.APPROVED or leave.kind != LeaveRequest.Kind.LEAVE or leave.returned_at:
+        raise DomainError(_("Only a listener out on approved leave can be registered back."))
+    at = at or timezone.now()
+    if at < leave.leaves_at:
+        raise DomainError(_("The return is after the departure."))
+    leave.returned_at = at
+    leave._history_user = actor  # type: ignore[attr-defined]
+    leave.save(update_fields=["returned_at"])
+    return leave
+
+
+@transaction.atomic
+def conduct_record(*, actor: User, person: Person, kind: str, date: datetime.date, description: str, measure: str, witnesses: str = "",
+                   enrollment: Enrollment | None = None) -> ConductRecord:
+    """A breach and its measure, or a commendation; expulsion expels from the course through its order."""
+    _require(actor, RECORDERS)
+    breach_measures = {ConductRecord.Measure.NOTE, ConductRecord.Measure.WARNING, ConductRecord.Measure.REPRIMAND,
+                       ConductRecord.Measure.SEVERE_REPRIMAND, ConductRecord.Measure.EXPULSION}
+    if kind == ConductRecord.Kind.BREACH and measure not in breach_measures or kind == ConductRecord.Kind.COMMENDATION and measure in breach_measures:
+        raise DomainError({"measure": [_("This measure does not go with this kind of record.")]})
+    if date > timezone.localdate():
+        raise DomainError({"date": [_("The date is not in the future.")]})
+    if measure == ConductRecord.Measure.EXPULSION:
+        if enrollment is None:
+            raise DomainError({"enrollment": [_("Name the course the listener is expelled from.")]})
+        enrollment_services.enrollment_expel(actor=actor, enrollment=enrollment, reason=Enrollment.ExpulsionReason.REGULATIONS)
+    record = ConductRecord(person=person, enrollment=enrollment, kind=kind, date=date, description=description.strip(), witnesses=witnesses.strip(),
+                           measure=measure, recorded_by=actor)
+    record._history_user = actor  # type: ignore[attr-defined]
+    record.save()
+    return record

@@ -1,0 +1,94 @@
+"""Must show 1: no bed is held by two people at once, and the database itself guarantees it. Two
+bookings racing for one bed both pass the service's own checks; the second insert of the same
+nights fails on the unique (bed, night), and the loser is told in words while the winner keeps
+the bed. Also: allocation keeps a group together, by sex, and refuses whole when beds run short."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from eacademy.campus import queries, services
+from eacademy.campus.models import Bed, BedNight, Stay
+from eacademy.core.errors import DomainError
+from eacademy.core.roles import Role
+from eacademy.enrollment.models import Enrollment
+from eacademy.people.models import Person
+
+pytestmark = pytest.mark.django_db
+START = datetime.date(2027, 3, 1)
+
+
+def _free_men_bed() -> Bed:
+    return services.free_beds(START, START + datetime.timedelta(days=10), "M")[0]
+
+
+def _men(count: int) -> list[Person]:
+    return list(Person.objects.filter(sex="M", user=None, stays=None).order_by("pk")[:count])
+
+
+def test_the_second_of_two_racing_bookings_gets_a_clear_message_and_the_first_keeps_the_bed(persona, monkeypatch):
+    officer = persona(Role.DORMITORY_OFFICER)
+    bed = _free_men_bed()
+    first, second = _men(2)
+    # both requests read the bed as free before either writes: the race, made deterministic
+    monkeypatch.setattr(services, "_check_bed", lambda *args: None)
+    won = services.stay_book(actor=officer, bed=bed, person=first, starts_on=START, ends_on=START + datetime.timedelta(days=5))
+    with pytest.raises(DomainError) as refused:
+        services.stay_book(actor=officer, bed=bed, person=second, starts_on=START + datetime.timedelta(days=3), ends_on=START + datetime.timedelta(days=8))
+    assert "is taken on some of these nights" in refused.value.messages[0]
+    holders = Stay.objects.filter(bed=bed, starts_on__lt=START + datetime.timedelta(days=8), ends_on__gt=START)
+    assert list(holders.values_list("person", flat=True)) == [first.pk] and won.nights.count() == 5
+    assert not Stay.objects.filter(person=second).exists()  # nothing of the loser's is left
+
+
+def test_the_database_refuses_a_second_person_on_a_bed_even_without_the_service():
+    stay = Stay.objects.filter(status__in=services.HELD).first()
+    night = stay.nights.first()
+    other = Stay.objects.exclude(pk=stay.pk).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BedNight.objects.create(bed_id=night.bed_id, night=night.night, stay=other)
+
+
+def test_bookings_are_checked_before_the_database(persona):
+    officer = persona(Role.DORMITORY_OFFICER)
+    bed = _free_men_bed()
+    man = _men(1)[0]
+    woman = Person.objects.filter(sex="F", user=None).first()
+    with pytest.raises(DomainError, match="for the other sex"):
+        services.stay_book(actor=officer, bed=bed, person=woman, starts_on=START, ends_on=START + datetime.timedelta(days=2))
+    with pytest.raises(DomainError):
+        services.stay_book(actor=officer, bed=bed, person=man, starts_on=START, ends_on=START)
+    services.stay_book(actor=officer, bed=bed, person=man, starts_on=START, ends_on=START + datetime.timedelta(days=2))
+    with pytest.raises(DomainError, match="already has a bed"):
+        services.stay_book(actor=officer, bed=services.free_beds(START, START + datetime.timedelta(days=2), "M")[0], person=man,
+                           starts_on=START + datetime.timedelta(days=1), ends_on=START + datetime.timedelta(days=4))
+    with pytest.raises(DomainError, match="role"):
+        services.stay_book(actor=persona(Role.LISTENER), bed=bed, person=man, starts_on=START + datetime.timedelta(days=5), ends_on=START + datetime.timedelta(days=6))
+
+
+def test_allocation_houses_each_group_together_and_counts_free_beds(persona):
+    officer = persona(Role.DORMITORY_OFFICER)
+    enrollment = Enrollment.objects.filter(status="enrolled", stays=None, group__isnull=False).select_related("offering").order_by("-offering__starts_on").first()
+    offering = enrollment.offering
+    nights = (offering.starts_on, offering.ends_on + datetime.timedelta(days=1))
+    free_before = queries.occupancy(*nights)[0].free
+    proposed = services.allocation_propose(actor=officer, offering=offering)
+    waiting = offering.enrollments.filter(status="enrolled").count()
+    assert 0 < len(proposed) <= waiting and all(s.status == Stay.Status.PROPOSED for s in proposed)
+    assert all(s.bed.room.sex == s.person.sex for s in proposed)
+    assert queries.occupancy(*nights)[0].free == free_before - len(proposed)
+    for group in {s.enrollment.group_id for s in proposed}:
+        rooms = [s.bed.room_id for s in proposed if s.enrollment.group_id == group]
+        assert len(set(rooms)) <= -(-len(rooms) // 3) + 2  # rooms of three filled in turn (a sex change may open one more)
+    assert services.stay_confirm(actor=officer, stays=proposed) == len(proposed)
+
+
+def test_allocation_short_of_beds_allocates_nothing(persona):
+    officer = persona(Role.DORMITORY_OFFICER)
+    Bed.objects.update(is_active=False)
+    enrollment = Enrollment.objects.filter(status="enrolled", stays=None).select_related("offering").first()
+    before = Stay.objects.count()
+    with pytest.raises(DomainError, match="Not enough free beds"):
+        services.allocation_propose(actor=officer, offering=enrollment.offering)
+    assert Stay.objects.count() == before
