@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "eacademy.campus",
     "eacademy.journal",
     "eacademy.evaluation",
+    "eacademy.internships",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
