@@ -35,6 +35,7 @@ urlpatterns = [
     path("follow-up/<str:token>/", evaluation_views.follow_up, name="follow_up"),
     path("assessment/", include("eacademy.assessment.urls")),
     path("campus/", include("eacademy.campus.urls")),
+    path("internships/", include("eacademy.internships.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

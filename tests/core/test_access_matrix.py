@@ -30,6 +30,7 @@ from eacademy.evaluation.models import Survey
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
+from eacademy.internships.models import Placement
 from eacademy.journal import certificates as journal_certificates
 from eacademy.journal import services as journal_services
 from eacademy.journal.models import CertificateBatch
@@ -194,6 +195,9 @@ EXPECTATIONS = {
     # a record of conduct: its listener, the staff who record, and those who may see the person
     "campus:conduct": Expect(allowed(R.LISTENER, R.AGENCY_COORDINATOR, R.LEADERSHIP, *CAMPUS_RECORDERS, denied=404),
                              url=lambda s: f"/campus/people/{s['listener_person'].pk}/conduct/"),
+    "internships:list": Expect(signed_in()),
+    # a placement: the planners, its supervisor (the lecturer login) and its intern
+    "internships:detail": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LECTURER, denied=404), url=lambda s: f"/internships/{s['placement'].pk}/"),
     "assessment:index": Expect(allowed(*ASSESSMENT_READERS, R.EXPERT)),
     "assessment:session": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/"),
     "assessment:candidates_add": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/candidates/"),
@@ -315,6 +319,7 @@ def _samples(persona) -> dict[str, object]:
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
+        "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),
         "assignment": AssessmentAssignment.objects.filter(expert__person__user=persona(R.EXPERT), session__status="rating").first(),
         "run": TimetableRun.objects.create(starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 9, 30), requested_by=persona(R.METHODOLOGIST)),

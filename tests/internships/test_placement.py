@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 
 from eacademy.catalog.models import ProgrammeVersion
 from eacademy.core import services as core_services
@@ -21,6 +22,7 @@ from eacademy.journal.models import Mark
 from eacademy.org.models import AcademyUnit, AgencyUnit
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
+from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +49,7 @@ def test_from_placement_to_the_mark_in_the_journal(recruit, persona, monkeypatch
                                           plan="Надзор за законностью в сфере ...; участие в судебных заседаниях; подготовка актов реагирования.")
     assert placement.discipline.internship > 0 and placement.discipline.module.version_id == recruit.offering.version_id
     intern = recruit.person
-    intern.user = core_services.user_create(username="intern", password=None, roles=[Role.LISTENER])  # the intern signs in
+    intern.user = core_services.user_create(username="intern-2027", password=None, roles=[Role.LISTENER])  # the intern signs in
     intern.save(update_fields=["user"])
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2027, 12, 20))
     for day, text in ((datetime.date(2027, 7, 1), "Изучил надзорные производства отдела."), (datetime.date(2027, 7, 2), "Участвовал в проверке исполнения закона.")):
@@ -80,3 +82,25 @@ def test_a_placement_that_breaks_the_rules_is_refused_and_nothing_is_saved(recru
         services.placement_create(actor=persona(Role.LECTURER), enrollment=recruit, unit=other_agency_unit, mentor=foreign_mentor,
                                   supervisor=persona(Role.LECTURER), starts_on=datetime.date(2027, 7, 1), ends_on=datetime.date(2027, 8, 1), plan="План")
     assert Placement.objects.count() == before
+
+
+def test_the_pages_of_the_demo_internship(client_as, persona):
+    """The intern writes his diary on the page; his supervisor (the lecturer login) sees it; the
+    list asks the database as often whatever the number of placements."""
+    placement = Placement.objects.get(enrollment__person__user__username="intern")
+    intern = Client()
+    intern.force_login(placement.enrollment.person.user)
+    free_day = next(placement.starts_on + datetime.timedelta(days=n) for n in range(30) if not placement.diary.filter(date=placement.starts_on + datetime.timedelta(days=n)).exists())
+    before = placement.diary.count()
+    assert intern.post(f"/internships/{placement.pk}/", {"form": "diary", "date": free_day.isoformat(), "hours": 13, "text": "x"}).status_code == 200
+    assert intern.post(f"/internships/{placement.pk}/", {"form": "diary", "date": free_day.isoformat(), "hours": 6, "text": "Изучал дела."}).status_code == 302
+    assert placement.diary.count() == before + 1
+    supervisor = client_as(Role.LECTURER)
+    assert "Изучал дела." in supervisor.get(f"/internships/{placement.pk}/").content.decode()
+    assert client_as(Role.LISTENER).get(f"/internships/{placement.pk}/").status_code == 404
+    methodologist = client_as(Role.METHODOLOGIST)
+    before_queries = page_queries(methodologist, "/internships/")
+    for _ in range(5):
+        Placement.objects.create(enrollment=placement.enrollment, discipline=placement.discipline, unit=placement.unit, mentor=placement.mentor,
+                                 supervisor=placement.supervisor, starts_on=placement.starts_on, ends_on=placement.ends_on, plan="План")
+    assert page_queries(methodologist, "/internships/") == before_queries

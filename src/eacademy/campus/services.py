@@ -86,7 +86,7 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
                    .select_related("person").order_by("group__number", "person__agency_id", "person__last_name"))
     starts_on, ends_on = offering.starts_on, offering.ends_on + datetime.timedelta(days=1)
     proposed, short = [], 0
-    for sex in {e.person.sex for e in waiting}:
+    for sex in sorted({e.person.sex for e in waiting}):
         beds = free_beds(starts_on, ends_on, sex)
         for enrollment in [e for e in waiting if e.person.sex == sex]:
             if not beds:

@@ -24,6 +24,7 @@ from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.history import load_demo_history
+from eacademy.demo.internships import load_demo_internship
 from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
@@ -250,8 +251,12 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     term = load_demo_term(rng=rng, groups=6)
     starts = term_start()
     planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
-    assessment = load_demo_assessment(rng=rng, methodologist=users["methodologist"], password=DEMO_PASSWORD)
+    # its own generator: how many draws it takes depends on the solver's assignment, which may differ between runs
+    assessment = load_demo_assessment(rng=random.Random(f"assessment-{seed}"), methodologist=users["methodologist"], password=DEMO_PASSWORD)
     campus = load_demo_campus(rng=rng, users=users)
+    recruit = people.make()  # entering the prosecutor's office: no agency or post yet
+    recruit.save()
+    internships = load_demo_internship(users=users, password=DEMO_PASSWORD, recruit=recruit)
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -264,5 +269,6 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **history,
         **assessment,
         **campus,
+        **internships,
         **term,
     }
