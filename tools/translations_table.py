@@ -1730,3 +1730,19 @@ T.update({
 'No internships.': ('Тағылымдамалар жоқ.', 'Стажировок нет.'),
 'Place an intern': ('Тағылымдамаға жіберу', 'Направить на стажировку'),
 })
+
+# Issue 9: teaching staff
+T.update({
+"%(name)s is neither on the Academy's staff nor in its pool of invited lecturers.": ('%(name)s Академия штатында да, шақырылған оқытушылар құрамында да жоқ.', '%(name)s нет ни в штате Академии, ни в пуле приглашённых преподавателей.'),
+'%(name)s may not lecture: the post of %(position)s is not one that lectures, and %(years)s years of practice are fewer than the %(required)s the Rules require (§36).': ('%(name)s дәріс оқи алмайды: %(position)s лауазымы дәріс оқитын лауазымдарға жатпайды, ал %(years)s жыл практикалық тәжірибе Қағидалар талап ететін %(required)s жылдан аз (§36).', '%(name)s не может читать лекции: должность «%(position)s» не относится к читающим лекции, а стаж практической работы %(years)s лет меньше требуемых Правилами %(required)s (§36).'),
+'Courses starting from': ('Басталатын курстар, бастап', 'Курсы, начинающиеся с'),
+'Teaching load': ('Оқу жүктемесі', 'Учебная нагрузка'),
+'Planned from the teachings of the courses starting in the window, actual from their lessons held, in hours by the time norms of each kind of work.': ('Жоспарлы — кезеңде басталатын курстардың сабақ жүктемесінен, нақты — өткізілген сабақтардан, жұмыс түрлерінің уақыт нормалары бойынша сағатпен.', 'Плановая — по закреплённым занятиям курсов, начинающихся в периоде, фактическая — по проведённым занятиям, в часах по нормам времени каждого вида работы.'),
+'Planned, hours': ('Жоспар, сағат', 'План, часов'),
+'Held, hours': ('Өткізілді, сағат', 'Проведено, часов'),
+'No teachings in this window.': ('Бұл кезеңде сабақтар жоқ.', 'В этом периоде нет занятий.'),
+'Lecturer of a teaching': ('Сабақтың оқытушысы', 'Преподаватель занятий'),
+'now': ('қазір', 'сейчас'),
+'Assign': ('Тағайындау', 'Назначить'),
+'The lecturer is assigned.': ('Оқытушы тағайындалды.', 'Преподаватель назначен.'),
+})

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "eacademy.org",
     "eacademy.people",
     "eacademy.catalog",
+    "eacademy.staff",
     "eacademy.planning",
     "eacademy.enrollment",
     "eacademy.exams",
@@ -258,6 +259,9 @@ LOCALE_PATHS = [SRC_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"  # shown to users; the database stores UTC
+
+# Hours of teaching load per academic hour taught, by kind of work (the Academy's time norms).
+TEACHING_LOAD_NORMS = {"lecture": 1.0, "seminar": 1.0, "workshop": 1.0}
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 FORMAT_MODULE_PATH = ["eacademy.formats"]  # Django ships no Kazakh date and number formats

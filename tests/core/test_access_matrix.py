@@ -37,7 +37,7 @@ from eacademy.journal.models import CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
-from eacademy.timetable.models import Lesson, TimetableRun
+from eacademy.timetable.models import Lesson, Teaching, TimetableRun
 from eacademy.timetable.views import READERS as TIMETABLE_READERS
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
 
@@ -180,6 +180,8 @@ EXPECTATIONS = {
     "timetable:my": Expect(signed_in()),
     "timetable:changes": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST)),
     "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
+    "timetable:load": Expect(allowed(*TIMETABLE_READERS)),
+    "timetable:teaching_lecturer": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/teachings/{s['teaching'].pk}/lecturer/"),
     "timetable_feed": Expect(everyone(404), url=lambda s: "/calendar/not-a-token.ics"),
     "follow_up": Expect(everyone(404), url=lambda s: "/follow-up/not-a-token/"),
     "campus:overview": Expect(allowed(*CAMPUS_STAFF)),
@@ -319,6 +321,7 @@ def _samples(persona) -> dict[str, object]:
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
+        "teaching": Teaching.objects.first(),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),
         "assignment": AssessmentAssignment.objects.filter(expert__person__user=persona(R.EXPERT), session__status="rating").first(),

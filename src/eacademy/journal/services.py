@@ -118,7 +118,9 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
     _in_scope(enrollment, offering_id, lesson.group_id if lesson else None)
     try:
         with transaction.atomic():
-            current = Mark.objects.select_for_update().filter(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None).first()
+            # ordered by pk: the model's ordering joins the (nullable) lesson, and PostgreSQL locks no outer join
+            current = (Mark.objects.select_for_update().filter(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None)
+                       .order_by("pk").first())
             if current is None:
                 if revision != 0:
                     raise DomainError(_("The mark was deleted meanwhile; reload the page."))

@@ -30,3 +30,12 @@ class ClosureForm(forms.Form):
     starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+class LoadForm(forms.Form):
+    starts_on = forms.DateField(label=_("Courses starting from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class LecturerForm(forms.Form):
+    lecturer = forms.ModelChoiceField(label=_("Lecturer"), queryset=User.objects.filter(person__staff__isnull=False).order_by("last_name", "username"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.staff import eligibility
 from eacademy.timetable import planner
 from eacademy.timetable.models import (
     AvailableSlot,
@@ -20,6 +21,7 @@ from eacademy.timetable.models import (
     Period,
     Room,
     RoomClosure,
+    Teaching,
     TimetableRun,
     Unavailability,
 )
@@ -156,3 +158,16 @@ def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: da
     _require_planner(actor)
     _check_days(starts_on, ends_on, reason)
     return RoomClosure.objects.create(room=room, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])
+
+
+@transaction.atomic
+def teaching_assign(*, actor: User, teaching: Teaching, lecturer: User) -> Teaching:
+    """Give a teaching (and its lessons to come) to a lecturer, if the Rules let him lecture."""
+    _require_planner(actor)
+    reason = eligibility.refusal(lecturer)
+    if reason:
+        raise DomainError({"lecturer": [reason]})
+    teaching.lecturer = lecturer
+    teaching.save(update_fields=["lecturer"])
+    Lesson.objects.filter(teaching=teaching, starts_at__gte=timezone.now()).update(lecturer=lecturer)
+    return teaching

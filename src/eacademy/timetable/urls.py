@@ -10,4 +10,6 @@ urlpatterns = [
     path("my/", views.my_timetable, name="my"),
     path("lessons/<int:pk>/move/", views.lesson_move, name="lesson_move"),
     path("changes/", views.changes, name="changes"),
+    path("load/", views.load_view, name="load"),
+    path("teachings/<int:pk>/lecturer/", views.teaching_lecturer, name="teaching_lecturer"),
 ]

@@ -16,9 +16,9 @@ from eacademy.core.models import User
 from eacademy.core.pages import form_errors_from
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Group
-from eacademy.timetable import calendar_feed, services
-from eacademy.timetable.forms import ClosureForm, MoveForm, RunForm, UnavailabilityForm
-from eacademy.timetable.models import Lesson, Room, RoomClosure, TimetableRun, Unavailability
+from eacademy.timetable import calendar_feed, load, services
+from eacademy.timetable.forms import ClosureForm, LecturerForm, LoadForm, MoveForm, RunForm, UnavailabilityForm
+from eacademy.timetable.models import Lesson, Room, RoomClosure, Teaching, TimetableRun, Unavailability
 from eacademy.timetable.week import monday_of, week
 
 READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
@@ -153,3 +153,30 @@ def changes(request: HttpRequest) -> HttpResponse:
     context = {"absence": absence, "closure": closure, "absences": Unavailability.objects.select_related("lecturer")[:50],
                "closures": RoomClosure.objects.select_related("room")[:50]}
     return render(request, "timetable/changes.html", context)
+
+
+@role_required(*READERS)
+def load_view(request: HttpRequest) -> HttpResponse:
+    """Teaching load per lecturer, planned against held, for the courses starting in a window (this year by default)."""
+    year = timezone.localdate().year
+    form = LoadForm(request.GET or None, initial={"starts_on": datetime.date(year, 1, 1), "ends_on": datetime.date(year, 12, 31)})
+    starts_on, ends_on = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    if form.is_valid():
+        starts_on, ends_on = form.cleaned_data["starts_on"], form.cleaned_data["ends_on"]
+    return render(request, "timetable/load.html", {"form": form, "loads": load.loads(starts_on, ends_on), "starts_on": starts_on, "ends_on": ends_on})
+
+
+@role_required(*services.PLANNERS)
+def teaching_lecturer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give a teaching to another lecturer; the Rules' eligibility is checked (§36)."""
+    teaching = get_object_or_404(Teaching.objects.select_related("group", "discipline", "lecturer"), pk=pk)
+    form = LecturerForm(request.POST or None, initial={"lecturer": teaching.lecturer_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.teaching_assign(actor=signed_in_user(request), teaching=teaching, lecturer=form.cleaned_data["lecturer"])
+        except DomainError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The lecturer is assigned."))
+            return redirect("timetable:overview")
+    return render(request, "timetable/teaching_lecturer.html", {"teaching": teaching, "form": form})

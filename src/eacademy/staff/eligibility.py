@@ -1,0 +1,23 @@
+"""Who may lecture (Rules seed 001 §36): a holder of one of the listed posts (`Position.may_lecture`:
+professors, associate professors, lecturers...), or a practitioner with at least three years of
+practical work in the field (invited judges, prosecutors, foreign experts)."""
+
+from django.utils.translation import gettext as _
+
+from eacademy.core.models import User
+from eacademy.people.models import StaffMember
+
+PRACTICE_YEARS = 3
+
+
+def refusal(lecturer: User) -> str | None:
+    """Why this user may not lecture, in words; None when he may."""
+    member = StaffMember.objects.filter(person__user=lecturer).select_related("position", "person").first()
+    name = lecturer.get_full_name() or lecturer.username
+    if member is None:
+        return _("%(name)s is neither on the Academy's staff nor in its pool of invited lecturers.") % {"name": name}
+    if member.position.may_lecture or member.practice_years >= PRACTICE_YEARS:
+        return None
+    return _("%(name)s may not lecture: the post of %(position)s is not one that lectures, and %(years)s years of practice are fewer than the "
+             "%(required)s the Rules require (§36).") % {"name": member.person.full_name, "position": member.position, "years": member.practice_years,
+                                                         "required": PRACTICE_YEARS}
