@@ -51,9 +51,9 @@ def item_ratings(session: Session) -> dict[Item, list[tuple[int, int]]]:
     return items
 
 
-def discrepancies(session: Session, include_settled: bool = False) -> dict[Item, list[tuple[int, int]]]:
-    """Items whose ratings are more than one level apart, and (unless asked) not yet settled by consensus."""
-    settled = set() if include_settled else set(Consensus.objects.filter(candidate__session=session).values_list("candidate_id", "exercise_id", "indicator_id"))
+def discrepancies(session: Session) -> dict[Item, list[tuple[int, int]]]:
+    """Items whose ratings are more than one level apart and not yet settled by consensus."""
+    settled = set(Consensus.objects.filter(candidate__session=session).values_list("candidate_id", "exercise_id", "indicator_id"))
     return {item: rated for item, rated in item_ratings(session).items()
             if item not in settled and max(level for _e, level in rated) - min(level for _e, level in rated) > 1}
 
@@ -92,9 +92,10 @@ class Profile:
         return [c for c in self.competencies if c.level is not None and not c.meets]
 
 
-def profiles(session: Session) -> list[Profile]:
+def profiles(session: Session, candidate: Candidate | None = None) -> list[Profile]:
     """Each candidate's level per competency (a gap of a quarter level below the requirement is
-    tolerated as measurement error), with the weakest indicators and what their next level looks like."""
+    tolerated as measurement error), with the weakest indicators and what their next level looks like;
+    only `candidate`'s when given."""
     levels = effective_levels(session)
     indicators = {i.pk: i for i in Indicator.objects.filter(exercises__sessions=session).select_related("competency").distinct()}
     competencies = list(Competency.objects.filter(pk__in={i.competency_id for i in indicators.values()}))
@@ -104,16 +105,16 @@ def profiles(session: Session) -> list[Profile]:
     for (candidate_id, _exercise, indicator_id), value in levels.items():
         by_candidate[candidate_id][indicator_id].append(value)
     result = []
-    for candidate in session.candidates.select_related("person"):
+    for one in [candidate] if candidate else session.candidates.select_related("person"):
         rows = []
         for competency in competencies:
-            per_indicator = {pk: float(np.mean(v)) for pk, v in by_candidate[candidate.pk].items() if indicators[pk].competency_id == competency.pk}
+            per_indicator = {pk: float(np.mean(v)) for pk, v in by_candidate[one.pk].items() if indicators[pk].competency_id == competency.pk}
             mean = float(np.mean(list(per_indicator.values()))) if per_indicator else None
             weakest = sorted(per_indicator.items(), key=lambda kv: kv[1])[:2]
             rows.append(CompetencyResult(competency, mean, required.get(competency.pk),
                                          [(indicators[pk], value, anchors.get((pk, min(4, math.floor(value) + 1)), "")) for pk, value in weakest]))
         known = [row.level for row in rows if row.level is not None]
-        result.append(Profile(candidate, rows, float(np.mean(known)) if known else None))
+        result.append(Profile(one, rows, float(np.mean(known)) if known else None))
     return result
 
 

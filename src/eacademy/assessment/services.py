@@ -28,17 +28,14 @@ from eacademy.assessment.models import (
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.org.models import Position
 from eacademy.people.models import Person
 
-ORGANISERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
+ORGANISERS = queries.ORGANISERS
 REVEALERS = (Role.ADMINISTRATOR,)  # who may see the names behind a finalised session's codes
 SOLVER_SECONDS = 30.0
 
-
-def _require(actor: User, roles: Iterable[str]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
 
 
 def _require_open(session: Session) -> None:
@@ -49,7 +46,7 @@ def _require_open(session: Session) -> None:
 @transaction.atomic
 def session_create(*, actor: User, title: str, date: datetime.date, position: Position, exercises: Iterable[Exercise],
                    experts_per_candidate: int = 2) -> Session:
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     exercises = list(exercises)
     if not exercises:
         raise DomainError({"exercises": [_("Choose at least one exercise.")]})
@@ -63,7 +60,7 @@ def session_create(*, actor: User, title: str, date: datetime.date, position: Po
 @transaction.atomic
 def candidates_add(*, actor: User, session: Session, people: Iterable[Person]) -> list[Candidate]:
     """Each person gets a random code, unique in the session."""
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     if session.status != Session.Status.DRAFT:
         raise DomainError(_("Candidates are added before the experts are assigned."))
     people = list(people)
@@ -84,7 +81,7 @@ def candidates_add(*, actor: User, session: Session, people: Iterable[Person]) -
 
 @transaction.atomic
 def experts_add(*, actor: User, session: Session, people: Iterable[Person]) -> None:
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     _require_open(session)
     for person in people:
         if person.user is None or not person.user.has_role(Role.EXPERT):
@@ -94,7 +91,7 @@ def experts_add(*, actor: User, session: Session, people: Iterable[Person]) -> N
 
 @transaction.atomic
 def conflict_declare(*, actor: User, expert: Person, person: Person, kind: str, note: str = "") -> Conflict:
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     if expert == person:
         raise DomainError(_("An expert has no conflict of interest with himself."))
     if kind not in Conflict.Kind.values:
@@ -124,7 +121,7 @@ def _conflicts(session: Session) -> frozenset[tuple[str, str]]:
 def experts_assign(*, actor: User, session: Session, seconds: float = SOLVER_SECONDS) -> assignment.Plan:
     """(Re)assign the experts: what is already rated stays, other assignments change only where
     they must (an expert dropped out, a conflict declared since)."""
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     session = Session.objects.select_for_update().get(pk=session.pk)
     _require_open(session)
     candidates = [str(pk) for pk in session.candidates.values_list("pk", flat=True)]
@@ -157,7 +154,7 @@ def experts_assign(*, actor: User, session: Session, seconds: float = SOLVER_SEC
 @transaction.atomic
 def expert_drop(*, actor: User, expert: SessionExpert, seconds: float = SOLVER_SECONDS) -> assignment.Plan:
     """An expert cannot go on: his ratings given stay, his other candidates go to the others."""
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     _require_open(expert.session)
     expert.dropped_out = True
     expert.save(update_fields=["dropped_out"])
@@ -201,13 +198,14 @@ def ratings_submit(*, actor: User, assignment_: Assignment, levels: Mapping[int,
 @transaction.atomic
 def consensus_record(*, actor: User, candidate: Candidate, exercise: Exercise, indicator: Indicator, level: int, reasoning: str) -> Consensus:
     """The level the experts agreed on for an item whose ratings are more than a level apart."""
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     _require_open(candidate.session)
     if level not in Level.values:
         raise DomainError({"level": [_("A level is from 1 to 4.")]})
     if not reasoning.strip():
         raise DomainError({"reasoning": [_("Record how the experts reasoned.")]})
-    if (candidate.pk, exercise.pk, indicator.pk) not in queries.discrepancies(candidate.session, include_settled=True):
+    levels = Rating.objects.filter(assignment__candidate=candidate, assignment__exercise=exercise, indicator=indicator).values_list("level", flat=True)
+    if not levels or max(levels) - min(levels) <= 1:
         raise DomainError(_("These ratings are within one level of each other: no consensus is needed."))
     consensus, _created = Consensus.objects.update_or_create(
         candidate=candidate, exercise=exercise, indicator=indicator, defaults={"level": level, "reasoning": reasoning.strip(), "recorded_by": actor})
@@ -216,7 +214,7 @@ def consensus_record(*, actor: User, candidate: Candidate, exercise: Exercise, i
 
 @transaction.atomic
 def session_finalise(*, actor: User, session: Session) -> None:
-    _require(actor, ORGANISERS)
+    require_role(actor, ORGANISERS)
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.status != Session.Status.RATING:
         raise DomainError(_("Only a session being rated can be finalised."))
@@ -234,7 +232,7 @@ def session_finalise(*, actor: User, session: Session) -> None:
 @transaction.atomic
 def names_reveal(*, actor: User, session: Session) -> Reveal:
     """Names behind the codes, for an authorised role, only after finalisation; each time recorded."""
-    _require(actor, REVEALERS)
+    require_role(actor, REVEALERS)
     if session.status != Session.Status.FINALISED:
         raise DomainError(_("Names are revealed only after the session is finalised."))
     return Reveal.objects.create(session=session, user=actor)

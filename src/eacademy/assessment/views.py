@@ -202,9 +202,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
     """A candidate's competence profile (radar), strengths and what to develop; ?format=pdf&lang=kk|ru for the report."""
     user = signed_in_user(request)
-    candidate = get_object_or_404(Candidate.objects.select_related("session__position"), pk=pk, session__in=queries.sessions_visible_to(user))
+    candidate = get_object_or_404(Candidate.objects.select_related("session__position", "person"), pk=pk, session__in=queries.sessions_visible_to(user))
     session = candidate.session
-    found = next(p for p in queries.profiles(session) if p.candidate.pk == candidate.pk)
+    found = queries.profiles(session, candidate)[0]
     context = {"session": session, "profile": found, "show_names": queries.names_visible(user, session), "candidate": found.candidate}
     if request.GET.get("format") == "pdf":
         if session.status != Session.Status.FINALISED:

@@ -13,6 +13,7 @@ from eacademy.campus.models import Bed, BedNight, ConductRecord, LeaveRequest, S
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person
@@ -23,10 +24,6 @@ DECIDERS = (Role.ADMINISTRATOR, Role.LEADERSHIP)  # the Rector and the vice-rect
 RECORDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER)
 HELD = (Stay.Status.PROPOSED, Stay.Status.CONFIRMED, Stay.Status.CHECKED_IN)
 
-
-def _require(actor: User, roles: Iterable[str]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
 
 
 def _nights(starts_on: datetime.date, ends_on: datetime.date) -> list[datetime.date]:
@@ -56,7 +53,7 @@ def _check_bed(bed: Bed, person: Person, starts_on: datetime.date, ends_on: date
 @transaction.atomic
 def stay_book(*, actor: User, bed: Bed, person: Person, starts_on: datetime.date, ends_on: datetime.date,
               enrollment: Enrollment | None = None, status: str = Stay.Status.CONFIRMED) -> Stay:
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     bed = Bed.objects.select_related("room").get(pk=bed.pk)
     _check_bed(bed, person, starts_on, ends_on)
     if Stay.objects.filter(person=person, status__in=HELD, starts_on__lt=ends_on, ends_on__gt=starts_on).exists():
@@ -80,19 +77,20 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
     """Beds for the course's enrolled listeners who have none: by sex, group by group and agency
     by agency, filling a room before opening the next, so that a group lives together where it
     can. The stays are proposals: staff confirm or move them."""
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     housed = Stay.objects.filter(status__in=HELD, starts_on__lt=offering.ends_on + datetime.timedelta(days=1), ends_on__gt=offering.starts_on).values("person")
     waiting = list(offering.enrollments.filter(status=Enrollment.Status.ENROLLED).exclude(person__in=housed)
                    .select_related("person").order_by("group__number", "person__agency_id", "person__last_name"))
     starts_on, ends_on = offering.starts_on, offering.ends_on + datetime.timedelta(days=1)
     proposed, short = [], 0
     for sex in sorted({e.person.sex for e in waiting}):
-        beds = free_beds(starts_on, ends_on, sex)
+        beds = iter(free_beds(starts_on, ends_on, sex))
         for enrollment in [e for e in waiting if e.person.sex == sex]:
-            if not beds:
+            bed = next(beds, None)
+            if bed is None:
                 short += 1
                 continue
-            stay = Stay(bed=beds.pop(0), person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED)
+            stay = Stay(bed=bed, person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED)
             stay._history_user = actor  # type: ignore[attr-defined]
             stay.save()
             _hold(stay)
@@ -104,7 +102,7 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
 
 @transaction.atomic
 def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED))
     for stay in chosen:
         stay.status = Stay.Status.CONFIRMED
@@ -116,7 +114,7 @@ def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
 @transaction.atomic
 def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
     """Another bed for the nights still to come."""
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     stay = Stay.objects.select_for_update().select_related("person").get(pk=stay.pk)
     if stay.status not in HELD:
         raise DomainError(_("This stay is over."))
@@ -132,7 +130,7 @@ def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
 
 @transaction.atomic
 def check_in(*, actor: User, stay: Stay) -> Stay:
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     if stay.status not in (Stay.Status.PROPOSED, Stay.Status.CONFIRMED):
         raise DomainError(_("Only a booked stay can be checked in."))
     stay.status, stay.checked_in_at = Stay.Status.CHECKED_IN, timezone.now()
@@ -144,7 +142,7 @@ def check_in(*, actor: User, stay: Stay) -> Stay:
 @transaction.atomic
 def check_out(*, actor: User, stay: Stay) -> Stay:
     """The bed is free from tonight."""
-    _require(actor, HOUSING)
+    require_role(actor, HOUSING)
     if stay.status != Stay.Status.CHECKED_IN:
         raise DomainError(_("Only a listener who is checked in can check out."))
     stay.status, stay.checked_out_at = Stay.Status.CHECKED_OUT, timezone.now()
@@ -179,7 +177,7 @@ def leave_request(*, actor: User, kind: str, leaves_at: datetime.datetime, retur
 
 @transaction.atomic
 def leave_decide(*, actor: User, leave: LeaveRequest, approve: bool, comment: str = "") -> LeaveRequest:
-    _require(actor, DECIDERS)
+    require_role(actor, DECIDERS)
     leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
     if leave.status != LeaveRequest.Status.REQUESTED:
         raise DomainError(_("This request is decided already."))
@@ -194,7 +192,7 @@ def leave_decide(*, actor: User, leave: LeaveRequest, approve: bool, comment: st
 
 @transaction.atomic
 def leave_return(*, actor: User, leave: LeaveRequest, at: datetime.datetime | None = None) -> LeaveRequest:
-    _require(actor, (*HOUSING, *DECIDERS))
+    require_role(actor, (*HOUSING, *DECIDERS))
     leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
     if leave.status != LeaveRequest.Status.APPROVED or leave.kind != LeaveRequest.Kind.LEAVE or leave.returned_at:
         raise DomainError(_("Only a listener out on approved leave can be registered back."))
@@ -211,7 +209,7 @@ def leave_return(*, actor: User, leave: LeaveRequest, at: datetime.datetime | No
 def conduct_record(*, actor: User, person: Person, kind: str, date: datetime.date, description: str, measure: str, witnesses: str = "",
                    enrollment: Enrollment | None = None) -> ConductRecord:
     """A breach and its measure, or a commendation; expulsion expels from the course through its order."""
-    _require(actor, RECORDERS)
+    require_role(actor, RECORDERS)
     breach_measures = {ConductRecord.Measure.NOTE, ConductRecord.Measure.WARNING, ConductRecord.Measure.REPRIMAND,
                        ConductRecord.Measure.SEVERE_REPRIMAND, ConductRecord.Measure.EXPULSION}
     if kind == ConductRecord.Kind.BREACH and measure not in breach_measures or kind == ConductRecord.Kind.COMMENDATION and measure in breach_measures:

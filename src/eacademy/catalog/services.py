@@ -24,16 +24,13 @@ from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.org.models import AcademyUnit, Agency
 
 EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT)
 APPROVERS = (Role.ADMINISTRATOR, Role.HEAD_OF_DEPARTMENT)
 LANGUAGES = ("kk", "ru", "en")
 
-
-def _require(actor: User, roles: tuple[str, ...]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
 
 
 def _require_draft(version: ProgrammeVersion) -> None:
@@ -52,7 +49,7 @@ def programme_create(
     entering_agency: Agency | None = None,
 ) -> Programme:
     """A new programme with its first draft; initial training gets the durations of seed 004."""
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     if kind not in ProgrammeKind.values:
         raise DomainError({"kind": [_("Unknown kind of programme.")]})
     if Programme.objects.filter(code=code).exists():
@@ -91,7 +88,7 @@ def version_update(
     languages: Iterable[str],
     study_format: str,
 ) -> ProgrammeVersion:
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     _require_draft(version)
     categories, chosen_languages = sorted(set(target_categories)), sorted(set(languages))
     errors: dict[str, list[str]] = {}
@@ -113,7 +110,7 @@ def version_update(
 
 @transaction.atomic
 def module_add(*, actor: User, version: ProgrammeVersion, names: tuple[str, str, str]) -> Module:
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     _require_draft(version)
     if not names[1].strip():
         raise DomainError({"name_ru": [_("This field is required.")]})
@@ -123,7 +120,7 @@ def module_add(*, actor: User, version: ProgrammeVersion, names: tuple[str, str,
 
 @transaction.atomic
 def discipline_add(*, actor: User, module: Module, names: tuple[str, str, str], hours: dict[str, int]) -> Discipline:
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     _require_draft(module.version)
     unknown = set(hours) - set(HOUR_FIELDS)
     if unknown or any(h < 0 or h > 2000 for h in hours.values()):
@@ -138,7 +135,7 @@ def discipline_add(*, actor: User, module: Module, names: tuple[str, str, str], 
 
 @transaction.atomic
 def discipline_remove(*, actor: User, discipline: Discipline) -> None:
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     _require_draft(discipline.module.version)
     discipline.delete()
 
@@ -146,7 +143,7 @@ def discipline_remove(*, actor: User, discipline: Discipline) -> None:
 @transaction.atomic
 def competency_set(*, actor: User, version: ProgrammeVersion, competency: Competency, level: int | None) -> None:
     """Develop the competency to a level, or (level None) not at all."""
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     _require_draft(version)
     if level is None:
         VersionCompetency.objects.filter(version=version, competency=competency).delete()
@@ -162,7 +159,7 @@ def version_approve(
 ) -> ProgrammeVersion:
     """Approve a complete draft after the employers' examination; the approved version before it
     is archived, and the new one can no longer change."""
-    _require(actor, APPROVERS)
+    require_role(actor, APPROVERS)
     version = ProgrammeVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != ProgrammeVersion.Status.DRAFT:
         raise DomainError(_("Only a draft can be approved."))
@@ -190,7 +187,7 @@ def version_approve(
 @transaction.atomic
 def version_start_draft(*, actor: User, programme: Programme) -> ProgrammeVersion:
     """A new draft copied from the latest version, to change an approved programme."""
-    _require(actor, EDITORS)
+    require_role(actor, EDITORS)
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.versions.filter(status=ProgrammeVersion.Status.DRAFT).exists():
         raise DomainError(_("This programme already has a draft: finish or approve it first."))

@@ -14,6 +14,12 @@ from eacademy.core.roles import Role
 from eacademy.core.tasks import email_notification
 
 
+def require_role(actor: User, roles: Iterable[str]) -> None:
+    """The one refusal of a service called by a user whose roles do not allow it."""
+    if not actor.has_role(*roles):
+        raise DomainError(_("Your role does not allow this."))
+
+
 @transaction.atomic
 def user_set_roles(*, user: User, roles: Iterable[str]) -> None:
     wanted = set(roles)

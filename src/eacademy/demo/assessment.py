@@ -13,7 +13,6 @@ from eacademy.assessment import queries, services
 from eacademy.assessment.models import (
     Anchor,
     Assignment,
-    Candidate,
     Conflict,
     Exercise,
     Indicator,
@@ -180,9 +179,11 @@ def _session(rng: random.Random, title: str, date: datetime.date, position: Posi
     bulk_create_with_history(ratings, Rating, default_change_reason="demo")
     Assignment.objects.bulk_update(rated, ["submitted_at"])
     if rate_all:
+        coded = session.candidates.in_bulk()
+        by_exercise, by_indicator = {e.pk: e for e in exercises}, Indicator.objects.in_bulk()
         for (candidate_id, exercise_id, indicator_id), levels in queries.discrepancies(session).items():
             values = sorted(level for _expert, level in levels)
-            services.consensus_record(actor=methodologist, candidate=Candidate.objects.get(pk=candidate_id), exercise=Exercise.objects.get(pk=exercise_id),
-                                      indicator=Indicator.objects.get(pk=indicator_id), level=values[len(values) // 2],
+            services.consensus_record(actor=methodologist, candidate=coded[candidate_id], exercise=by_exercise[exercise_id],
+                                      indicator=by_indicator[indicator_id], level=values[len(values) // 2],
                                       reasoning="Эксперты сверили наблюдения по протоколу и согласовали уровень.")
     return session

@@ -18,7 +18,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.iin import parse_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.core.services import notification_send
+from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
@@ -34,10 +34,6 @@ PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 SIGNERS = (Role.LEADERSHIP,)
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)
 
-
-def _require(actor: User, roles: tuple[str, ...]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
 
 
 def _acts_for_agency_of(actor: User, person: Person) -> bool:
@@ -168,7 +164,7 @@ def _has_room(offering: Offering, agency_id: int | None) -> bool:
 @transaction.atomic
 def application_accept(*, actor: User, application: Application) -> Application:
     """The Academy accepts within seats and the agency's quota; beyond that, the waitlist."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     offering = _locked(application.offering)
     application.refresh_from_db()
     if application.status != Application.Status.AGENCY_APPROVED:
@@ -186,7 +182,7 @@ def application_accept(*, actor: User, application: Application) -> Application:
 @transaction.atomic
 def application_reject(*, actor: User, application: Application, reason: str) -> Application:
     """The Academy refuses an application it has not accepted (e.g. the course is cancelled)."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if application.status not in (Application.Status.AGENCY_APPROVED, Application.Status.WAITLISTED):
         raise DomainError(_("Only an application awaiting the Academy or on the waitlist can be rejected."))
     if not reason.strip():
@@ -257,7 +253,7 @@ def _order_line(actor: User, enrollment: Enrollment, action: str, details: str =
 
 @transaction.atomic
 def order_sign(*, actor: User, order: Order) -> Order:
-    _require(actor, SIGNERS)
+    require_role(actor, SIGNERS)
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != Order.Status.DRAFT:
         raise DomainError(_("The order is already signed."))
@@ -286,7 +282,7 @@ def _transition(enrollment: Enrollment, allowed_from: tuple[str, ...], to: str) 
 def groups_form(*, actor: User, offering: Offering, max_size: int) -> list[Group]:
     """Split the active listeners into groups of at most `max_size`, each with a balanced mix
     of agencies (listeners are dealt out agency by agency)."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if not 5 <= max_size <= 100:
         raise DomainError({"max_size": [_("A group has from 5 to 100 listeners.")]})
     enrollments = list(
@@ -307,7 +303,7 @@ def enrollment_transfer(
     *, actor: User, enrollment: Enrollment, to_group: Group | None = None, to_offering: Offering | None = None
 ) -> Enrollment:
     """To another group of the same offering, or to another offering (a new enrollment there)."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if (to_group is None) == (to_offering is None):
         raise DomainError(_("Choose either another group or another course."))
     if to_group is not None:
@@ -341,7 +337,7 @@ def enrollment_transfer(
 
 @transaction.atomic
 def enrollment_leave(*, actor: User, enrollment: Enrollment) -> Enrollment:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.ON_LEAVE)
     _save(enrollment, actor, ["status"])
     _order_line(actor, enrollment, OrderLine.Action.LEAVE)
@@ -351,7 +347,7 @@ def enrollment_leave(*, actor: User, enrollment: Enrollment) -> Enrollment:
 @transaction.atomic
 def enrollment_restore(*, actor: User, enrollment: Enrollment) -> Enrollment:
     """Back from academic leave, or restored after an expulsion."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     enrollment = _transition(enrollment, (Enrollment.Status.ON_LEAVE, Enrollment.Status.EXPELLED), Enrollment.Status.ENROLLED)
     enrollment.expulsion_reason = ""
     _save(enrollment, actor, ["status", "expulsion_reason"])
@@ -371,7 +367,7 @@ def _expel(actor: User, enrollment: Enrollment, reason: str) -> Enrollment:
 
 @transaction.atomic
 def enrollment_expel(*, actor: User, enrollment: Enrollment, reason: str) -> Enrollment:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     expelled = _expel(actor, enrollment, reason)
     _promote_waitlist(actor, expelled.offering)
     return expelled
@@ -380,7 +376,7 @@ def enrollment_expel(*, actor: User, enrollment: Enrollment, reason: str) -> Enr
 @transaction.atomic
 def offering_complete_all(*, actor: User, offering: Offering) -> int:
     """Graduate every listener still enrolled at the end of the course (one order line each)."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     enrollments = list(Enrollment.objects.filter(offering=offering, status=Enrollment.Status.ENROLLED).order_by("person__last_name", "id"))
     for enrollment in enrollments:
         enrollment_complete(actor=actor, enrollment=enrollment)
@@ -389,7 +385,7 @@ def offering_complete_all(*, actor: User, offering: Offering) -> int:
 
 @transaction.atomic
 def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.COMPLETED)
     _save(enrollment, actor, ["status"])
     _order_line(actor, enrollment, OrderLine.Action.COMPLETE)
@@ -493,7 +489,7 @@ def contract_attach(
     *, actor: User, enrollment: Enrollment, number: str, signed_on: datetime.date, payer: str, amount: Decimal
 ) -> Contract:
     """Attach the contract for educational services; one per enrollment, numbers unique."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     errors: dict[str, list[str]] = {}
     number, payer = number.strip(), payer.strip()
     if not number:

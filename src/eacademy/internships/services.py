@@ -15,6 +15,7 @@ from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.internships.models import DiaryEntry, Placement
 from eacademy.journal import services as journal_services
@@ -25,10 +26,6 @@ PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 SUPERVISORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
 
 
-def _require(actor: User, roles: tuple[str, ...]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
-
 
 def internship_discipline(enrollment: Enrollment) -> Discipline | None:
     """The discipline of the intern's programme version that carries the internship hours."""
@@ -38,7 +35,7 @@ def internship_discipline(enrollment: Enrollment) -> Discipline | None:
 @transaction.atomic
 def placement_create(*, actor: User, enrollment: Enrollment, unit: AgencyUnit, mentor: Person, supervisor: User,
                      starts_on: datetime.date, ends_on: datetime.date, plan: str) -> Placement:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     programme = enrollment.offering.version.programme
     errors: dict[str, list[str]] = {}
     if programme.kind != ProgrammeKind.INITIAL:

@@ -17,11 +17,11 @@ from simple_history.utils import bulk_create_with_history
 from eacademy.catalog.queries import total_hours
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
-from eacademy.core.services import notification_send
+from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificate_pdf
 from eacademy.journal.models import Certificate, CertificateBatch, CertificateCounter
-from eacademy.journal.rules import REGISTRARS, require
+from eacademy.journal.rules import REGISTRARS
 from eacademy.people.names import masked_name
 
 CHUNK = 50  # a batch commits and reports progress this many certificates at a time
@@ -94,7 +94,7 @@ def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, repl
 
 @transaction.atomic
 def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
-    require(actor, REGISTRARS)
+    require_role(actor, REGISTRARS)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status == Certificate.Status.REVOKED:
         raise DomainError(_("The certificate is already revoked."))
@@ -119,7 +119,7 @@ def _pending(offering_id: int) -> list[Enrollment]:
 
 
 def batch_start(*, actor: User, offering_id: int) -> CertificateBatch:
-    require(actor, REGISTRARS)
+    require_role(actor, REGISTRARS)
     batch = CertificateBatch.objects.create(offering_id=offering_id, requested_by=actor, total=len(_pending(offering_id)))
     from eacademy.journal.tasks import issue_batch
 

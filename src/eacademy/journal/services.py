@@ -16,11 +16,12 @@ from eacademy.catalog.models import Discipline, Programme
 from eacademy.core.errors import DomainError
 from eacademy.core.grade_scales import band_for
 from eacademy.core.models import GradeScale, User
+from eacademy.core.services import require_role
 from eacademy.enrollment.models import Enrollment, Group
 from eacademy.exams import queries as exam_queries
 from eacademy.exams.models import Exam
 from eacademy.journal.models import AssessmentPolicy, Attendance, Certification, CertificationMark, CertificationResult, Mark
-from eacademy.journal.rules import REGISTRARS, TEACHERS, Conflict, require
+from eacademy.journal.rules import REGISTRARS, TEACHERS, Conflict
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
@@ -54,7 +55,7 @@ def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, statu
                    document_name: str = "", document: bytes | None = None) -> tuple[Attendance, str | None]:
     """Record attendance; returns it and a warning when the listener's unexcused absences in the
     discipline pass the programme's limit."""
-    require(actor, TEACHERS)
+    require_role(actor, TEACHERS)
     if status not in Attendance.Status.values:
         raise DomainError(_("Unknown attendance status."))
     if status == Attendance.Status.EXCUSED and not reason.strip():
@@ -109,7 +110,7 @@ def absence_warning(enrollment: Enrollment, discipline: Discipline) -> str | Non
 def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, lesson: Lesson | None, points: Decimal,
              revision: int, reason: str = "") -> Mark:
     """Enter or change a typed mark. `revision` is the one the editor saw (0 for a new mark)."""
-    require(actor, TEACHERS)
+    require_role(actor, TEACHERS)
     if not Decimal(0) <= points <= Decimal(100):
         raise DomainError(_("A mark is from 0 to 100 points."))
     if lesson is not None and (lesson.discipline_id != discipline.pk):
@@ -150,7 +151,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
 @transaction.atomic
 def marks_from_exam(*, actor: User, exam: Exam, discipline: Discipline) -> int:
     """Take a test's graded results (each listener's best attempt, in percent) as marks."""
-    require(actor, TEACHERS)
+    require_role(actor, TEACHERS)
     results = exam_queries.best_results(exam.offering_id)
     enrollments = {e.person_id: e for e in Enrollment.objects.filter(offering_id=exam.offering_id, status__in=ACTIVE)}
     existing = {m.enrollment_id: m for m in Mark.objects.filter(exam=exam)}
@@ -207,7 +208,7 @@ def final_points(policy: AssessmentPolicy, admission: Decimal, exam: Decimal | N
 @transaction.atomic
 def certification_create(*, actor: User, offering: Offering, kind: str, held_on: datetime.date, chair: User, members: list[User],
                          group: Group | None = None, discipline: Discipline | None = None, protocol_number: str = "") -> Certification:
-    require(actor, REGISTRARS)
+    require_role(actor, REGISTRARS)
     if kind == Certification.Kind.INTERMEDIATE and discipline is None:
         raise DomainError(_("An intermediate certification is in one discipline."))
     if group is not None and group.offering_id != offering.pk:
@@ -252,7 +253,7 @@ def certification_mark_set(*, actor: User, certification: Certification, enrollm
 @transaction.atomic
 def certification_close(*, actor: User, certification: Certification) -> list[CertificationResult]:
     """Compute every listener's result by the programme's policy and close the protocol."""
-    require(actor, REGISTRARS)
+    require_role(actor, REGISTRARS)
     certification = Certification.objects.select_for_update(of=("self",)).select_related("offering__version__programme").get(pk=certification.pk)
     if certification.closed_at:
         raise DomainError(_("The certification is closed."))

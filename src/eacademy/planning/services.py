@@ -10,16 +10,13 @@ from eacademy.catalog.models import ListenerCategory, Programme, ProgrammeVersio
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.org.models import AcademyUnit, Agency
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering, OfferingQuota, TrainingNeed
 
 PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 
-
-def _require(actor: User, roles: tuple[str, ...]) -> None:
-    if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
 
 
 @transaction.atomic
@@ -77,7 +74,7 @@ def offering_create(
     study_format: str,
     department: AcademyUnit,
 ) -> Offering:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     errors: dict[str, list[str]] = {}
     if version.status != ProgrammeVersion.Status.APPROVED:
         errors["version"] = [_("Only an approved programme version can be planned.")]
@@ -102,7 +99,7 @@ def offering_create(
 @transaction.atomic
 def offering_set_quotas(*, actor: User, offering: Offering, seats_by_agency: dict[Agency, int]) -> None:
     """Replace the offering's quotas; together they may not exceed its seats."""
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if offering.status == Offering.Status.CANCELLED:
         raise DomainError(_("A cancelled offering cannot change."))
     if any(seats < 0 for seats in seats_by_agency.values()):
@@ -121,7 +118,7 @@ def offering_set_quotas(*, actor: User, offering: Offering, seats_by_agency: dic
 
 @transaction.atomic
 def offering_publish(*, actor: User, offering: Offering) -> Offering:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if offering.status != Offering.Status.DRAFT:
         raise DomainError(_("Only a draft offering can be published."))
     if offering.starts_on < timezone.localdate():
@@ -133,7 +130,7 @@ def offering_publish(*, actor: User, offering: Offering) -> Offering:
 
 @transaction.atomic
 def offering_cancel(*, actor: User, offering: Offering) -> Offering:
-    _require(actor, PLANNERS)
+    require_role(actor, PLANNERS)
     if offering.status == Offering.Status.CANCELLED:
         raise DomainError(_("The offering is already cancelled."))
     offering.status = Offering.Status.CANCELLED

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.services import require_role
 from eacademy.staff import eligibility
 from eacademy.timetable import planner
 from eacademy.timetable.models import (
@@ -30,14 +31,9 @@ PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 MAX_SECONDS = 600
 
 
-def _require_planner(actor: User) -> None:
-    if not actor.has_role(*PLANNERS):
-        raise DomainError(_("Your role does not allow this."))
-
-
 @transaction.atomic
 def run_create(*, actor: User, starts_on: datetime.date, ends_on: datetime.date, repair: bool, seconds: int) -> TimetableRun:
-    _require_planner(actor)
+    require_role(actor, PLANNERS)
     if ends_on < starts_on or (ends_on - starts_on).days > 366:
         raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
     if not 5 <= seconds <= MAX_SECONDS:
@@ -107,7 +103,7 @@ def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[st
 def lesson_move(*, actor: User, lesson: Lesson, day: datetime.date, period: Period, room: Room) -> Lesson:
     """Move a lesson by hand; refused, with the reasons, if it would break a hard constraint.
     A lesson placed by hand is pinned: the solver leaves it there."""
-    _require_planner(actor)
+    require_role(actor, PLANNERS)
     starts_at = timezone.make_aware(datetime.datetime.combine(day, period.starts))
     problems = clashes(lesson, starts_at, room)
     if problems:
@@ -145,7 +141,7 @@ def _check_days(starts_on: datetime.date, ends_on: datetime.date, reason: str) -
 @transaction.atomic
 def unavailability_add(*, actor: User, lecturer: User, starts_on: datetime.date, ends_on: datetime.date, reason: str) -> Unavailability:
     """A lecturer cannot teach these days (illness, a trip); re-plan the window to move his lessons."""
-    _require_planner(actor)
+    require_role(actor, PLANNERS)
     _check_days(starts_on, ends_on, reason)
     record = Unavailability(lecturer=lecturer, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])
     record._history_user = actor  # type: ignore[attr-defined]
@@ -155,7 +151,7 @@ def unavailability_add(*, actor: User, lecturer: User, starts_on: datetime.date,
 
 @transaction.atomic
 def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: datetime.date, reason: str) -> RoomClosure:
-    _require_planner(actor)
+    require_role(actor, PLANNERS)
     _check_days(starts_on, ends_on, reason)
     return RoomClosure.objects.create(room=room, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])
 
@@ -163,7 +159,7 @@ def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: da
 @transaction.atomic
 def teaching_assign(*, actor: User, teaching: Teaching, lecturer: User) -> Teaching:
     """Give a teaching (and its lessons to come) to a lecturer, if the Rules let him lecture."""
-    _require_planner(actor)
+    require_role(actor, PLANNERS)
     reason = eligibility.refusal(lecturer)
     if reason:
         raise DomainError({"lecturer": [reason]})
