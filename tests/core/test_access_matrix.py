@@ -37,6 +37,8 @@ from eacademy.journal.models import CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
+from eacademy.staff.views import HUB_READERS as STAFF_HUB_READERS
+from eacademy.staff.views import READERS as STAFF_READERS
 from eacademy.timetable.models import Lesson, Teaching, TimetableRun
 from eacademy.timetable.views import READERS as TIMETABLE_READERS
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
@@ -200,6 +202,10 @@ EXPECTATIONS = {
     "internships:list": Expect(signed_in()),
     # a placement: the planners, its supervisor (the lecturer login) and its intern
     "internships:detail": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LECTURER, denied=404), url=lambda s: f"/internships/{s['placement'].pk}/"),
+    # the staff: academy-wide roles all of it, a head his department, a lecturer himself (the sample is the lecturer login)
+    "staff:list": Expect(allowed(*STAFF_READERS)),
+    "staff:detail": Expect(allowed(*STAFF_READERS), url=lambda s: f"/staff/{s['lecturer_staff'].pk}/"),
+    "staff:hub": Expect(allowed(*STAFF_HUB_READERS)),
     "assessment:index": Expect(allowed(*ASSESSMENT_READERS, R.EXPERT)),
     "assessment:session": Expect(allowed(*ASSESSMENT_READERS), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/"),
     "assessment:candidates_add": Expect(allowed(*ASSESSMENT_ORGANISERS, ok=405), url=lambda s: f"/assessment/sessions/{s['assessment'].pk}/candidates/"),
@@ -323,6 +329,7 @@ def _samples(persona) -> dict[str, object]:
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
         "teaching": Teaching.objects.first(),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
+        "lecturer_staff": persona(R.LECTURER).person.staff,
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),
         "assignment": AssessmentAssignment.objects.filter(expert__person__user=persona(R.EXPERT), session__status="rating").first(),
         "run": TimetableRun.objects.create(starts_on=datetime.date(2026, 9, 1), ends_on=datetime.date(2026, 9, 30), requested_by=persona(R.METHODOLOGIST)),

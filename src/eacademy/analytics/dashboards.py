@@ -15,6 +15,7 @@ from eacademy.analytics.charts import bar_chart, line_chart
 from eacademy.catalog.models import ProgrammeKind
 from eacademy.evaluation import indicators
 from eacademy.evaluation.indicators import Filters, Sums
+from eacademy.staff import indicators as staff_indicators
 
 
 @dataclass
@@ -129,7 +130,41 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
         bar_chart(_("Trained by agency"), [r[0] for r in rows], {_("Trained"): [r[3] for r in rows]}, [trained_link(filters, agency=r[1] or None) for r in rows]),
     ))
     board.sections.append(effectiveness_section("programme", filters))
+    staff_cards, staff_section = _staff(filters, years)
+    board.cards += staff_cards
+    board.sections.append(staff_section)
     return board
+
+
+def _staff(filters: Filters, years: list[int]) -> tuple[list[Card], Section]:
+    """Seed 003's staff indicators: scientists and practitioners among the teaching staff (as it
+    stands), the share trained each year, the Regional Hub's national trainers."""
+    now = staff_indicators.composition(filters.department_id)
+    trained = staff_indicators.trained_by_year(filters.department_id)
+    hub = staff_indicators.hub_trainers_by_year(years)
+    year = filters.year or max(years, default=0)
+
+    def share_trained(y: int) -> float | None:
+        return trained.get(y, 0) / now.teaching if now.teaching else None
+
+    def card(label: str, value: float | None, targets: dict[int, float]) -> Card:
+        goal = staff_indicators.target(targets, year)
+        return Card(label, _percent(value), "" if goal is None else f"≥ {goal:.0%}", None if goal is None or value is None else value >= goal)
+
+    cards = [card(_("Scientists and practitioners among the teaching staff"), now.share, staff_indicators.SCIENTISTS_PRACTITIONERS_TARGET),
+             card(_("Teaching staff trained in %(year)s") % {"year": year}, share_trained(year), staff_indicators.TRAINED_SHARE_TARGET)]
+    rows = [[Cell(y), Cell(trained.get(y, 0)), _ratio(share_trained(y)), _ratio(staff_indicators.target(staff_indicators.TRAINED_SHARE_TARGET, y)),
+             Cell(hub[y])] for y in years]
+    section = Section(
+        _("Teaching staff"), [_("Year"), _("Staff trained"), _("Share trained"), _("Target"), _("National trainers of the Regional Hub")], rows,
+        line_chart(_("Share of the teaching staff trained"), [str(y) for y in years], {_("Share trained"): [share_trained(y) for y in years]},
+                   percent=True, range_=(0, 1)),
+        _("Now %(teaching)s on the teaching staff (invited lecturers left out): %(scientists)s with an academic degree or title, %(practitioners)s "
+          "with a special title of at least Counsellor of Justice, %(either)s either. Shares trained are of today's teaching staff; national "
+          "trainers are counted in total up to each year.") % {"teaching": now.teaching, "scientists": now.scientists,
+                                                               "practitioners": now.practitioners, "either": now.either},
+    )
+    return cards, section
 
 
 def effectiveness_section(dimension: str, filters: Filters) -> Section:

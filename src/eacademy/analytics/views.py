@@ -26,6 +26,7 @@ from eacademy.evaluation import indicators, rollups
 from eacademy.evaluation.indicators import Filters
 from eacademy.people.models import Person, StaffMember
 from eacademy.people.queries import agency_id_of
+from eacademy.staff import indicators as staff_indicators
 
 
 @signed_in
@@ -106,7 +107,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         exported = _export(request, title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, "", lambda: {"board": dashboards.main(filters, years)})
+    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, staff_indicators.stamp(), lambda: {"board": dashboards.main(filters, years)})
     return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
                                                           "stamp": stamp})
 

@@ -27,6 +27,7 @@ _NAVIGATION = [
     (_("Dormitory"), "campus:overview", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
     (_("Leave"), "campus:leave", (Role.LISTENER, Role.ADMINISTRATOR, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
     (_("Internships"), "internships:list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LECTURER, Role.LISTENER)),
+    (_("Teaching staff"), "staff:list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)),
     (_("Assessment centre"), "assessment:index", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.EXPERT)),
     (_("Question banks"), "exams:bank_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),

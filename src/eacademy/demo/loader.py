@@ -28,6 +28,7 @@ from eacademy.demo.internships import load_demo_internship
 from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
+from eacademy.demo.staff import load_demo_staff
 from eacademy.demo.timetable import TERM_WEEKS, load_demo_term, term_start
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.reference import load_reference_data
@@ -257,6 +258,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     recruit = people.make()  # entering the prosecutor's office: no agency or post yet
     recruit.save()
     internships = load_demo_internship(users=users, password=DEMO_PASSWORD, recruit=recruit)
+    staff_records = load_demo_staff(rng=random.Random(f"staff-{seed}"))
     return {
         "agencies": len(agencies),
         "units": len(units),
@@ -270,5 +272,6 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **assessment,
         **campus,
         **internships,
+        **staff_records,
         **term,
     }

@@ -25,6 +25,6 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 @admin.register(StaffMember)
 class StaffMemberAdmin(SimpleHistoryAdmin):
-    list_display = ("person", "academy_unit", "position", "is_invited")
+    list_display = ("person", "academy_unit", "position", "is_invited", "academic_degree", "academic_title")
     list_select_related = ("person", "academy_unit", "position")
     raw_id_fields = ("person",)

@@ -103,7 +103,22 @@ class Person(models.Model):
 
 
 class StaffMember(models.Model):
-    """A person employed by the Academy, in one of its units."""
+    """A person who teaches or works at the Academy, in one of its units: the staff profile. An
+    invited lecturer (a judge, a prosecutor, a foreign expert) is one too, with the organisation he
+    serves in and the topics he lectures on. A special title (Counsellor of Justice...) is the
+    person's class rank."""
+
+    class Degree(models.TextChoices):
+        NONE = "", _("no academic degree")
+        CANDIDATE = "candidate", _("Candidate of sciences")
+        DOCTOR = "doctor", _("Doctor of sciences")
+        PHD = "phd", _("Doctor of philosophy (PhD)")
+        PROFILE = "profile", _("Doctor by profile")
+
+    class Title(models.TextChoices):
+        NONE = "", _("no academic title")
+        ASSOCIATE_PROFESSOR = "associate_professor", _("Associate professor")
+        PROFESSOR = "professor", _("Professor")
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="staff", verbose_name=_("person"))
     academy_unit = models.ForeignKey(
@@ -112,12 +127,20 @@ class StaffMember(models.Model):
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="+", verbose_name=_("position"))
     is_invited = models.BooleanField(_("invited lecturer"), default=False)
     practice_years = models.PositiveSmallIntegerField(_("years of practical experience"), default=0)
+    academic_degree = models.CharField(_("academic degree"), max_length=10, choices=Degree.choices, blank=True, default="")
+    academic_title = models.CharField(_("academic title"), max_length=20, choices=Title.choices, blank=True, default="")
+    organisation = models.CharField(_("organisation served in"), max_length=200, blank=True)
+    topics = models.TextField(_("topics lectured on"), blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("staff member")
         verbose_name_plural = _("staff members")
+        constraints = [models.CheckConstraint(condition=models.Q(practice_years__lte=70), name="people_staff_practice_years_plausible")]
 
     def __str__(self) -> str:
         return str(self.person)
+
+    def get_absolute_url(self) -> str:
+        return reverse("staff:detail", args=[self.pk])

@@ -10,13 +10,17 @@ from eacademy.people.models import StaffMember
 PRACTICE_YEARS = 3
 
 
+def may_lecture(member: StaffMember) -> bool:
+    return member.position.may_lecture or member.practice_years >= PRACTICE_YEARS
+
+
 def refusal(lecturer: User) -> str | None:
     """Why this user may not lecture, in words; None when he may."""
     member = StaffMember.objects.filter(person__user=lecturer).select_related("position", "person").first()
     name = lecturer.get_full_name() or lecturer.username
     if member is None:
         return _("%(name)s is neither on the Academy's staff nor in its pool of invited lecturers.") % {"name": name}
-    if member.position.may_lecture or member.practice_years >= PRACTICE_YEARS:
+    if may_lecture(member):
         return None
     return _("%(name)s may not lecture: the post of %(position)s is not one that lectures, and %(years)s years of practice are fewer than the "
              "%(required)s the Rules require (§36).") % {"name": member.person.full_name, "position": member.position, "years": member.practice_years,
