@@ -1836,3 +1836,15 @@ T.update({
 'no': ('жоқ', 'нет'),
 'Nobody matches.': ('Ешкім сәйкес келмейді.', 'Никто не подходит.'),
 })
+
+# Issue 9: moves and occupancy over a range
+T.update({
+'Show from 1 to %(max)s nights.': ('1-ден %(max)s түнге дейін көрсетіңіз.', 'Покажите от 1 до %(max)s ночей.'),
+'No nights are left to move.': ('Көшіретін түндер қалмады.', 'Не осталось ночей для переселения.'),
+'Move to another bed': ('Басқа орынға көшіру', 'Переселить на другое место'),
+'The nights from %(starts)s to %(ends)s move; those already spent stay on the old bed.': ('%(starts)s бастап %(ends)s дейінгі түндер көшіріледі; өткен түндер бұрынғы орында қалады.', 'Переносятся ночи с %(starts)s по %(ends)s; прошедшие остаются за прежним местом.'),
+'Beds night by night': ('Түн сайынғы орындар', 'Места по ночам'),
+'New bed': ('Жаңа орын', 'Новое место'),
+'The listener is in this bed already.': ('Тыңдаушы осы орында тұр.', 'Слушатель уже на этом месте.'),
+'Now': ('Қазір', 'Сейчас'),
+})

@@ -191,6 +191,7 @@ EXPECTATIONS = {
     "campus:allocation_propose": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/courses/{s['stay'].enrollment.offering_id}/propose/"),
     "campus:allocation_confirm": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/courses/{s['stay'].enrollment.offering_id}/confirm/"),
     "campus:stay_check": Expect(allowed(*CAMPUS_HOUSING, ok=405), url=lambda s: f"/campus/stays/{s['stay'].pk}/check/"),
+    "campus:stay_move": Expect(allowed(*CAMPUS_HOUSING), url=lambda s: f"/campus/stays/{s['held_stay'].pk}/move/"),
     # listeners ask for leave; the Rector, his delegates and the dormitory keep the register
     "campus:leave": Expect(allowed(R.LISTENER, *CAMPUS_REGISTER, denied=404)),
     "campus:leave_decide": Expect(allowed(*CAMPUS_DECIDERS, ok=405), url=lambda s: f"/campus/leave/{s['leave'].pk}/decide/"),
@@ -327,6 +328,7 @@ def _samples(persona) -> dict[str, object]:
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
+        "held_stay": Stay.objects.filter(status__in=["confirmed", "checked_in"]).first(),
         "teaching": Teaching.objects.first(),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "lecturer_staff": persona(R.LECTURER).person.staff,

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eacademy.campus.models import ConductRecord, LeaveRequest
+from eacademy.campus.models import Bed, ConductRecord, LeaveRequest
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -25,3 +26,28 @@ class ConductForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     witnesses = forms.CharField(label=_("Witnesses"), max_length=300, required=False)
     measure = forms.ChoiceField(label=_("Measure"), choices=ConductRecord.Measure.choices)
+
+
+class MoveForm(forms.Form):
+    bed = forms.ModelChoiceField(label=_("New bed"), queryset=Bed.objects.none())
+
+    def __init__(self, *args: object, beds: list[Bed], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["bed"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Bed.objects.filter(pk__in=[bed.pk for bed in beds]).select_related("room__building")
+
+
+MAX_NIGHTS = 92
+
+
+class OccupancyForm(forms.Form):
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("To"), widget=DATE)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and not 0 < (ends_on - starts_on).days <= MAX_NIGHTS:
+            raise forms.ValidationError(_("Show from 1 to %(max)s nights.") % {"max": MAX_NIGHTS})
+        return data

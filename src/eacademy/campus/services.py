@@ -113,12 +113,30 @@ def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
 
 @transaction.atomic
 def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
-    """Another bed for the nights still to come."""
+    """Another bed for the nights still to come. A listener already living in the dormitory
+    keeps his past nights on the old bed: that stay ends this morning and a new one, checked
+    in, begins tonight on the new bed. Returns the stay that holds the new bed."""
     require_role(actor, HOUSING)
     stay = Stay.objects.select_for_update().select_related("person").get(pk=stay.pk)
     if stay.status not in HELD:
         raise DomainError(_("This stay is over."))
     bed = Bed.objects.select_related("room").get(pk=bed.pk)
+    if bed.pk == stay.bed_id:
+        raise DomainError({"bed": [_("The listener is in this bed already.")]})
+    today = timezone.localdate()
+    if stay.status == Stay.Status.CHECKED_IN and stay.starts_on < today:
+        if stay.ends_on <= today:
+            raise DomainError(_("No nights are left to move."))
+        _check_bed(bed, stay.person, today, stay.ends_on)
+        BedNight.objects.filter(stay=stay, night__gte=today).delete()
+        moved = Stay(bed=bed, person=stay.person, enrollment=stay.enrollment, starts_on=today, ends_on=stay.ends_on,
+                     status=Stay.Status.CHECKED_IN, checked_in_at=timezone.now())
+        stay.ends_on, stay.status, stay.checked_out_at = today, Stay.Status.CHECKED_OUT, timezone.now()
+        stay._history_user = moved._history_user = actor  # type: ignore[attr-defined]
+        stay.save(update_fields=["ends_on", "status", "checked_out_at"])
+        moved.save()
+        _hold(moved)
+        return moved
     _check_bed(bed, stay.person, stay.starts_on, stay.ends_on)
     BedNight.objects.filter(stay=stay).delete()
     stay.bed = bed

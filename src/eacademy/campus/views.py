@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eacademy.campus import queries, services
-from eacademy.campus.forms import ConductForm, DecisionForm, LeaveForm
+from eacademy.campus.forms import ConductForm, DecisionForm, LeaveForm, MoveForm, OccupancyForm
 from eacademy.campus.models import Building, ConductRecord, LeaveRequest, Stay
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
@@ -31,9 +31,11 @@ STAFF = (*REGISTER, Role.METHODOLOGIST)
 def overview(request: HttpRequest) -> HttpResponse:
     """Occupancy of the next four weeks and the courses to house."""
     today = timezone.localdate()
-    nights = queries.occupancy(today, today + datetime.timedelta(days=28))
+    period = OccupancyForm(request.GET or None, initial={"starts_on": today, "ends_on": today + datetime.timedelta(days=28)})
+    starts_on, ends_on = (period.cleaned_data["starts_on"], period.cleaned_data["ends_on"]) if period.is_valid() else (today, today + datetime.timedelta(days=28))
+    nights = queries.occupancy(starts_on, ends_on)
     courses = Offering.objects.filter(ends_on__gte=today, enrollments__status="enrolled").distinct().select_related("version__programme").order_by("starts_on")[:30]
-    return render(request, "campus/overview.html", {"nights": nights, "courses": courses,
+    return render(request, "campus/overview.html", {"nights": nights, "courses": courses, "period": period,
                                                     "buildings": Building.objects.order_by("name"), "can_house": signed_in_user(request).has_role(*services.HOUSING)})
 
 
@@ -69,6 +71,23 @@ def stay_check(request: HttpRequest, pk: int) -> HttpResponse:
     act = services.check_out if stay.status == Stay.Status.CHECKED_IN else services.check_in
     back = reverse("campus:allocation", args=[stay.enrollment.offering_id]) if stay.enrollment else reverse("campus:overview")
     return act_and_return(request, lambda: act(actor=signed_in_user(request), stay=stay), _("Recorded."), back)
+
+
+@role_required(*services.HOUSING)
+def stay_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another bed for a stay's nights to come: the beds for the listener's sex free on all of them."""
+    stay = get_object_or_404(Stay.objects.select_related("person", "bed__room__building"), pk=pk, status__in=services.HELD)
+    starts_on = max(stay.starts_on, timezone.localdate()) if stay.status == Stay.Status.CHECKED_IN else stay.starts_on
+    beds = services.free_beds(starts_on, stay.ends_on, stay.person.sex) if starts_on < stay.ends_on else []
+    form = MoveForm(request.POST or None, beds=beds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.stay_move(actor=signed_in_user(request), stay=stay, bed=form.cleaned_data["bed"])
+        except DomainError as exc:
+            form_errors_from(form, exc)
+        else:
+            return redirect("campus:allocation", pk=moved.enrollment.offering_id) if moved.enrollment else redirect("campus:overview")
+    return render(request, "campus/move.html", {"stay": stay, "starts_on": starts_on, "form": form})
 
 
 @signed_in
