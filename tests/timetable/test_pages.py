@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from eacademy.core.models import Notification
 from eacademy.core.roles import Role
-from eacademy.timetable import calendar_feed
+from eacademy.timetable import calendar_feed, services
 from eacademy.timetable.models import Lesson, Period, Room, TimetableRun
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +122,31 @@ def test_garbage_changes_are_refused_and_nothing_is_recorded(client_as, lesson, 
     page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", {"form": "absence", "lecturer": lesson.lecturer_id, **data})
     assert page.status_code == 200 and message in page.content.decode()
     assert not lesson.lecturer.unavailabilities.exists()
+
+
+def test_an_invited_lecturer_offers_times_and_is_then_planned_only_in_them(client_as, lesson):
+    periods = list(Period.objects.order_by("number")[:2])
+    data = {"form": "slots", "lecturer": lesson.lecturer_id, "starts_on": "2027-09-13", "ends_on": "2027-09-24", "weekdays": ["1", "3"],
+            "periods": [p.pk for p in periods]}
+    page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", data)
+    assert page.status_code == 302
+    offered = lesson.lecturer.available_slots.all()
+    assert sorted({s.date.isoformat() for s in offered}) == ["2027-09-14", "2027-09-16", "2027-09-21", "2027-09-23"] and offered.count() == 8
+    assert lesson.lecturer.teaching_limits.invited
+    assert client_as(Role.METHODOLOGIST).post("/timetable/changes/", data).status_code == 302 and offered.count() == 8  # offered twice: kept once
+    monday = timezone.make_aware(datetime.datetime.combine(datetime.date(2027, 9, 13), periods[0].starts))
+    assert "The invited lecturer has not offered this time." in services.clashes(lesson, monday, lesson.room)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"weekdays": []}, "This field is required."),
+    ({"weekdays": ["5"]}, "Select a valid choice"),
+    ({"ends_on": "2027-09-01"}, "Give a window of at most a year that ends after it starts."),
+    ({"starts_on": "2027-09-18", "ends_on": "2027-09-19"}, "No working day of the window falls on these weekdays."),
+])
+def test_garbage_offered_times_are_refused_and_nothing_is_recorded(client_as, lesson, data, message):
+    base = {"form": "slots", "lecturer": lesson.lecturer_id, "starts_on": "2027-09-13", "ends_on": "2027-09-24", "weekdays": ["1"],
+            "periods": [Period.objects.first().pk]}
+    page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", base | data)
+    assert page.status_code == 200 and message in page.content.decode()
+    assert not lesson.lecturer.available_slots.exists()

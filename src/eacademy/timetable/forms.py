@@ -25,6 +25,17 @@ class UnavailabilityForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=200)
 
 
+WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday"))]
+
+
+class SlotsForm(forms.Form):
+    lecturer = forms.ModelChoiceField(label=_("Invited lecturer"), queryset=User.objects.filter(teachings__isnull=False).distinct().order_by("last_name", "username"))
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    weekdays = forms.TypedMultipleChoiceField(label=_("Weekdays"), choices=WEEKDAYS, coerce=int, widget=forms.CheckboxSelectMultiple)
+    periods = forms.ModelMultipleChoiceField(label=_("Periods"), queryset=Period.objects.all(), widget=forms.CheckboxSelectMultiple)
+
+
 class ClosureForm(forms.Form):
     room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.filter(is_active=True).order_by("code"))
     starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

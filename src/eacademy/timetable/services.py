@@ -150,6 +150,35 @@ def unavailability_add(*, actor: User, lecturer: User, starts_on: datetime.date,
 
 
 @transaction.atomic
+def slots_offer(*, actor: User, lecturer: User, starts_on: datetime.date, ends_on: datetime.date, weekdays: list[int],
+                periods: list[Period]) -> int:
+    """An invited lecturer (a judge, a prosecutor) offers the periods he can give on these weekdays
+    of the window; from then on he is planned only in the times he offered. Returns how many
+    new slots were offered (those offered before are kept)."""
+    require_role(actor, PLANNERS)
+    if ends_on < starts_on or (ends_on - starts_on).days > 366:
+        raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+    if not weekdays or any(not 0 <= day <= 4 for day in weekdays):
+        raise DomainError({"weekdays": [_("Choose weekdays from Monday to Friday.")]})
+    if not periods:
+        raise DomainError({"periods": [_("Choose at least one period.")]})
+    days = [starts_on + datetime.timedelta(days=n) for n in range((ends_on - starts_on).days + 1)]
+    days_off = set(DayOff.objects.filter(date__range=(starts_on, ends_on)).values_list("date", flat=True))
+    days = [day for day in days if day.weekday() in weekdays and day not in days_off]
+    if not days:
+        raise DomainError({"weekdays": [_("No working day of the window falls on these weekdays.")]})
+    before = AvailableSlot.objects.filter(lecturer=lecturer).count()
+    AvailableSlot.objects.bulk_create([AvailableSlot(lecturer=lecturer, date=day, period=period) for day in days for period in periods],
+                                      ignore_conflicts=True)
+    limits, _created = LecturerLimits.objects.get_or_create(lecturer=lecturer, defaults={"invited": True})
+    if not limits.invited:
+        limits.invited = True
+        limits._history_user = actor  # type: ignore[attr-defined]
+        limits.save(update_fields=["invited"])
+    return AvailableSlot.objects.filter(lecturer=lecturer).count() - before
+
+
+@transaction.atomic
 def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: datetime.date, reason: str) -> RoomClosure:
     require_role(actor, PLANNERS)
     _check_days(starts_on, ends_on, reason)

@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +17,8 @@ from eacademy.core.pages import form_errors_from
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Group
 from eacademy.timetable import calendar_feed, load, services
-from eacademy.timetable.forms import ClosureForm, LecturerForm, LoadForm, MoveForm, RunForm, UnavailabilityForm
-from eacademy.timetable.models import Lesson, Room, RoomClosure, Teaching, TimetableRun, Unavailability
+from eacademy.timetable.forms import ClosureForm, LecturerForm, LoadForm, MoveForm, RunForm, SlotsForm, UnavailabilityForm
+from eacademy.timetable.models import AvailableSlot, Lesson, Room, RoomClosure, Teaching, TimetableRun, Unavailability
 from eacademy.timetable.week import monday_of, week
 
 READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
@@ -141,6 +141,7 @@ def changes(request: HttpRequest) -> HttpResponse:
     which = request.POST.get("form")
     absence = UnavailabilityForm(request.POST if which == "absence" else None)
     closure = ClosureForm(request.POST if which == "closure" else None)
+    slots = SlotsForm(request.POST if which == "slots" else None)
     for form, act in ((absence, services.unavailability_add), (closure, services.room_close)):
         if form.is_bound and form.is_valid():
             try:
@@ -150,8 +151,18 @@ def changes(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Recorded. Re-plan these days to move the lessons concerned."))
                 return redirect(f"{reverse('timetable:overview')}?starts_on={record.starts_on}&ends_on={record.ends_on}&repair=1")
-    context = {"absence": absence, "closure": closure, "absences": Unavailability.objects.select_related("lecturer")[:50],
-               "closures": RoomClosure.objects.select_related("room")[:50]}
+    if slots.is_bound and slots.is_valid():
+        try:
+            offered = services.slots_offer(actor=user, **slots.cleaned_data)
+        except DomainError as exc:
+            form_errors_from(slots, exc)
+        else:
+            messages.success(request, _("%(count)s times offered; the lecturer is planned only in the times he offered.") % {"count": offered})
+            return redirect("timetable:changes")
+    offered_slots = (AvailableSlot.objects.filter(date__gte=timezone.localdate()).values("lecturer__last_name", "lecturer__first_name", "lecturer__username")
+                     .annotate(first=Min("date"), last=Max("date"), n=Count("pk")).order_by("lecturer__last_name", "lecturer__username")[:50])
+    context = {"absence": absence, "closure": closure, "slots": slots, "offered": offered_slots,
+               "absences": Unavailability.objects.select_related("lecturer")[:50], "closures": RoomClosure.objects.select_related("room")[:50]}
     return render(request, "timetable/changes.html", context)
 
 
