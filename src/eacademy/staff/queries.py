@@ -1,6 +1,6 @@
 """Reads of the staff pages: whom a user may see, and one staff list for every filter."""
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -39,8 +39,7 @@ def teaching_staff() -> QuerySet[StaffMember]:
 
 def staff_list(user: User, *, unit_id: int | None = None, invited: bool | None = None, degree: str | None = None) -> QuerySet[StaffMember]:
     """The staff a user may see with what the list shows, in one query whatever their number."""
-    staff = visible_staff(user).select_related("person__rank", "academy_unit", "position").annotate(
-        developments_n=Count("developments"), last_development=Max("developments__ends_on"))
+    staff = visible_staff(user).select_related("person__rank", "academy_unit", "position").annotate(last_development=Max("developments__ends_on"))
     if unit_id:
         staff = staff.filter(academy_unit_id=unit_id)
     if invited is not None:
