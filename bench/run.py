@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-BENCHMARKS = ["home_page", "demo_load", "nominations_import", "exam_burst_sqlite", "exam_burst_postgres", "items_analyze", "certificates_batch", "dashboard_large", "ctt", "academy_term", "assessment_assignment"]
+BENCHMARKS = ["home_page", "demo_load", "nominations_import", "exam_burst_sqlite", "exam_burst_postgres", "items_analyze", "certificates_batch", "dashboard_large", "ctt", "academy_term", "assessment_assignment", "campus_allocation"]
 
 
 def main(names: list[str]) -> None:

@@ -1865,3 +1865,8 @@ T.update({
 'Choose at least one period.': ('Кемінде бір параны таңдаңыз.', 'Выберите хотя бы одну пару.'),
 'An invited lecturer offers times': ('Шақырылған оқытушы уақыт ұсынады', 'Приглашённый преподаватель предлагает время'),
 })
+
+# Issue 9: allocation in bulk
+T.update({
+'Some of these beds were taken just now, by someone else. Nothing was allocated: propose again.': ('Бұл орындардың кейбірін дәл қазір басқа біреу алды. Ештеңе бөлінбеді: қайта ұсыныңыз.', 'Некоторые из этих мест только что занял кто-то другой. Ничего не распределено: предложите заново.'),
+})

@@ -14,6 +14,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person
+from eacademy.planning.models import Offering
 
 pytestmark = pytest.mark.django_db
 START = datetime.date(2027, 3, 1)
@@ -92,3 +93,26 @@ def test_allocation_short_of_beds_allocates_nothing(persona):
     with pytest.raises(DomainError, match="Not enough free beds"):
         services.allocation_propose(actor=officer, offering=enrollment.offering)
     assert Stay.objects.count() == before
+
+
+def test_two_allocations_racing_for_the_same_beds_one_wins_and_the_other_is_told(persona, monkeypatch):
+    """Two courses over the same nights (one course's listeners split in two) both read the same
+    beds as free before either writes; the second's nights collide with the first's in the
+    database, and it is refused whole with a message, nothing of it written."""
+    officer = persona(Role.DORMITORY_OFFICER)
+    first = Enrollment.objects.filter(status="enrolled", stays=None).select_related("offering").order_by("-offering__starts_on").first().offering
+    second = Offering.objects.get(pk=first.pk)
+    second.pk = None
+    second.save()
+    waiting = list(first.enrollments.filter(status="enrolled", stays=None).values_list("pk", flat=True))
+    assert len(waiting) >= 2
+    Enrollment.objects.filter(pk__in=waiting[1::2]).update(offering=second)
+    nights = (first.starts_on, first.ends_on + datetime.timedelta(days=1))
+    stale = {sex: services.free_beds(*nights, sex) for sex in ("M", "F")}  # what both read before either wrote
+    monkeypatch.setattr(services, "free_beds", lambda starts_on, ends_on, sex: stale[sex])
+    won = services.allocation_propose(actor=officer, offering=first)
+    before = Stay.objects.count(), BedNight.objects.count()
+    with pytest.raises(DomainError, match="taken just now, by someone else"):
+        services.allocation_propose(actor=officer, offering=second)
+    assert (Stay.objects.count(), BedNight.objects.count()) == before
+    assert won and all(BedNight.objects.filter(stay=stay).count() == (stay.ends_on - stay.starts_on).days for stay in won)

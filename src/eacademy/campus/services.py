@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from eacademy.campus.models import Bed, BedNight, ConductRecord, LeaveRequest, Stay
 from eacademy.core.errors import DomainError
@@ -23,6 +24,7 @@ HOUSING = (Role.ADMINISTRATOR, Role.DORMITORY_OFFICER)
 DECIDERS = (Role.ADMINISTRATOR, Role.LEADERSHIP)  # the Rector and the vice-rectors he delegates to
 RECORDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER)
 HELD = (Stay.Status.PROPOSED, Stay.Status.CONFIRMED, Stay.Status.CHECKED_IN)
+_BATCH = 1000
 
 
 
@@ -82,7 +84,8 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
     waiting = list(offering.enrollments.filter(status=Enrollment.Status.ENROLLED).exclude(person__in=housed)
                    .select_related("person").order_by("group__number", "person__agency_id", "person__last_name"))
     starts_on, ends_on = offering.starts_on, offering.ends_on + datetime.timedelta(days=1)
-    proposed, short = [], 0
+    proposed: list[Stay] = []
+    short = 0
     for sex in sorted({e.person.sex for e in waiting}):
         beds = iter(free_beds(starts_on, ends_on, sex))
         for enrollment in [e for e in waiting if e.person.sex == sex]:
@@ -90,14 +93,17 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
             if bed is None:
                 short += 1
                 continue
-            stay = Stay(bed=bed, person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED)
-            stay._history_user = actor  # type: ignore[attr-defined]
-            stay.save()
-            _hold(stay)
-            proposed.append(stay)
+            proposed.append(Stay(bed=bed, person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED))
     if short:
         raise DomainError(_("Not enough free beds: %(count)s listeners are left without one. Nothing was allocated.") % {"count": short})
-    return proposed
+    try:
+        with transaction.atomic():
+            stays: list[Stay] = bulk_create_with_history(proposed, Stay, batch_size=_BATCH, default_user=actor)
+            BedNight.objects.bulk_create([BedNight(bed_id=stay.bed_id, night=night, stay=stay) for stay in stays for night in _nights(starts_on, ends_on)],
+                                         batch_size=_BATCH)
+    except IntegrityError:
+        raise DomainError(_("Some of these beds were taken just now, by someone else. Nothing was allocated: propose again.")) from None
+    return stays
 
 
 @transaction.atomic
@@ -106,8 +112,7 @@ def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
     chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED))
     for stay in chosen:
         stay.status = Stay.Status.CONFIRMED
-        stay._history_user = actor  # type: ignore[attr-defined]
-        stay.save(update_fields=["status"])
+    bulk_update_with_history(chosen, Stay, ["status"], batch_size=_BATCH, default_user=actor)
     return len(chosen)
 
 

@@ -1,0 +1,112 @@
+"""A course of 1,000 listeners given beds for two weeks (14,000 bed nights): the whole proposal
+and confirmation (free beds read, group and sex kept, stays and nights written with history, the
+database's unique bed night checked) against a bare `bulk_create` of the same Stay and BedNight
+rows, in the same process and database; and its queries for 1,000 listeners against 100."""
+
+import datetime
+import os
+import shutil
+import tempfile
+import time
+
+BENCH = "campus_allocation"
+LISTENERS = 1000
+NIGHTS = 14
+
+
+class _Rollback(Exception):
+    pass
+
+
+def main() -> None:
+    var = tempfile.mkdtemp(prefix="eacademy-bench-")
+    os.environ.update({"EACADEMY_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "eacademy.settings", "LOG_LEVEL": "WARNING"})
+    os.environ.pop("DATABASE_URL", None)
+    try:
+        _run()
+    finally:
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def _run() -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from bench.common import report
+    from eacademy.campus import services
+    from eacademy.campus.models import Bed, BedNight, Building, DormRoom, Stay
+    from eacademy.core.models import User
+    from eacademy.enrollment.models import Application, Enrollment
+    from eacademy.people.models import Person
+    from eacademy.planning.models import Offering
+
+    call_command("migrate", verbosity=0)
+    call_command("demo", scale="small", seed=1, verbosity=0)
+    officer = User.objects.get(username="dormitory")
+    building = Building.objects.create(name="Bench")
+    rooms = DormRoom.objects.bulk_create([DormRoom(building=building, floor=1 + n // 40, number=f"B{n}", sex=sex) for n, sex in
+                                          enumerate(["M"] * 300 + ["F"] * 300)])
+    Bed.objects.bulk_create([Bed(room=room, label=label) for room in rooms for label in "abc"])
+    template = Offering.objects.filter(status="published").first()
+    people = list(Person.objects.filter(user=None).order_by("pk")[:LISTENERS])
+    assert len(people) == LISTENERS, len(people)
+    start = datetime.date(timezone.localdate().year + 2, 2, 1)
+
+    def course(size: int) -> Offering:
+        offering = Offering.objects.get(pk=template.pk)
+        offering.pk, offering.starts_on, offering.ends_on, offering.capacity = None, start, start + datetime.timedelta(days=NIGHTS - 1), size
+        offering.save()
+        applications = Application.objects.bulk_create([Application(offering=offering, person=p, status=Application.Status.ACCEPTED,
+                                                                    source=Application.Source.NOMINATION) for p in people[:size]])
+        Enrollment.objects.bulk_create([Enrollment(application=a, offering=offering, person_id=a.person_id) for a in applications])
+        return offering
+
+    def timed(work) -> float:
+        started = time.perf_counter()
+        try:
+            with transaction.atomic():
+                work()
+                raise _Rollback
+        except _Rollback:
+            pass
+        return time.perf_counter() - started
+
+    def queries(offering: Offering) -> int:
+        with CaptureQueriesContext(connection) as context:
+            timed(lambda: services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=offering)))
+        return len(context.captured_queries)
+
+    small, large = course(100), course(LISTENERS)
+    beds = list(Bed.objects.filter(room__building=building, room__sex="M")) + list(Bed.objects.filter(room__building=building, room__sex="F"))
+    enrollments = list(large.enrollments.select_related("person"))
+    by_sex = {"M": iter(b for b in beds if b.room.sex == "M"), "F": iter(b for b in beds if b.room.sex == "F")}
+    chosen = [(e, next(by_sex[e.person.sex])) for e in enrollments]
+
+    def full() -> None:
+        stays = services.allocation_propose(actor=officer, offering=large)
+        assert len(stays) == LISTENERS and services.stay_confirm(actor=officer, stays=stays) == LISTENERS
+
+    def bare() -> None:
+        stays = Stay.objects.bulk_create([Stay(bed=bed, person_id=e.person_id, enrollment=e, starts_on=start, ends_on=start + datetime.timedelta(days=NIGHTS),
+                                               status=Stay.Status.CONFIRMED) for e, bed in chosen], batch_size=1000)
+        BedNight.objects.bulk_create([BedNight(bed_id=s.bed_id, night=start + datetime.timedelta(days=n), stay=s) for s in stays for n in range(NIGHTS)],
+                                     batch_size=1000)
+
+    timed(bare)  # warm caches on both paths
+    baseline = min(timed(bare) for _ in range(3))
+    measured = min(timed(full) for _ in range(3))
+    ratio = measured / baseline
+    growth = queries(large) / queries(small)
+    report(BENCH, "allocation_seconds", measured, "s", "informational", True)
+    report(BENCH, "bare_bulk_create_seconds", baseline, "s", "informational", True)
+    report(BENCH, "ratio_to_bare_bulk_create", ratio, "ratio", "<= 3.0", ratio <= 3.0)
+    report(BENCH, "queries_1000_over_100_listeners", growth, "ratio", "<= 1.5", growth <= 1.5)
+
+
+if __name__ == "__main__":
+    main()
