@@ -1870,3 +1870,10 @@ T.update({
 T.update({
 'Some of these beds were taken just now, by someone else. Nothing was allocated: propose again.': ('Бұл орындардың кейбірін дәл қазір басқа біреу алды. Ештеңе бөлінбеді: қайта ұсыныңыз.', 'Некоторые из этих мест только что занял кто-то другой. Ничего не распределено: предложите заново.'),
 })
+
+# Issue 9: leave notifications
+T.update({
+'%(name)s asks for leave: %(destination)s.': ('%(name)s рұқсат сұрайды: %(destination)s.', '%(name)s просит разрешения на выезд: %(destination)s.'),
+'Your leave is permitted: print the permission.': ('Сізге рұқсат берілді: рұқсатты басып шығарыңыз.', 'Ваш выезд разрешён: распечатайте разрешение.'),
+'Your leave is refused: %(comment)s': ('Сізге рұқсат берілмеді: %(comment)s', 'В выезде отказано: %(comment)s'),
+})

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from eacademy.campus import services
 from eacademy.campus.models import ConductRecord, LeaveRequest, Stay
+from eacademy.core.models import Notification
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment, OrderLine
 from eacademy.people.models import Person
@@ -35,16 +36,21 @@ def test_a_leave_request_with_bad_input_is_refused_and_nothing_is_saved(client_a
         page = listener.post("/campus/leave/", data)
         assert page.status_code == 200 and message in page.content.decode(), message
     assert LeaveRequest.objects.count() == before
+    assert not Notification.objects.filter(message__contains="asks for leave").exists()
     assert listener.post("/campus/leave/", {**cases[0][0], "leaves_at": _when(1), "returns_at": _when(30)}).status_code == 302
     assert LeaveRequest.objects.count() == before + 1
+    told = Notification.objects.filter(message__contains="asks for leave: Астана").values_list("user__username", flat=True)
+    assert list(told) == ["leadership"]  # the Rector's side is told, nobody else
 
 
 def test_refusing_needs_a_reason_and_a_decision_is_taken_once(persona):
-    leave = LeaveRequest.objects.filter(status=LeaveRequest.Status.REQUESTED).first()
+    leave = LeaveRequest.objects.create(person=persona(Role.LISTENER).person, leaves_at=timezone.now() + datetime.timedelta(hours=2),
+                                        returns_at=timezone.now() + datetime.timedelta(hours=30), destination="Астана", reason="Семья")
     rector = persona(Role.LEADERSHIP)
     with pytest.raises(Exception, match="Say why"):
         services.leave_decide(actor=rector, leave=leave, approve=False)
     services.leave_decide(actor=rector, leave=leave, approve=False, comment="Идут занятия")
+    assert Notification.objects.filter(user=persona(Role.LISTENER), message="Your leave is refused: Идут занятия").exists()
     with pytest.raises(Exception, match="decided already"):
         services.leave_decide(actor=rector, leave=leave, approve=True)
     with pytest.raises(Exception, match="role"):

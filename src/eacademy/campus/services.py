@@ -14,7 +14,7 @@ from eacademy.campus.models import Bed, BedNight, ConductRecord, LeaveRequest, S
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.core.services import require_role
+from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person
@@ -25,6 +25,7 @@ DECIDERS = (Role.ADMINISTRATOR, Role.LEADERSHIP)  # the Rector and the vice-rect
 RECORDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER)
 HELD = (Stay.Status.PROPOSED, Stay.Status.CONFIRMED, Stay.Status.CHECKED_IN)
 _BATCH = 1000
+LEAVE_URL = "/campus/leave/"
 
 
 
@@ -195,6 +196,9 @@ def leave_request(*, actor: User, kind: str, leaves_at: datetime.datetime, retur
     leave = LeaveRequest(person=person, kind=kind, leaves_at=leaves_at, returns_at=returns_at, destination=destination.strip(), reason=reason.strip())
     leave._history_user = actor  # type: ignore[attr-defined]
     leave.save()
+    for decider in User.objects.filter(groups__name=Role.LEADERSHIP, is_active=True):  # the Rector and his delegates
+        notification_send(user=decider, message=lambda: _("%(name)s asks for leave: %(destination)s.") % {"name": person.full_name, "destination": leave.destination},
+                          url=LEAVE_URL)
     return leave
 
 
@@ -210,6 +214,8 @@ def leave_decide(*, actor: User, leave: LeaveRequest, approve: bool, comment: st
     leave.decided_by, leave.decided_at, leave.decision_comment = actor, timezone.now(), comment.strip()
     leave._history_user = actor  # type: ignore[attr-defined]
     leave.save()
+    notification_send(user=leave.person.user, url=LEAVE_URL,
+                      message=(lambda: _("Your leave is permitted: print the permission.")) if approve else (lambda: _("Your leave is refused: %(comment)s") % {"comment": leave.decision_comment}))
     return leave
 
 
