@@ -1877,3 +1877,7 @@ T.update({
 'Your leave is permitted: print the permission.': ('Сізге рұқсат берілді: рұқсатты басып шығарыңыз.', 'Ваш выезд разрешён: распечатайте разрешение.'),
 'Your leave is refused: %(comment)s': ('Сізге рұқсат берілмеді: %(comment)s', 'В выезде отказано: %(comment)s'),
 })
+
+T.update({
+'Staff profile': ('Қызметкер профилі', 'Профиль сотрудника'),
+})

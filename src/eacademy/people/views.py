@@ -11,7 +11,7 @@ from eacademy.core.roles import Role
 from eacademy.org.queries import agencies_visible_to
 from eacademy.people import queries, services
 from eacademy.people.forms import PersonForm
-from eacademy.people.models import Person
+from eacademy.people.models import Person, StaffMember
 
 READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)
 EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
@@ -29,7 +29,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(queries.visible_to(request.user).with_related(), pk=pk)  # type: ignore[arg-type]
-    return render(request, "people/person_detail.html", {"person": person, "can_edit": request.user.has_role(*EDITORS)})  # type: ignore[union-attr]
+    staff_pk = StaffMember.objects.filter(person=person).values_list("pk", flat=True).first()
+    return render(request, "people/person_detail.html", {"person": person, "can_edit": request.user.has_role(*EDITORS),  # type: ignore[union-attr]
+                                                         "staff_pk": staff_pk})
 
 
 def _edit(request: HttpRequest, person: Person | None) -> HttpResponse:
