@@ -1881,3 +1881,10 @@ T.update({
 T.update({
 'Staff profile': ('Қызметкер профилі', 'Профиль сотрудника'),
 })
+
+# Issue 9: internship notifications
+T.update({
+'You supervise the internship of %(name)s at %(unit)s.': ('Сіз %(name)s тағылымдамасына жетекшілік етесіз: %(unit)s.', 'Вы руководите стажировкой: %(name)s, %(unit)s.'),
+'Your internship at %(unit)s is planned: keep its diary here.': ('Сіздің тағылымдамаңыз жоспарланды: %(unit)s. Күнделікті осында жүргізіңіз.', 'Ваша стажировка запланирована: %(unit)s. Ведите дневник здесь.'),
+'Your internship is marked: %(points)s points.': ('Тағылымдамаңыз бағаланды: %(points)s ұпай.', 'Стажировка оценена: %(points)s баллов.'),
+})

@@ -13,6 +13,7 @@ from django.test import Client
 from eacademy.catalog.models import ProgrammeVersion
 from eacademy.core import services as core_services
 from eacademy.core.errors import DomainError
+from eacademy.core.models import Notification
 from eacademy.core.roles import Role
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment
@@ -62,6 +63,8 @@ def test_from_placement_to_the_mark_in_the_journal(recruit, persona, monkeypatch
     mark = Mark.objects.get(enrollment=recruit, discipline=placement.discipline, lesson=None)
     assert placement.status == Placement.Status.COMPLETED and placement.mark == mark and mark.points == Decimal(88)
     assert mark.changed_by == supervisor and mark.history.count() == 1
+    assert Notification.objects.filter(user=supervisor, message__startswith="You supervise the internship of", url=f"/internships/{placement.pk}/").exists()
+    assert Notification.objects.filter(user=intern.user, message="Your internship is marked: 88 points.").exists()
     with pytest.raises(DomainError, match="marked already"):
         services.supervisor_mark(actor=supervisor, placement=placement, points=Decimal(90))
     with pytest.raises(DomainError, match="diary is closed"):

@@ -15,7 +15,7 @@ from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.core.services import require_role
+from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.internships.models import DiaryEntry, Placement
 from eacademy.journal import services as journal_services
@@ -63,6 +63,11 @@ def placement_create(*, actor: User, enrollment: Enrollment, unit: AgencyUnit, m
                           starts_on=starts_on, ends_on=ends_on, plan=plan.strip())
     placement._history_user = actor  # type: ignore[attr-defined]
     placement.save()
+    url = f"/internships/{placement.pk}/"
+    notification_send(user=supervisor, url=url, message=lambda: _("You supervise the internship of %(name)s at %(unit)s.")
+                      % {"name": enrollment.person.full_name, "unit": unit})
+    notification_send(user=enrollment.person.user, url=url, message=lambda: _("Your internship at %(unit)s is planned: keep its diary here.")
+                      % {"unit": unit})
     return placement
 
 
@@ -124,4 +129,6 @@ def supervisor_mark(*, actor: User, placement: Placement, points: Decimal) -> Pl
     placement.mark, placement.status = mark, Placement.Status.COMPLETED
     placement._history_user = actor  # type: ignore[attr-defined]
     placement.save(update_fields=["mark", "status"])
+    notification_send(user=placement.enrollment.person.user, url=f"/internships/{placement.pk}/",
+                      message=lambda: _("Your internship is marked: %(points)s points.") % {"points": points})
     return placement
