@@ -4,40 +4,24 @@ database's unique bed night checked) against a bare `bulk_create` of the same St
 rows, in the same process and database; and its queries per listener (batches only)."""
 
 import datetime
-import os
-import shutil
-import tempfile
-import time
+
+from bench.common import in_process_demo, report, seconds_rolled_back
 
 BENCH = "campus_allocation"
 LISTENERS = 1000
 NIGHTS = 14
 
 
-class _Rollback(Exception):
-    pass
-
-
 def main() -> None:
-    var = tempfile.mkdtemp(prefix="eacademy-bench-")
-    os.environ.update({"EACADEMY_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "eacademy.settings", "LOG_LEVEL": "WARNING"})
-    os.environ.pop("DATABASE_URL", None)
-    try:
+    with in_process_demo():
         _run()
-    finally:
-        shutil.rmtree(var, ignore_errors=True)
 
 
 def _run() -> None:
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from bench.common import report
     from eacademy.campus import services
     from eacademy.campus.models import Bed, BedNight, Building, DormRoom, Stay
     from eacademy.core.models import User
@@ -45,8 +29,6 @@ def _run() -> None:
     from eacademy.people.models import Person
     from eacademy.planning.models import Offering
 
-    call_command("migrate", verbosity=0)
-    call_command("demo", scale="small", seed=1, verbosity=0)
     officer = User.objects.get(username="dormitory")
     building = Building.objects.create(name="Bench")
     rooms = DormRoom.objects.bulk_create([DormRoom(building=building, floor=1 + n // 40, number=f"B{n}", sex=sex) for n, sex in
@@ -67,19 +49,10 @@ def _run() -> None:
         Enrollment.objects.bulk_create([Enrollment(application=a, offering=offering, person_id=a.person_id) for a in applications])
         return offering
 
-    def timed(work) -> float:
-        started = time.perf_counter()
-        try:
-            with transaction.atomic():
-                work()
-                raise _Rollback
-        except _Rollback:
-            pass
-        return time.perf_counter() - started
 
     def queries(offering: Offering) -> int:
         with CaptureQueriesContext(connection) as context:
-            timed(lambda: services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=offering)))
+            seconds_rolled_back(lambda: services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=offering)))
         return len(context.captured_queries)
 
     small, large = course(100), course(LISTENERS)
@@ -98,9 +71,9 @@ def _run() -> None:
         BedNight.objects.bulk_create([BedNight(bed_id=s.bed_id, night=start + datetime.timedelta(days=n), stay=s) for s in stays for n in range(NIGHTS)],
                                      batch_size=1000)
 
-    timed(bare)  # warm caches on both paths
-    baseline = min(timed(bare) for _ in range(3))
-    measured = min(timed(full) for _ in range(3))
+    seconds_rolled_back(bare)  # warm caches on both paths
+    baseline = min(seconds_rolled_back(bare) for _ in range(3))
+    measured = min(seconds_rolled_back(full) for _ in range(3))
     ratio = measured / baseline
     counts = queries(small), queries(large)
     per_listener = counts[1] / LISTENERS

@@ -3,40 +3,23 @@
 bare `bulk_create` of the same Person and Application rows, in the same process and database."""
 
 import datetime
-import os
-import shutil
-import tempfile
-import time
 from io import BytesIO
+
+from bench.common import in_process_demo, report, seconds_rolled_back
 
 BENCH = "nominations_import"
 ROWS = 10_000
 
 
-class _Rollback(Exception):
-    pass
-
-
 def main() -> None:
-    var = tempfile.mkdtemp(prefix="eacademy-bench-")
-    os.environ.update({"EACADEMY_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "eacademy.settings", "LOG_LEVEL": "WARNING"})
-    os.environ.pop("DATABASE_URL", None)
-    try:
+    with in_process_demo():
         _run()
-    finally:
-        shutil.rmtree(var, ignore_errors=True)
 
 
 def _run() -> None:
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import transaction
     from django.utils import timezone
     from openpyxl import Workbook
 
-    from bench.common import report
     from eacademy.catalog.models import ProgrammeVersion
     from eacademy.core.iin import MALE, make_iin
     from eacademy.core.models import User
@@ -48,8 +31,6 @@ def _run() -> None:
     from eacademy.people.names import search_key
     from eacademy.planning import services as planning
 
-    call_command("migrate", verbosity=0)
-    call_command("demo", scale="small", seed=1, verbosity=0)
     methodologist = User.objects.get(username="methodologist")
     agency = Agency.objects.get(code="prosecutor")
     unit = AgencyUnit.objects.filter(agency=agency, depth=2).first()
@@ -81,15 +62,6 @@ def _run() -> None:
     workbook.save(buffer)
     data = buffer.getvalue()
 
-    def timed(work) -> float:
-        started = time.perf_counter()
-        try:
-            with transaction.atomic():
-                work()
-                raise _Rollback
-        except _Rollback:
-            pass
-        return time.perf_counter() - started
 
     def full_import() -> None:
         count = services.nominations_import(actor=methodologist, offering=offering, agency=agency, rows=read_nominations(BytesIO(data)))
@@ -108,9 +80,9 @@ def _run() -> None:
             [Application(offering=offering, person=p, source="nomination", status="agency_approved") for p in people], batch_size=2000
         )
 
-    timed(bare)  # warm caches on both paths
-    baseline = min(timed(bare) for _ in range(2))
-    measured = min(timed(full_import) for _ in range(2))
+    seconds_rolled_back(bare)  # warm caches on both paths
+    baseline = min(seconds_rolled_back(bare) for _ in range(2))
+    measured = min(seconds_rolled_back(full_import) for _ in range(2))
     ratio = measured / baseline
     report(BENCH, "import_seconds", measured, "s", "informational", True)
     report(BENCH, "bare_bulk_create_seconds", baseline, "s", "informational", True)

@@ -1,6 +1,6 @@
 """The demo campus: two dormitory buildings (rooms of three beds, for men and for women, two
-fitted for a disability), the first courses' listeners allocated and confirmed, the `listener`
-login checked in, leave requests in every state (one listener out now, one late back, one
+fitted for a disability), the `listener` login's course and those of the next three months
+allocated and confirmed as far as the beds go, the `listener` login checked in, leave requests in every state (one listener out now, one late back, one
 waiting for the Rector), and a breach and a commendation on the `listener` login's record."""
 
 import datetime
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from eacademy.campus import services
 from eacademy.campus.models import Bed, Building, DormRoom, LeaveRequest, Stay
+from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person, Sex
@@ -17,6 +18,7 @@ from eacademy.planning.models import Offering
 
 BUILDINGS = [("Общежитие № 1", "Косшы, ул. Республики, 16"), ("Общежитие № 2", "Косшы, ул. Республики, 18")]
 ROOMS_PER_FLOOR, FLOORS, BEDS_PER_ROOM = 10, 4, 3
+HOUSED_AHEAD_DAYS = 100
 
 
 def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
@@ -38,6 +40,14 @@ def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str,
         mine = Stay.objects.filter(person__user=users["listener"], enrollment__offering=current).first()
         if mine is not None:
             services.check_in(actor=officer, stay=mine)
+    # the courses of the next three months housed as far as the beds go; later ones wait
+    coming = Offering.objects.filter(starts_on__gt=today, starts_on__lte=today + datetime.timedelta(days=HOUSED_AHEAD_DAYS),
+                                     enrollments__status=Enrollment.Status.ENROLLED).exclude(pk=getattr(current, "pk", None)).distinct().order_by("starts_on", "pk")
+    for offering in coming:
+        try:
+            services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=offering))
+        except DomainError:
+            continue
     listener = Person.objects.get(user=users["listener"])
     now = timezone.now()
     others = list(Person.objects.filter(enrollments__status=Enrollment.Status.ENROLLED, user=None).distinct().order_by("pk")[:3])
