@@ -29,7 +29,7 @@ STAFF = (*REGISTER, Role.METHODOLOGIST)
 
 @role_required(*STAFF)
 def overview(request: HttpRequest) -> HttpResponse:
-    """Occupancy of the next four weeks and the courses to house."""
+    """Occupancy night by night over a chosen range (the next four weeks unless asked) and the courses to house."""
     today = timezone.localdate()
     period = OccupancyForm(request.GET or None, initial={"starts_on": today, "ends_on": today + datetime.timedelta(days=28)})
     starts_on, ends_on = (period.cleaned_data["starts_on"], period.cleaned_data["ends_on"]) if period.is_valid() else (today, today + datetime.timedelta(days=28))
