@@ -42,7 +42,9 @@ def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str,
             services.check_in(actor=officer, stay=mine)
     # the courses of the next three months housed as far as the beds go; later ones wait
     coming = Offering.objects.filter(starts_on__gt=today, starts_on__lte=today + datetime.timedelta(days=HOUSED_AHEAD_DAYS),
-                                     enrollments__status=Enrollment.Status.ENROLLED).exclude(pk=getattr(current, "pk", None)).distinct().order_by("starts_on", "pk")
+                                     enrollments__status=Enrollment.Status.ENROLLED).distinct().order_by("starts_on", "pk")
+    if current is not None:
+        coming = coming.exclude(pk=current.pk)
     for offering in coming:
         try:
             services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=offering))
