@@ -150,3 +150,20 @@ def test_the_staff_pages_keep_their_queries_as_staff_grow(client_as):
     for person in Person.objects.exclude(agency=None).exclude(hub_trainings__isnull=False)[:10]:
         HubTrainer.objects.create(person=person, area=HubArea.DRUGS, qualified_on=datetime.date(2024, 1, 1))
     assert {url: page_queries(browser, url) for url in urls} == before
+
+
+def test_the_staff_list_exports_to_excel_what_the_user_may_see(client_as, persona):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    head = persona(Role.HEAD_OF_DEPARTMENT)
+    response = client_as(Role.HEAD_OF_DEPARTMENT).get("/staff/?format=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    own = StaffMember.objects.filter(academy_unit=head.person.staff.academy_unit)
+    assert rows[0][:3] == ("Name", "Unit", "Position") and len(rows) - 1 == own.count()
+    assert sorted(r[0] for r in rows[1:]) == sorted(m.person.full_name for m in own.select_related("person"))
+    invited = client_as(Role.ADMINISTRATOR).get("/staff/?kind=invited&format=xlsx")
+    rows = list(load_workbook(BytesIO(invited.content)).active.iter_rows(values_only=True))[1:]
+    assert rows and all(r[3] == "yes" and r[4] for r in rows)  # invited, with the organisation they serve in

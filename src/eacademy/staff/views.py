@@ -3,11 +3,14 @@ professional development, and the Regional Hub's pool of national trainers."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from eacademy.core.access import role_required, signed_in_user
+from eacademy.core.documents import xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import form_errors_from
 from eacademy.core.roles import Role
+from eacademy.people.models import StaffMember
 from eacademy.staff import eligibility, services
 from eacademy.staff.forms import DevelopmentForm, HubTrainerForm, ProfileForm, StaffFilterForm
 from eacademy.staff.models import HubTrainer
@@ -18,6 +21,17 @@ HUB_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)
 LIST_LIMIT = 500
 
 
+def _columns() -> list[str]:
+    return [_("Name"), _("Unit"), _("Position"), _("Invited lecturer"), _("Organisation served in"), _("Academic degree"), _("Academic title"),
+            _("Special title"), _("Years of practice"), _("May lecture"), _("Last development")]
+
+
+def _row(member: StaffMember) -> list[object]:
+    return [member.person.full_name, str(member.academy_unit), str(member.position), _("yes") if member.is_invited else _("no"), member.organisation,
+            member.get_academic_degree_display(), member.get_academic_title_display(), str(member.person.rank or ""), member.practice_years,
+            _("yes") if eligibility.may_lecture(member) else _("no"), member.last_development]  # type: ignore[attr-defined]
+
+
 @role_required(*READERS)
 def staff_index(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
@@ -26,6 +40,8 @@ def staff_index(request: HttpRequest) -> HttpResponse:
     kind, degree = data.get("kind"), data.get("degree")
     staff = staff_list(user, unit_id=data["unit"].pk if data.get("unit") else None, invited={"staff": False, "invited": True}.get(kind or ""),
                        degree="" if degree == "none" else degree or None)
+    if request.GET.get("format") == "xlsx":  # every row the filters give, for the personnel office
+        return xlsx_response(_("Teaching staff"), _columns(), (_row(m) for m in staff), "teaching-staff.xlsx")
     members = list(staff[:LIST_LIMIT + 1])
     for member in members:
         member.may_lecture = eligibility.may_lecture(member)  # type: ignore[attr-defined]
