@@ -1888,3 +1888,15 @@ T.update({
 'Your internship at %(unit)s is planned: keep its diary here.': ('Сіздің тағылымдамаңыз жоспарланды: %(unit)s. Күнделікті осында жүргізіңіз.', 'Ваша стажировка запланирована: %(unit)s. Ведите дневник здесь.'),
 'Your internship is marked: %(points)s points.': ('Тағылымдамаңыз бағаланды: %(points)s ұпай.', 'Стажировка оценена: %(points)s баллов.'),
 })
+
+# Issue 9: rooms fitted for a disability
+T.update({
+'Needs a room fitted for a disability': ('Мүмкіндігі шектеулі адамға бейімделген бөлме қажет', 'Нуждается в комнате, приспособленной для лиц с инвалидностью'),
+'need for an accessible room': ('бейімделген бөлме қажеттілігі', 'потребность в приспособленной комнате'),
+'needs for an accessible room': ('бейімделген бөлме қажеттіліктері', 'потребности в приспособленной комнате'),
+'%(count)s listeners need a room fitted for a disability and none is free for them. Nothing was allocated.': ('%(count)s тыңдаушыға бейімделген бөлме қажет, ал олар үшін бос бөлме жоқ. Ештеңе бөлінбеді.', 'Слушателям (%(count)s) нужна приспособленная комната, а свободной для них нет. Ничего не распределено.'),
+'Rooms fitted for a disability': ('Мүмкіндігі шектеулі адамдарға бейімделген бөлмелер', 'Комнаты, приспособленные для лиц с инвалидностью'),
+'What is needed': ('Не қажет', 'Что требуется'),
+'what is needed': ('не қажет', 'что требуется'),
+'Nobody on this course needs one.': ('Бұл курста ешкімге қажет емес.', 'На этом курсе такая никому не нужна.'),
+})

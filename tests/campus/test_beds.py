@@ -9,7 +9,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from eacademy.campus import queries, services
-from eacademy.campus.models import Bed, BedNight, Stay
+from eacademy.campus.models import AccessNeed, Bed, BedNight, Stay
 from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
@@ -116,3 +116,38 @@ def test_two_allocations_racing_for_the_same_beds_one_wins_and_the_other_is_told
         services.allocation_propose(actor=officer, offering=second)
     assert (Stay.objects.count(), BedNight.objects.count()) == before
     assert won and all(BedNight.objects.filter(stay=stay).count() == (stay.ends_on - stay.starts_on).days for stay in won)
+
+
+def test_a_listener_needing_a_fitted_room_gets_one_and_the_others_leave_them_free(persona, client_as):
+    officer = persona(Role.DORMITORY_OFFICER)
+    enrollment = Enrollment.objects.filter(status="enrolled", stays=None, person__sex="M").select_related("offering").order_by("-offering__starts_on").first()
+    offering = enrollment.offering
+    browser = client_as(Role.DORMITORY_OFFICER)
+    stranger = Enrollment.objects.exclude(offering=offering).first()
+    page = browser.post(f"/campus/courses/{offering.pk}/", {"enrollment": stranger.pk, "needed": "on"})
+    assert page.status_code == 200 and "Select a valid choice" in page.content.decode()  # only this course's listeners
+    assert not AccessNeed.objects.exists()
+    assert browser.post(f"/campus/courses/{offering.pk}/", {"enrollment": enrollment.pk, "needed": "on", "note": "Кресло-коляска"}).status_code == 302
+    assert AccessNeed.objects.get().person == enrollment.person
+    assert "Кресло-коляска" in browser.get(f"/campus/courses/{offering.pk}/").content.decode()
+
+    stays = services.allocation_propose(actor=officer, offering=offering)
+    fitted = {s.person_id for s in stays if s.bed.room.accessible}
+    assert enrollment.person_id in fitted
+    ordinary_free = [b for b in services.free_beds(offering.starts_on, offering.ends_on + datetime.timedelta(days=1), "M") if not b.room.accessible]
+    assert fitted == {enrollment.person_id} or not ordinary_free  # nobody else in a fitted room while ordinary beds are free
+
+
+def test_without_a_free_fitted_room_nothing_is_allocated(persona):
+    officer = persona(Role.DORMITORY_OFFICER)
+    enrollment = Enrollment.objects.filter(status="enrolled", stays=None, person__sex="M").select_related("offering").order_by("-offering__starts_on").first()
+    services.access_need_set(actor=officer, person=enrollment.person, needed=True)
+    Bed.objects.filter(room__accessible=True).update(is_active=False)
+    before = Stay.objects.count()
+    with pytest.raises(DomainError, match="need a room fitted for a disability"):
+        services.allocation_propose(actor=officer, offering=enrollment.offering)
+    assert Stay.objects.count() == before
+    services.access_need_set(actor=officer, person=enrollment.person, needed=False)
+    assert not AccessNeed.objects.filter(person=enrollment.person).exists()
+    with pytest.raises(DomainError, match="role"):
+        services.access_need_set(actor=persona(Role.LISTENER), person=enrollment.person, needed=True)

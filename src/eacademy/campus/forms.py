@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.campus.models import Bed, ConductRecord, LeaveRequest
+from eacademy.enrollment.models import Enrollment
+from eacademy.planning.models import Offering
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -51,3 +53,16 @@ class OccupancyForm(forms.Form):
         if starts_on and ends_on and not 0 < (ends_on - starts_on).days <= MAX_NIGHTS:
             raise forms.ValidationError(_("Show from 1 to %(max)s nights.") % {"max": MAX_NIGHTS})
         return data
+
+
+class AccessNeedForm(forms.Form):
+    enrollment = forms.ModelChoiceField(label=_("Listener"), queryset=Enrollment.objects.none())
+    needed = forms.BooleanField(label=_("Needs a room fitted for a disability"), required=False, initial=True)
+    note = forms.CharField(label=_("What is needed"), max_length=200, required=False)
+
+    def __init__(self, *args: object, offering: Offering, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["enrollment"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = offering.enrollments.filter(status=Enrollment.Status.ENROLLED).select_related("person").order_by("person__last_name", "person__first_name")
+        field.label_from_instance = lambda enrollment: enrollment.person.full_name  # type: ignore[assignment]

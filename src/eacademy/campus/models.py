@@ -106,6 +106,23 @@ class BedNight(models.Model):
         return f"{self.bed_id} · {self.night}"
 
 
+class AccessNeed(models.Model):
+    """A person who needs a room fitted for a disability: allocation gives him a bed in one, and
+    keeps those rooms for such people while other beds are free."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="access_need", verbose_name=_("person"))
+    note = models.CharField(_("what is needed"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("need for an accessible room")
+        verbose_name_plural = _("needs for an accessible room")
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
 class LeaveRequest(models.Model):
     """A listener's request to leave the territory, or to live outside the dormitory, decided by
     the Rector or his delegate; an approval is the written permission."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from eacademy.campus.models import Bed, BedNight, ConductRecord, LeaveRequest, Stay
+from eacademy.campus.models import AccessNeed, Bed, BedNight, ConductRecord, LeaveRequest, Stay
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -79,22 +79,35 @@ def free_beds(starts_on: datetime.date, ends_on: datetime.date, sex: str) -> lis
 def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
     """Beds for the course's enrolled listeners who have none: by sex, group by group and agency
     by agency, filling a room before opening the next, so that a group lives together where it
-    can. The stays are proposals: staff confirm or move them."""
+    can; those who need a room fitted for a disability get one first, the others such rooms
+    last. The stays are proposals: staff confirm or move them."""
     require_role(actor, HOUSING)
     housed = Stay.objects.filter(status__in=HELD, starts_on__lt=offering.ends_on + datetime.timedelta(days=1), ends_on__gt=offering.starts_on).values("person")
     waiting = list(offering.enrollments.filter(status=Enrollment.Status.ENROLLED).exclude(person__in=housed)
                    .select_related("person").order_by("group__number", "person__agency_id", "person__last_name"))
     starts_on, ends_on = offering.starts_on, offering.ends_on + datetime.timedelta(days=1)
+    needy = set(AccessNeed.objects.filter(person__enrollments__offering=offering).values_list("person_id", flat=True))
     proposed: list[Stay] = []
-    short = 0
+    short = short_accessible = 0
     for sex in sorted({e.person.sex for e in waiting}):
-        beds = iter(free_beds(starts_on, ends_on, sex))
-        for enrollment in [e for e in waiting if e.person.sex == sex]:
-            bed = next(beds, None)
+        free = free_beds(starts_on, ends_on, sex)
+        fitted = [bed for bed in free if bed.room.accessible]
+        listeners = [e for e in waiting if e.person.sex == sex]
+        first = [e for e in listeners if e.person_id in needy]
+        short_accessible += max(0, len(first) - len(fitted))
+        # those who need a fitted room get one first; the others take the fitted rooms last
+        pairs = list(zip(first, fitted, strict=False))
+        rest = iter([bed for bed in free if not bed.room.accessible] + fitted[len(pairs):])
+        for enrollment in (e for e in listeners if e.person_id not in needy):
+            bed = next(rest, None)
             if bed is None:
                 short += 1
-                continue
-            proposed.append(Stay(bed=bed, person=enrollment.person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED))
+            else:
+                pairs.append((enrollment, bed))
+        proposed += [Stay(bed=bed, person=e.person, enrollment=e, starts_on=starts_on, ends_on=ends_on, status=Stay.Status.PROPOSED) for e, bed in pairs]
+    if short_accessible:
+        raise DomainError(_("%(count)s listeners need a room fitted for a disability and none is free for them. Nothing was allocated.")
+                          % {"count": short_accessible})
     if short:
         raise DomainError(_("Not enough free beds: %(count)s listeners are left without one. Nothing was allocated.") % {"count": short})
     try:
@@ -105,6 +118,21 @@ def allocation_propose(*, actor: User, offering: Offering) -> list[Stay]:
     except IntegrityError:
         raise DomainError(_("Some of these beds were taken just now, by someone else. Nothing was allocated: propose again.")) from None
     return stays
+
+
+@transaction.atomic
+def access_need_set(*, actor: User, person: Person, needed: bool, note: str = "") -> None:
+    """Record (or withdraw) that a person needs a room fitted for a disability."""
+    require_role(actor, HOUSING)
+    if not needed:
+        for need in AccessNeed.objects.filter(person=person):
+            need._history_user = actor  # type: ignore[attr-defined]
+            need.delete()
+        return
+    need = AccessNeed.objects.filter(person=person).first() or AccessNeed(person=person)
+    need.note = note.strip()[:200]
+    need._history_user = actor  # type: ignore[attr-defined]
+    need.save()
 
 
 @transaction.atomic

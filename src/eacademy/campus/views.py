@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eacademy.campus import queries, services
-from eacademy.campus.forms import ConductForm, DecisionForm, LeaveForm, MoveForm, OccupancyForm
-from eacademy.campus.models import Building, ConductRecord, LeaveRequest, Stay
+from eacademy.campus.forms import AccessNeedForm, ConductForm, DecisionForm, LeaveForm, MoveForm, OccupancyForm
+from eacademy.campus.models import AccessNeed, Building, ConductRecord, LeaveRequest, Stay
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
@@ -42,8 +42,16 @@ def overview(request: HttpRequest) -> HttpResponse:
 @role_required(*STAFF)
 def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=pk)
+    user = signed_in_user(request)
+    need = AccessNeedForm(request.POST or None, offering=offering) if user.has_role(*services.HOUSING) else None
+    if request.method == "POST" and need is not None and need.is_valid():
+        data = need.cleaned_data
+        return act_and_return(request, lambda: services.access_need_set(actor=user, person=data["enrollment"].person, needed=data["needed"], note=data["note"]),
+                              _("Recorded."), reverse("campus:allocation", args=[pk]))
     stays = Stay.objects.filter(enrollment__offering=offering).select_related("person", "bed__room__building", "enrollment__group").order_by("bed__room__building__name", "bed__room__number", "bed__label")
-    return render(request, "campus/allocation.html", {"offering": offering, "stays": stays, "can_house": signed_in_user(request).has_role(*services.HOUSING)})
+    needs = AccessNeed.objects.filter(person__enrollments__offering=offering).select_related("person").order_by("person__last_name")
+    return render(request, "campus/allocation.html", {"offering": offering, "stays": stays, "needs": needs, "need_form": need,
+                                                      "can_house": user.has_role(*services.HOUSING)})
 
 
 @role_required(*services.HOUSING)
