@@ -34,8 +34,7 @@ MAX_SECONDS = 600
 @transaction.atomic
 def run_create(*, actor: User, starts_on: datetime.date, ends_on: datetime.date, repair: bool, seconds: int) -> TimetableRun:
     require_role(actor, PLANNERS)
-    if ends_on < starts_on or (ends_on - starts_on).days > 366:
-        raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+    _check_window(starts_on, ends_on)
     if not 5 <= seconds <= MAX_SECONDS:
         raise DomainError({"seconds": [_("Give the solver between 5 and %(max)s seconds.") % {"max": MAX_SECONDS}]})
     if TimetableRun.objects.filter(status__in=[TimetableRun.Status.QUEUED, TimetableRun.Status.RUNNING]).exists():
@@ -131,9 +130,13 @@ def lessons_of(*, group_id: int | None = None, lecturer_id: int | None = None, r
     return Q(pk__in=[])
 
 
-def _check_days(starts_on: datetime.date, ends_on: datetime.date, reason: str) -> None:
+def _check_window(starts_on: datetime.date, ends_on: datetime.date) -> None:
     if ends_on < starts_on or (ends_on - starts_on).days > 366:
         raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+
+
+def _check_days(starts_on: datetime.date, ends_on: datetime.date, reason: str) -> None:
+    _check_window(starts_on, ends_on)
     if not reason.strip():
         raise DomainError({"reason": [_("Say why, so that the people concerned understand.")]})
 
@@ -156,15 +159,12 @@ def slots_offer(*, actor: User, lecturer: User, starts_on: datetime.date, ends_o
     of the window; from then on he is planned only in the times he offered. Returns how many
     new slots were offered (those offered before are kept)."""
     require_role(actor, PLANNERS)
-    if ends_on < starts_on or (ends_on - starts_on).days > 366:
-        raise DomainError({"ends_on": [_("Give a window of at most a year that ends after it starts.")]})
+    _check_window(starts_on, ends_on)
     if not weekdays or any(not 0 <= day <= 4 for day in weekdays):
         raise DomainError({"weekdays": [_("Choose weekdays from Monday to Friday.")]})
     if not periods:
         raise DomainError({"periods": [_("Choose at least one period.")]})
-    days = [starts_on + datetime.timedelta(days=n) for n in range((ends_on - starts_on).days + 1)]
-    days_off = set(DayOff.objects.filter(date__range=(starts_on, ends_on)).values_list("date", flat=True))
-    days = [day for day in days if day.weekday() in weekdays and day not in days_off]
+    days = [day for day in planner.working_days(starts_on, ends_on) if day.weekday() in weekdays]
     if not days:
         raise DomainError({"weekdays": [_("No working day of the window falls on these weekdays.")]})
     before = AvailableSlot.objects.filter(lecturer=lecturer).count()
