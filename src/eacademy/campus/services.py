@@ -145,6 +145,12 @@ def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
     return len(chosen)
 
 
+def moves_from(stay: Stay) -> datetime.date:
+    """The first night a move takes: tonight for a listener living in since before today
+    (his past nights stay on the old bed), else the stay's first night."""
+    return max(stay.starts_on, timezone.localdate()) if stay.status == Stay.Status.CHECKED_IN else stay.starts_on
+
+
 @transaction.atomic
 def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
     """Another bed for the nights still to come. A listener already living in the dormitory
@@ -157,15 +163,15 @@ def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
     bed = Bed.objects.select_related("room").get(pk=bed.pk)
     if bed.pk == stay.bed_id:
         raise DomainError({"bed": [_("The listener is in this bed already.")]})
-    today = timezone.localdate()
-    if stay.status == Stay.Status.CHECKED_IN and stay.starts_on < today:
-        if stay.ends_on <= today:
+    first = moves_from(stay)
+    if first > stay.starts_on:
+        if stay.ends_on <= first:
             raise DomainError(_("No nights are left to move."))
-        _check_bed(bed, stay.person, today, stay.ends_on)
-        BedNight.objects.filter(stay=stay, night__gte=today).delete()
-        moved = Stay(bed=bed, person=stay.person, enrollment=stay.enrollment, starts_on=today, ends_on=stay.ends_on,
+        _check_bed(bed, stay.person, first, stay.ends_on)
+        BedNight.objects.filter(stay=stay, night__gte=first).delete()
+        moved = Stay(bed=bed, person=stay.person, enrollment=stay.enrollment, starts_on=first, ends_on=stay.ends_on,
                      status=Stay.Status.CHECKED_IN, checked_in_at=timezone.now())
-        stay.ends_on, stay.status, stay.checked_out_at = today, Stay.Status.CHECKED_OUT, timezone.now()
+        stay.ends_on, stay.status, stay.checked_out_at = first, Stay.Status.CHECKED_OUT, timezone.now()
         stay._history_user = moved._history_user = actor  # type: ignore[attr-defined]
         stay.save(update_fields=["ends_on", "status", "checked_out_at"])
         moved.save()

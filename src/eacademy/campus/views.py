@@ -85,7 +85,7 @@ def stay_check(request: HttpRequest, pk: int) -> HttpResponse:
 def stay_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Another bed for a stay's nights to come: the beds for the listener's sex free on all of them."""
     stay = get_object_or_404(Stay.objects.select_related("person", "bed__room__building"), pk=pk, status__in=services.HELD)
-    starts_on = max(stay.starts_on, timezone.localdate()) if stay.status == Stay.Status.CHECKED_IN else stay.starts_on
+    starts_on = services.moves_from(stay)
     beds = services.free_beds(starts_on, stay.ends_on, stay.person.sex) if starts_on < stay.ends_on else []
     form = MoveForm(request.POST or None, beds=beds)
     if request.method == "POST" and form.is_valid():
