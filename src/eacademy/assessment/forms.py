@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from eacademy.assessment.models import Candidate, Conflict, Exercise, Indicator, Level, Session
 from eacademy.core.iin import validate_iin
 from eacademy.core.roles import Role
+from eacademy.core.widgets import DATE
 from eacademy.org.models import Position
 from eacademy.people.models import Person
 
 
 class SessionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DATE)
     position = forms.ModelChoiceField(label=_("Position assessed for"), queryset=Position.objects.filter(category=Position.Category.AGENCY))
     exercises = forms.ModelMultipleChoiceField(label=_("Exercises"), queryset=Exercise.objects.all(), widget=forms.CheckboxSelectMultiple)
     experts_per_candidate = forms.IntegerField(label=_("Experts per candidate and exercise"), initial=2, min_value=1, max_value=5)

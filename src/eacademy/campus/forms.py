@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.campus.models import Bed, ConductRecord, LeaveRequest
+from eacademy.core.widgets import DATE
 from eacademy.enrollment.models import Enrollment
 from eacademy.planning.models import Offering
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -24,7 +24,7 @@ class DecisionForm(forms.Form):
 
 class ConductForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ConductRecord.Kind.choices)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DATE)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     witnesses = forms.CharField(label=_("Witnesses"), max_length=300, required=False)
     measure = forms.ChoiceField(label=_("Measure"), choices=ConductRecord.Measure.choices)

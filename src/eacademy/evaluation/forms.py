@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.widgets import DATE
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import FollowUp, Survey, SurveyQuestion
 from eacademy.org.models import AgencyUnit
@@ -64,7 +65,7 @@ class DeficienciesForm(forms.Form):
 
 class AppointmentForm(forms.Form):
     enrollment = forms.ModelChoiceField(label=_("Graduate of the Presidential Reserve"), queryset=Enrollment.objects.none())
-    appointed_on = forms.DateField(label=_("Appointed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    appointed_on = forms.DateField(label=_("Appointed on"), widget=DATE)
     post = forms.CharField(label=_("Post"), max_length=300)
 
     def __init__(self, *args: object, enrollments: QuerySet[Enrollment], **kwargs: object) -> None:

@@ -4,12 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from eacademy.catalog.models import Programme
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.widgets import DATE
 from eacademy.enrollment.models import Enrollment
 from eacademy.internships.models import Placement
 from eacademy.org.models import AgencyUnit
 from eacademy.people.models import Person
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PlacementForm(forms.Form):

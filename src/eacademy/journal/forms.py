@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.widgets import DATE
 from eacademy.enrollment.models import Group
 from eacademy.journal.models import Certification
 from eacademy.timetable.models import Lesson
@@ -17,7 +18,7 @@ class CertificationForm(forms.ModelForm):
     class Meta:
         model = Certification
         fields = ["offering", "group", "discipline", "kind", "held_on", "protocol_number", "chair", "members"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"held_on": DATE}
 
 
 class MarkForm(forms.Form):

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.widgets import DATE
 from eacademy.org.models import Agency, AgencyUnit, ClassRank, Position
 from eacademy.people.models import Sex
 from eacademy.people.services import PersonData
@@ -19,7 +20,7 @@ class PersonForm(forms.Form):
     last_name_latin = forms.CharField(label=_("Last name (Latin)"), max_length=100, required=False)
     first_name_latin = forms.CharField(label=_("First name (Latin)"), max_length=100, required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("from the IIN"))] + Sex.choices, required=False)
-    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DATE)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.RegexField(label=_("Phone"), regex=r"^\+?[0-9 ()\-]{5,20}$", required=False, error_messages={"invalid": _("Enter a phone number: digits, spaces, brackets, a leading +.")})
     head_name = forms.CharField(label=_("Direct head"), max_length=200, required=False, help_text=_("Asked some months after each course how the officer works."))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import ListenerCategory, Programme, ProgrammeVersion, StudyFormat
+from eacademy.core.widgets import DATE
 from eacademy.org.models import AcademyUnit, Agency
 
 
@@ -32,8 +33,8 @@ class OfferingForm(forms.Form):
     version: forms.ModelChoiceField[ProgrammeVersion] = forms.ModelChoiceField(
         label=_("Programme"), queryset=ProgrammeVersion.objects.filter(status="approved").select_related("programme")
     )
-    starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Starts on"), widget=DATE)
+    ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
     place = forms.CharField(label=_("Place"), max_length=200, initial="Қосшы")
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=1000)
     language = forms.ChoiceField(label=_("Language of instruction"), choices=settings.LANGUAGES, initial="ru")

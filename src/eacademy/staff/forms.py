@@ -2,11 +2,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.widgets import DATE
 from eacademy.org.models import AcademyUnit, ClassRank
 from eacademy.people.models import Person, StaffMember
 from eacademy.staff.models import Development, HubArea
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class StaffFilterForm(forms.Form):
