@@ -5,6 +5,7 @@ served on 127.0.0.1. EACADEMY_MODE=production: every secret and host must be giv
 only, two-factor authentication required for staff.
 """
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -31,8 +32,18 @@ def _embedded_secret_key() -> str:
     path = VAR_DIR / "secret_key"
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
+        # Written whole to a file only the owner can read, then linked into place: a second
+        # process starting at the same moment reads one key or the other, never half of one.
+        draft = VAR_DIR / f".secret_key.{os.getpid()}"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -145,13 +156,18 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, tasks ------------------------------------------------------------------
+# Every web process must see the same sessions: a logout on one worker ends the session on
+# all of them. Production keeps sessions and the cache in Redis; the embedded mode keeps
+# sessions in the database and the cache in files under var/, both shared by its processes.
 REDIS_URL = env_url("REDIS_URL", "", ("redis", "rediss", "unix"))
+if PRODUCTION and not REDIS_URL:
+    raise ImproperlyConfigured("Production keeps sessions in a cache every app process shares: set REDIS_URL=redis://...")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "rq" if REDIS_URL else "db", ("db", "rq", "immediate"))
 if TASKS_BACKEND == "rq":
@@ -191,8 +207,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False  # axes would log usernames and addresses: personal data stays out of logs
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies the site stands behind (nginx: 1); the lockout counts the address they saw.
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "eacademy.core.client_address.client_address"
 
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 3600

@@ -55,7 +55,8 @@ def test_production_settings_pass_djangos_deployment_check() -> None:
 
 @pytest.mark.parametrize(
     ("missing", "message"),
-    [("SECRET_KEY", "Set the environment variable SECRET_KEY"), ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS"), ("DATABASE_URL", "Production needs PostgreSQL")],
+    [("SECRET_KEY", "Set the environment variable SECRET_KEY"), ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS"), ("DATABASE_URL", "Production needs PostgreSQL"),
+     ("REDIS_URL", "Production keeps sessions in a cache every app process shares")],
 )
 def test_production_refuses_to_start_without_its_settings(missing: str, message: str) -> None:
     result = _eacademy("check", env={k: v for k, v in PRODUCTION.items() if k != missing})

@@ -116,3 +116,55 @@ def test_an_api_token_is_shown_once(client_as) -> None:
     first = client.get("/accounts/").content.decode()
     assert 'data-testid="new-token"' in first
     assert 'data-testid="new-token"' not in client.get("/accounts/").content.decode()
+
+
+@pytest.mark.parametrize(("proxies", "forwarded", "counted"), [
+    (0, "198.51.100.7", "203.0.113.1"),                # no proxy: the header is the client's word, ignored
+    (1, "198.51.100.7", "198.51.100.7"),               # nginx: the address it saw
+    (1, "192.0.2.66, 198.51.100.7", "198.51.100.7"),   # what the client wrote before it is ignored
+    (2, "192.0.2.66, 198.51.100.7, 10.1.1.1", "198.51.100.7"),
+    (1, "not-an-address", "203.0.113.1"),
+])
+def test_the_lockout_counts_the_address_the_trusted_proxies_saw(settings, proxies: int, forwarded: str, counted: str) -> None:
+    settings.PROXY_COUNT = proxies
+    client = Client(REMOTE_ADDR="203.0.113.1", HTTP_X_FORWARDED_FOR=forwarded)
+    client.post("/accounts/login/", {"username": "lecturer", "password": "wrong password"})
+    assert AccessAttempt.objects.filter(username="lecturer").get().ip_address == counted
+
+
+def test_behind_a_proxy_nobody_locks_another_s_account_nor_spreads_his_guesses(settings) -> None:
+    settings.PROXY_COUNT = 1
+    for number in range(5):  # an attacker varying the header: all counted on his real address
+        Client(REMOTE_ADDR="127.0.0.1").post("/accounts/login/", {"username": "lecturer", "password": "wrong"},
+                                             HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 198.51.100.66")
+    locked = Client(REMOTE_ADDR="127.0.0.1").post("/accounts/login/", {"username": "lecturer", "password": PASSWORD},
+                                                  HTTP_X_FORWARDED_FOR="198.51.100.66")
+    assert locked.status_code == 429
+    # The lecturer himself, through the same nginx from his own address, still gets in.
+    own = Client(REMOTE_ADDR="127.0.0.1").post("/accounts/login/", {"username": "lecturer", "password": PASSWORD},
+                                               HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert own.status_code == 302
+
+
+@override_settings(REQUIRE_STAFF_2FA=True, OTP_TOTP_THROTTLE_FACTOR=0)
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "http:evil.example"])
+def test_two_factor_sign_in_never_sends_the_user_to_another_site(persona, target: str) -> None:
+    device = TOTPDevice.objects.create(user=persona(Role.METHODOLOGIST), name="phone", confirmed=True)
+    client, _ = _sign_in("methodologist", PASSWORD)
+    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    response = client.post(f"/accounts/two-factor/?next={target}", {"token": code})
+    assert response.status_code == 302 and response["Location"] == "/"
+    inside = client.post("/accounts/language/", {"language": "en", "next": "/people/?q=1"})
+    assert inside["Location"] == "/people/?q=1"
+
+
+def test_no_next_parameter_leads_off_the_site(client_as) -> None:
+    from eacademy.enrollment.models import Enrollment
+    from eacademy.timetable.models import Lesson
+
+    lesson = Lesson.objects.exclude(group=None).first()
+    enrollment = Enrollment.objects.filter(group=lesson.group).first()
+    marks = client_as(Role.LECTURER).post("/journal/marks/", {"next": "https://evil.example/", "points": "x", "lesson": lesson.pk, "enrollment": enrollment.pk})
+    assert marks.status_code == 302 and marks["Location"] == "/journal/"
+    admin = Client().get("/admin/login/?next=https://evil.example/")
+    assert admin.status_code == 302 and "evil.example" not in admin["Location"]

@@ -77,11 +77,28 @@ def test_a_list_with_bad_rows_reports_every_one_and_applies_nothing(client_as, p
     page = response.content.decode()
     assert "Row 3:" in page and "check digit is wrong" in page
     assert "Row 4:" in page and "Cyrillic" in page
-    assert "Row 5:" in page and "another agency" in page
+    assert "Row 5:" in page and "cannot be nominated from your agency" in page
     assert "Row 6:" in page and "appears twice" in page
     assert "Row 7:" in page and "Нет такого отдела" in page
     assert "Row 2:" not in page
     assert (Person.objects.count(), Application.objects.count()) == (people, applications)
+
+
+def test_a_list_tells_nothing_about_a_person_of_another_agency(client_as, persona) -> None:
+    """The IIN of an officer of another agency, under a wrong name: the row is refused, and the
+    page names neither him nor his agency (his API record answers 404 to the same user)."""
+    offering = _offering(persona)
+    stranger = Person.objects.filter(agency__code="anticorruption").exclude(iin=None).first()
+    coordinator = client_as(Role.AGENCY_COORDINATOR)
+    response = coordinator.post(f"/enrollment/offerings/{offering.pk}/nominations/",
+                                {"file": _xlsx([[stranger.iin, "Иванов", "Иван", "", "", ""]])})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Row 2:" in page and "cannot be nominated from your agency" in page
+    for fact in (stranger.last_name, stranger.first_name, "another agency", stranger.agency.name_ru, stranger.agency.name_en):
+        assert fact not in page
+    assert coordinator.get(f"/api/v1/people/{stranger.pk}/").status_code == 404
+    assert not Application.objects.filter(offering=offering).exists()
 
 
 @pytest.mark.parametrize("content", [b"IIN;Name\n850115300012;x", b"", b"PK\x03\x04broken zip"])

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.pages import next_url
 from eacademy.core.roles import Role
 
 
@@ -36,4 +37,4 @@ class AcademyAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         if request.user.is_authenticated:
             raise PermissionDenied
-        return redirect_to_login(request.GET.get("next", "/admin/"))
+        return redirect_to_login(next_url(request, "/admin/"))

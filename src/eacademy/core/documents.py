@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 FONTS = Path(__file__).resolve().parent.parent / "static" / "eacademy" / "fonts"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,6 +29,16 @@ def pdf_response(template: str, context: dict[str, object], filename: str) -> Ht
     return response
 
 
+def sheet_append(sheet: Worksheet, row: Sequence[object]) -> None:
+    """Appends a row with every string written as text. openpyxl takes a string beginning with
+    "=" for a formula: a person's or a question's name like =HYPERLINK(...) would run in the
+    reader's Excel. Every workbook the project writes appends its rows here."""
+    sheet.append(list(row))
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[object]]]  # title, header, rows
 
 
@@ -40,12 +51,12 @@ def xlsx_sheets_response(sheets: Sequence[Sheet], filename: str) -> HttpResponse
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title[:31])
-        sheet.append([str(h) for h in header])
+        sheet_append(sheet, [str(h) for h in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in header]
         for row in rows:
-            sheet.append(list(row))
+            sheet_append(sheet, row)
             widths = [max(w, len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)

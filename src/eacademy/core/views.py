@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +15,7 @@ from eacademy.core.access import public, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
 from eacademy.core.models import ApiToken, Notification
+from eacademy.core.pages import next_url
 
 login = public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
@@ -25,10 +26,7 @@ logout = public(auth_views.LogoutView.as_view())
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the user, so it follows him to any device."""
     form = LanguageForm(request.POST)
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = "/"
-    response = redirect(target)
+    response = redirect(next_url(request, "/"))
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
@@ -99,7 +97,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "home")
+            return redirect(next_url(request, reverse("home")))
         form.add_error("token", _("The code is wrong or has expired."))
     return render(request, "core/two_factor_verify.html", {"form": form})
 

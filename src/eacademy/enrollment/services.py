@@ -27,6 +27,7 @@ from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people import names
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
+from eacademy.people.queries import visible_to as people_visible_to
 from eacademy.planning.models import Offering
 
 _M = TypeVar("_M", bound=models.Model)
@@ -416,6 +417,9 @@ def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows:
         for name in (post.name_ru, post.name_kk):
             positions.setdefault(name.casefold(), post)
     known = {p.iin: p for p in Person.objects.filter(iin__in=[r.iin for r in rows]).select_related("position")}
+    # A known person the actor may not see is refused in words that tell nothing about him:
+    # neither his name nor his agency (the API answers 404 for him too).
+    visible = set(people_visible_to(actor).filter(iin__in=list(known)).values_list("iin", flat=True))
     applied = set(
         Application.objects.filter(person__iin__in=list(known), status__in=ACTIVE_APPLICATION_STATES).filter(
             offering__starts_on__lte=offering.ends_on, offering__ends_on__gte=offering.starts_on
@@ -449,7 +453,9 @@ def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows:
         if row.position and position is None:
             problems.append(_("unknown position “%(position)s”") % {"position": row.position})
         person = known.get(row.iin)
-        if person is not None:
+        if person is not None and person.iin not in visible:
+            problems.append(_("this IIN cannot be nominated from your agency's list; check it"))
+        elif person is not None:
             if person.last_name.casefold() != row.last_name.casefold():
                 problems.append(_("this IIN belongs to %(name)s") % {"name": person.full_name})
             if person.agency_id not in (None, agency.pk):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog.models import Discipline
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.pages import act_and_return
+from eacademy.core.pages import act_and_return, next_url
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
 from eacademy.journal import certificates, documents, queries, services
@@ -88,13 +88,13 @@ def attendance_set(request: HttpRequest) -> HttpResponse:
             return HttpResponse(exc.messages[0], status=422)
         for error in exc.messages:
             messages.error(request, error)
-        return redirect(request.POST.get("next") or "/journal/")
+        return redirect(next_url(request, "/journal/"))
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "journal/_attendance_cell.html",
                       {"attendance": row, "lesson": lesson, "enrollment": enrollment, "warning": warning, "statuses": Attendance.Status.choices})
     if warning:
         messages.warning(request, warning)
-    return redirect(request.POST.get("next") or "/journal/")
+    return redirect(next_url(request, "/journal/"))
 
 
 @role_required(*TEACHERS)
@@ -102,7 +102,7 @@ def attendance_set(request: HttpRequest) -> HttpResponse:
 def mark_set(request: HttpRequest) -> HttpResponse:
     enrollment = get_object_or_404(Enrollment, pk=request.POST.get("enrollment") or 0)
     lesson = get_object_or_404(Lesson, pk=request.POST.get("lesson") or 0)
-    back = request.POST.get("next") or "/journal/"
+    back = next_url(request, "/journal/")
     form = MarkForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("A mark is from 0 to 100 points."))

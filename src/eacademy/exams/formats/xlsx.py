@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from python_calamine import CalamineError, CalamineWorkbook
 
+from eacademy.core.documents import sheet_append
 from eacademy.exams.formats import (
     Answer,
     FormatError,
@@ -121,7 +122,7 @@ def write(questions: list[QuestionData]) -> tuple[bytes, list[Unsupported]]:
     book = Workbook()
     sheet = book.active
     sheet.title = "questions"
-    sheet.append(COLUMNS)
+    sheet_append(sheet, COLUMNS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     lost: list[Unsupported] = []
@@ -137,7 +138,7 @@ def write(questions: list[QuestionData]) -> tuple[bytes, list[Unsupported]]:
         difficulty, tags = split_difficulty(with_difficulty(q))
         row = [q.category, q.name, q.kind.value, texts.get("kk", ""), texts.get("ru", texts.get("", "")), texts.get("en", ""),
                q.default_mark, difficulty or "", ", ".join(tags), q.general_feedback, *answers[: 2 * MAX_ANSWERS]]
-        sheet.append(row)
+        sheet_append(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue(), lost
