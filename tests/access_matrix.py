@@ -149,4 +149,21 @@ def walk(
             response = clients[who].get(url)
             if response.status_code != statuses[who]:
                 problems.append(f"{name} ({url}) as {who}: {response.status_code}, expected {statuses[who]}")
+            fault = policy_fault(response.get("Content-Security-Policy", ""))
+            if fault:
+                problems.append(f"{name} ({url}) as {who}: {fault}")
     return problems
+
+
+def policy_fault(policy: str) -> str | None:
+    """What is wrong with a response's Content-Security-Policy: missing, or letting inline
+    scripts run (script-src, or default-src when there is no script-src)."""
+    if not policy:
+        return "no Content-Security-Policy"
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.split()}
+    scripts = directives.get("script-src", directives.get("default-src"))
+    if scripts is None:
+        return "the Content-Security-Policy does not restrict scripts"
+    if "'unsafe-inline'" in scripts or "'unsafe-eval'" in scripts:
+        return "the Content-Security-Policy lets inline scripts run"
+    return None

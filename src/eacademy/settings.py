@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
     "eacademy.core",
     "eacademy.org",
     "eacademy.people",
@@ -108,6 +109,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "eacademy.core.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -213,8 +215,18 @@ AXES_CLIENT_IP_CALLABLE = "eacademy.core.client_address.client_address"
 
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 3600
+# Each kind of upload has a limit of its own (MB); a spreadsheet may unpack to at most
+# SPREADSHEET_UNPACKED_MB. nginx's client_max_body_size must allow the largest (deploy/nginx.conf).
+UPLOAD_LIMITS_MB = {
+    "spreadsheet": env_int("UPLOAD_SPREADSHEET_MB", 5, minimum=1),  # nominations lists, the question template
+    "questions": env_int("UPLOAD_QUESTIONS_MB", 20, minimum=1),  # Moodle XML and GIFT, with their images
+    "document": env_int("UPLOAD_DOCUMENT_MB", 10, minimum=1),  # a scanned certificate of illness and the like
+}
+SPREADSHEET_UNPACKED_MB = env_int("SPREADSHEET_UNPACKED_MB", 50, minimum=1)
 # Saves this long after an attempt's deadline still count (a slow network); then the worker closes it.
 EXAM_GRACE_SECONDS = env_int("EXAM_GRACE_SECONDS", 30, minimum=0)
+# A calendar address works this many days; its owner can revoke all of his at any time.
+CALENDAR_FEED_DAYS = env_int("CALENDAR_FEED_DAYS", 180, minimum=1)
 # The direct head is asked this many days after the course (seed 002: "after 2-3 months").
 FOLLOW_UP_DAYS = env_int("FOLLOW_UP_DAYS", 75, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
@@ -223,6 +235,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Scripts come from our own static files only: no inline script or handler runs, so injected
+# markup cannot run either. Styles allow inline ones: the charts (SVG) carry their own <style>
+# and htmx adds its indicator's; a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -304,5 +331,7 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_CLASS = "eacademy.api.pagination.BoundedLimitOffset"
 PAGE_SIZE = 50
 SIMPLE_HISTORY_REVERT_DISABLED = True

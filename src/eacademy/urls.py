@@ -8,6 +8,8 @@ from eacademy.evaluation import views as evaluation_views
 from eacademy.journal import views as journal_views
 from eacademy.timetable import views as timetable_views
 
+handler400 = core_views.bad_request
+
 urlpatterns = [
     path("", analytics_views.home, name="home"),
     path("health", core_views.health_check, name="health"),
@@ -17,7 +19,7 @@ urlpatterns = [
     path("accounts/", core_views.account, name="account"),
     path("accounts/notifications/", core_views.notifications, name="notifications"),
     path("accounts/tokens/", core_views.api_token_create, name="api_token_create"),
-    path("accounts/tokens/<int:pk>/revoke/", core_views.api_token_revoke, name="api_token_revoke"),
+    path("accounts/tokens/<id:pk>/revoke/", core_views.api_token_revoke, name="api_token_revoke"),
     path("accounts/two-factor/", core_views.two_factor_verify, name="two_factor"),
     path("accounts/two-factor/setup/", core_views.two_factor_setup, name="two_factor_setup"),
     path("analytics/", include("eacademy.analytics.urls")),

@@ -180,6 +180,7 @@ EXPECTATIONS = {
     "timetable:run": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/runs/{s['run'].pk}/"),
     "timetable:week": Expect(allowed(*TIMETABLE_READERS), url=lambda s: f"/timetable/week/?group={s['lesson'].group_id}"),
     "timetable:my": Expect(signed_in()),
+    "timetable:feed_renew": Expect(signed_in(ok=405)),  # POST only
     "timetable:changes": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST)),
     "timetable:lesson_move": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST), url=lambda s: f"/timetable/lessons/{s['lesson'].pk}/move/"),
     "timetable:load": Expect(allowed(*TIMETABLE_READERS)),

@@ -212,6 +212,22 @@ def test_a_late_save_is_refused_in_the_listeners_language(listener_client, perso
     assert late.status_code == 409 and late.json()["error"] == "Уақыт бітті: бұл жауап мерзімнен кейін келді және сақталмады."
 
 
+@pytest.mark.parametrize(("language", "message"), [("ru", "Напишите здесь число"), ("kk", "Мұнда сан жазыңыз"), ("en", "Write a number here")])
+def test_a_numerical_answer_that_is_not_a_number_is_refused_in_the_listeners_language(listener_client, persona, exam, language, message):
+    user = persona(Role.LISTENER)
+    user.language = language
+    user.save(update_fields=["language"])
+    attempt = _start(listener_client, exam)
+    slot = attempt.slots.filter(kind="numerical").first()
+    assert slot is not None, "the demo's test draws a numerical question"
+    refused = _save(listener_client, attempt, slot.position, 1, {"text": "abc"})
+    assert refused.status_code == 422 and refused.json()["error"].startswith(message)
+    slot.refresh_from_db()
+    assert (slot.seq, slot.response) == (0, None)
+    for seq, text in enumerate(["12,5", " 1 250 ", ""], start=2):  # a decimal comma, a thousands space, a cleared answer
+        assert _save(listener_client, attempt, slot.position, seq, {"text": text}).status_code == 200
+
+
 def test_a_blueprint_draws_by_tag_and_difficulty(listener_client, persona, exam):
     rule = exam.rules.first()
     rule.difficulty, rule.count = 2, 1

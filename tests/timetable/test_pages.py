@@ -4,6 +4,7 @@ page, and a lesson moved by hand (refused with the reason when it would clash)."
 import datetime
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 from eacademy.core.models import Notification
@@ -37,6 +38,32 @@ def test_the_calendar_feed_needs_its_signed_address(client, lesson):
     assert body.count("BEGIN:VEVENT") == Lesson.objects.filter(lecturer=lesson.lecturer).count() and "LOCATION:" in body
     assert client.get(f"/calendar/{token[:-2]}xx.ics").status_code == 404
     assert client.get(f"/calendar/{calendar_feed.token_for(lesson.lecturer).replace(':', ';')}.ics").status_code == 404
+
+
+def test_a_calendar_address_expires_and_its_owner_revokes_it(client, lesson, settings):
+    token = calendar_feed.token_for(lesson.lecturer)
+    assert client.get(f"/calendar/{token}.ics").status_code == 200
+    with time_machine_days(settings.CALENDAR_FEED_DAYS + 1):
+        assert client.get(f"/calendar/{token}.ics").status_code == 404  # expired
+    client.force_login(lesson.lecturer)
+    page = client.get("/timetable/my/").content.decode()
+    assert "It works until" in page
+    assert client.post("/timetable/my/calendar/renew/").status_code == 302
+    assert client.get(f"/calendar/{token}.ics").status_code == 404  # revoked
+    fresh = calendar_feed.token_for(lesson.lecturer)
+    assert client.get(f"/calendar/{fresh}.ics").status_code == 200
+    other = Lesson.objects.exclude(lecturer=lesson.lecturer).exclude(lecturer=None).first().lecturer
+    forged = signing.dumps([other.pk, "guessed-key"], salt=calendar_feed.SALT, compress=True)
+    assert client.get(f"/calendar/{forged}.ics").status_code == 404
+
+
+def time_machine_days(days: int):
+    """Signatures are dated by time.time(): move it forward."""
+    import time
+    from unittest import mock
+
+    now = time.time()
+    return mock.patch("django.core.signing.time.time", return_value=now + days * 86400)
 
 
 def test_a_lecturer_sees_his_own_timetable(client, lesson):

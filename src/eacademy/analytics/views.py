@@ -19,6 +19,7 @@ from eacademy.analytics import dashboards, queries
 from eacademy.analytics.forms import EffectivenessForm, FilterForm
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_response
+from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
@@ -139,9 +140,9 @@ def trained(request: HttpRequest) -> HttpResponse:
     _form, filters, _years, _stamp = _scope(request, FilterForm)
     rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).select_related(
         "person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
-    offering = request.GET.get("offering", "")
-    if offering.isdigit():
-        rows = rows.filter(offering_id=int(offering))
+    offering = query_int(request, "offering", minimum=1, maximum=MAX_ID)
+    if offering is not None:
+        rows = rows.filter(offering_id=offering)
     elif filters.year:
         rows = rows.filter(offering__ends_on__year=filters.year)
     if filters.agency_id:

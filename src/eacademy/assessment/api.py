@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from eacademy.assessment import queries, services
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import Count, Id
 from eacademy.core.roles import Role
 
 router = Router(tags=["assessment centre"])
@@ -27,8 +28,8 @@ class AssignmentOut(Schema):
 
 
 class RatingIn(Schema):
-    indicator_id: int
-    level: int
+    indicator_id: Id
+    level: Count
     comment: str = ""
 
 
@@ -47,7 +48,7 @@ def expert_assignments(request: HttpRequest) -> list[AssignmentOut]:
 
 
 @router.post("/assessment/assignments/{assignment_id}/ratings/", response={204: None})
-def assignment_rate(request: HttpRequest, assignment_id: int, ratings: list[RatingIn]) -> Status:
+def assignment_rate(request: HttpRequest, assignment_id: Id, ratings: list[RatingIn]) -> Status:
     """Every indicator of the exercise rated at once (levels 1–4); the same rules as the form."""
     user = signed_in_user(request)
     found = get_object_or_404(queries.assignments_of_expert(user), pk=assignment_id)

@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from eacademy.catalog import queries
 from eacademy.catalog.models import HOUR_FIELDS
 from eacademy.core.access import signed_in_user
+from eacademy.core.numbers import Id
 
 router = Router(tags=["programmes"])
 
@@ -63,6 +64,6 @@ def list_programmes(request: HttpRequest, kind: str = ""):
 
 
 @router.get("/programmes/{programme_id}/versions/{number}/", response=CurriculumOut)
-def get_curriculum(request: HttpRequest, programme_id: int, number: int):
+def get_curriculum(request: HttpRequest, programme_id: Id, number: Id):
     version = get_object_or_404(queries.versions_visible_to(signed_in_user(request)), programme_id=programme_id, number=number)
     return {**VersionOut.from_orm(version).dict(), "modules": queries.curriculum(version), "hours": queries.hours_by_type(version)}

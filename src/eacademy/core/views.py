@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +20,13 @@ from eacademy.core.pages import next_url
 
 login = public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A 400 that says which parameter was wrong when our own check refused it (core.numbers);
+    other refusals (a bad Host, a broken upload) say nothing of their cause."""
+    reason = str(exception) if isinstance(exception, BadRequest) else ""
+    return render(request, "400.html", {"reason": reason}, status=400)
 
 
 @public

@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import Id
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.models import Application, Enrollment, Group
 from eacademy.people.queries import visible_to
@@ -29,8 +30,8 @@ class ApplicationOut(Schema):
 
 
 class ApplicationIn(Schema):
-    offering_id: int
-    person_id: int
+    offering_id: Id
+    person_id: Id
 
 
 class DecisionIn(Schema):
@@ -50,15 +51,15 @@ class EnrollmentOut(Schema):
 class TransitionIn(Schema):
     action: str  # leave, restore, complete, expel, transfer
     reason: str = ""
-    group_id: int | None = None
-    offering_id: int | None = None
+    group_id: Id | None = None
+    offering_id: Id | None = None
 
 
 class ContractIn(Schema):
     number: str
     signed_on: datetime.date
     payer: str
-    amount: Decimal
+    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
 
 
 class ContractOut(ContractIn):
@@ -87,13 +88,13 @@ class OrderOut(Schema):
         return list(order.lines.all())  # type: ignore[attr-defined]
 
 
-def _visible_application(request: HttpRequest, application_id: int) -> Application:
+def _visible_application(request: HttpRequest, application_id: Id) -> Application:
     return get_object_or_404(queries.applications_visible_to(signed_in_user(request)), pk=application_id)
 
 
 @router.get("/applications/", response=list[ApplicationOut])
 @paginate
-def list_applications(request: HttpRequest, status: str = "", offering_id: int | None = None):
+def list_applications(request: HttpRequest, status: str = "", offering_id: Id | None = None):
     applications = queries.applications_visible_to(signed_in_user(request))
     if status:
         applications = applications.filter(status=status)
@@ -111,18 +112,18 @@ def create_application(request: HttpRequest, payload: ApplicationIn):
 
 
 @router.post("/applications/{application_id}/decide/", response=ApplicationOut)
-def decide_application(request: HttpRequest, application_id: int, payload: DecisionIn):
+def decide_application(request: HttpRequest, application_id: Id, payload: DecisionIn):
     application = _visible_application(request, application_id)
     return services.application_agency_decide(actor=signed_in_user(request), application=application, approve=payload.approve, reason=payload.reason)
 
 
 @router.post("/applications/{application_id}/accept/", response=ApplicationOut)
-def accept_application(request: HttpRequest, application_id: int):
+def accept_application(request: HttpRequest, application_id: Id):
     return services.application_accept(actor=signed_in_user(request), application=_visible_application(request, application_id))
 
 
 @router.post("/applications/{application_id}/withdraw/", response=ApplicationOut)
-def withdraw_application(request: HttpRequest, application_id: int):
+def withdraw_application(request: HttpRequest, application_id: Id):
     return services.application_withdraw(actor=signed_in_user(request), application=_visible_application(request, application_id))
 
 
@@ -133,14 +134,14 @@ def _require_roster(request: HttpRequest) -> None:
 
 @router.get("/enrollments/", response=list[EnrollmentOut])
 @paginate
-def list_enrollments(request: HttpRequest, offering_id: int | None = None):
+def list_enrollments(request: HttpRequest, offering_id: Id | None = None):
     _require_roster(request)
     enrollments = Enrollment.objects.order_by("offering_id", "id")
     return enrollments.filter(offering_id=offering_id) if offering_id else enrollments
 
 
 @router.post("/enrollments/{enrollment_id}/transition/", response=EnrollmentOut)
-def transition(request: HttpRequest, enrollment_id: int, payload: TransitionIn):
+def transition(request: HttpRequest, enrollment_id: Id, payload: TransitionIn):
     _require_roster(request)
     user = signed_in_user(request)
     enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
@@ -172,13 +173,13 @@ def list_orders(request: HttpRequest):
 
 
 @router.get("/orders/{order_id}/", response=OrderOut)
-def get_order(request: HttpRequest, order_id: int):
+def get_order(request: HttpRequest, order_id: Id):
     _require_orders(request)
     return get_object_or_404(queries.orders().prefetch_related("lines"), pk=order_id)
 
 
 @router.post("/orders/{order_id}/sign/", response=OrderOut)
-def sign_order(request: HttpRequest, order_id: int):
+def sign_order(request: HttpRequest, order_id: Id):
     _require_orders(request)
     order = get_object_or_404(queries.orders(), pk=order_id)
     services.order_sign(actor=signed_in_user(request), order=order)
@@ -186,7 +187,7 @@ def sign_order(request: HttpRequest, order_id: int):
 
 
 @router.post("/enrollments/{enrollment_id}/contract/", response={201: ContractOut})
-def attach_contract(request: HttpRequest, enrollment_id: int, payload: ContractIn):
+def attach_contract(request: HttpRequest, enrollment_id: Id, payload: ContractIn):
     _require_roster(request)
     enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
     return Status(201, services.contract_attach(actor=signed_in_user(request), enrollment=enrollment, **payload.dict()))

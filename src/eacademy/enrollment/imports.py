@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
 from eacademy.core.errors import DomainError
+from eacademy.core.uploads import read_rows, read_upload
 
 COLUMNS = ("iin", "last_name", "first_name", "middle_name", "unit", "position")
 MAX_ROWS = 20_000
+MAX_COLUMNS = 64  # the six that are read, and room for a personnel office's own notes
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,10 @@ def _text(value: object) -> str:
 
 
 def read_nominations(file: IO[bytes]) -> list[NominationRow]:
-    """Rows of the first sheet after a header row: IIN, last name, first name, patronymic, unit,
-    position (.xlsx, .xls or .ods). A file that is not a workbook is refused with a clear message."""
-    try:
-        sheet = CalamineWorkbook.from_filelike(file).get_sheet_by_index(0).to_python()
-    except (CalamineError, ValueError, IndexError, OSError) as exc:
-        raise DomainError(_("The file is not an Excel workbook (.xlsx).")) from exc
+    """Rows of the first sheet (.xlsx) after a header row: IIN, last name, first name, patronymic,
+    unit, position. A file that is not a workbook, too large or reaching too far is refused with
+    a clear message before a cell is read."""
+    sheet = read_rows(read_upload(file, "spreadsheet"), max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS)
     rows: list[NominationRow] = []
     for number, values in enumerate(sheet[1:], start=2):
         cells = [_text(v) for v in values[: len(COLUMNS)]]

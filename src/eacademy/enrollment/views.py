@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import as_id, id_or_404
 from eacademy.core.pages import act_and_return
 from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
@@ -159,7 +160,7 @@ def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
         "complete": lambda: services.enrollment_complete(actor=user, enrollment=enrollment),
         "expel": lambda: services.enrollment_expel(actor=user, enrollment=enrollment, reason=request.POST.get("reason", "")),
         "group": lambda: services.enrollment_transfer(
-            actor=user, enrollment=enrollment, to_group=get_object_or_404(Group, pk=request.POST.get("group") or 0, offering_id=enrollment.offering_id)
+            actor=user, enrollment=enrollment, to_group=id_or_404(Group.objects.filter(offering_id=enrollment.offering_id), request.POST.get("group"))
         ),
     }
     back = f"/enrollment/offerings/{enrollment.offering_id}/roster/"
@@ -200,7 +201,7 @@ def offering_nominations_upload(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     offering = get_object_or_404(offerings_visible_to(user), pk=pk)
     agency_id = request.POST.get("agency") if user.has_role(*services.PLANNERS) else agency_id_of(user)
-    agency = Agency.objects.filter(pk=agency_id or 0).first()
+    agency = Agency.objects.filter(pk=as_id(agency_id) or 0).first()
     upload = request.FILES.get("file")
     errors: list[str] = []
     if agency is None:

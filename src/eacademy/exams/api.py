@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from eacademy.core.access import signed_in_user
+from eacademy.core.numbers import Id
 from eacademy.exams import analysis, attempts, queries
 from eacademy.exams.models import Attempt
 from eacademy.exams.permissions import AUTHORS
@@ -49,7 +50,7 @@ def list_exams(request: HttpRequest) -> object:
 
 
 @router.get("/exams/{exam_id}/attempts/", response=list[AttemptOut])
-def list_attempts(request: HttpRequest, exam_id: int) -> object:
+def list_attempts(request: HttpRequest, exam_id: Id) -> object:
     _authors_only(request)
     exam = get_object_or_404(queries.exams_visible_to(signed_in_user(request)), pk=exam_id)
     attempts.close_overdue(exam)
@@ -57,7 +58,7 @@ def list_attempts(request: HttpRequest, exam_id: int) -> object:
 
 
 @router.get("/exams/{exam_id}/analysis/")
-def exam_analysis(request: HttpRequest, exam_id: int) -> dict:
+def exam_analysis(request: HttpRequest, exam_id: Id) -> dict:
     """The item analysis of the graded attempts (fractions; `question` is the question id)."""
     _authors_only(request)
     exam = get_object_or_404(queries.exams_visible_to(signed_in_user(request)), pk=exam_id)

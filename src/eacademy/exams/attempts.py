@@ -178,6 +178,8 @@ def _why_not_saved(user_id: int, attempt_id: int, position: int, seq: int, respo
         raise AttemptClosed(_("This attempt is closed: the answer was not saved."))
     if slot.attempt.deadline + grace() <= now:
         raise AttemptClosed(_("Time is over: this answer arrived after the deadline and was not saved."))
+    if slot.kind == Kind.NUMERICAL and family == "text":
+        raise DomainError(_("Write a number here, for example 12.5 or 12,5: the answer was not saved."))
     if slot.kind not in grading.SHAPES[family] or highest >= slot.options:
         raise DomainError(_("This answer does not fit the question."))
     if seq == slot.seq and slot.response == response:

@@ -12,14 +12,25 @@ from simple_history.utils import bulk_create_with_history
 
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
+from eacademy.core.uploads import check_size
 from eacademy.exams.attempts import regrade_version
-from eacademy.exams.formats import Answer, CategoryInfo, Criterion, Kind, Pair, QuestionData, TextFormat, Unsupported, files
+from eacademy.exams.formats import (
+    Answer,
+    CategoryInfo,
+    Criterion,
+    Kind,
+    Pair,
+    QuestionData,
+    ReadResult,
+    TextFormat,
+    Unsupported,
+    files,
+)
 from eacademy.exams.formats.checks import check
 from eacademy.exams.models import Bank, Category, Question, QuestionFile, QuestionVersion
 from eacademy.exams.permissions import require_author
 
 _COLUMNS = ("kind", "name", "text", "default_mark", "difficulty", "tags", "files", "position", "category")
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def version_fields(data: QuestionData) -> dict[str, object]:
@@ -86,12 +97,26 @@ def questions_add(bank: Bank, questions: list[QuestionData], actor: User, infos:
     return rows, created
 
 
+def upload_kind(file_format: str) -> str:
+    """Which upload limit a question file falls under."""
+    return "spreadsheet" if file_format == "xlsx" else "questions"
+
+
 def bank_import(bank: Bank, data: bytes, file_format: str, actor: User) -> ImportReport:
     """Read the whole file first: a malformed file changes nothing and names the fault."""
     require_author(actor)
-    if len(data) > MAX_FILE_BYTES:
-        raise DomainError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)})
-    result = files.read(data, file_format)
+    return questions_import(bank, questions_read(data, file_format), actor)
+
+
+def questions_read(data: bytes, file_format: str) -> ReadResult:
+    """A question file checked and read whole, without the database: its size first, then
+    every question (a fault names its line)."""
+    check_size(len(data), upload_kind(file_format))
+    return files.read(data, file_format)
+
+
+def questions_import(bank: Bank, result: ReadResult, actor: User) -> ImportReport:
+    require_author(actor)
     with transaction.atomic():
         rows, created = questions_add(bank, result.questions, actor, {c.path: c for c in result.categories})
     return ImportReport(len(rows), created, result.unsupported)

@@ -1,6 +1,7 @@
 """Automatic grading of closed question types: the fraction of the mark a response earns,
 from 0 to 1 (a question's negative choices lower its own grade, never below zero)."""
 
+import math
 import re
 
 from eacademy.exams.formats import Kind
@@ -85,12 +86,22 @@ def valid_shape(response: object) -> tuple[str, int] | None:
     if key == "value" and isinstance(value, bool):
         return "value", -1
     if key == "text" and isinstance(value, str) and len(value) <= MAX_TEXT:
-        return "text", -1
+        return ("number" if is_number_or_blank(value) else "text"), -1
     if (key == "pairs" and isinstance(value, dict) and len(value) <= 50
             and all(k.isdigit() and isinstance(v, str) and len(v) <= 2000 for k, v in value.items())):
         return "pairs", max((int(k) for k in value), default=-1)
     return None
 
 
+def is_number_or_blank(text: str) -> bool:
+    """A numerical answer as a listener may write it (12.5, 12,5, 1 250), or a cleared one."""
+    if not text.strip():
+        return True
+    number = _number(text)
+    return number is not None and math.isfinite(number)
+
+
+# Which kinds of question each family of response fits: a text that is not a number does not
+# fit a numerical question, and is refused instead of being saved and marked wrong.
 SHAPES = {"choice": [Kind.SINGLE], "choices": [Kind.MULTIPLE], "value": [Kind.TRUE_FALSE], "pairs": [Kind.MATCHING],
-          "text": [Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY]}
+          "text": [Kind.SHORT, Kind.ESSAY], "number": [Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY]}

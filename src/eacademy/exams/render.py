@@ -19,4 +19,12 @@ def as_html(text: str, text_format: str, version_id: int) -> SafeString:
     else:
         html = linebreaks(escape(text))
     html = html.replace("@@PLUGINFILE@@/", f"/exams/files/{version_id}/")
-    return mark_safe(nh3.clean(html))  # noqa: S308 - sanitised by nh3 (ammonia) just above
+    return mark_safe(nh3.clean(html, attribute_filter=_own_files_only))  # noqa: S308 - sanitised by nh3 (ammonia) just above
+
+
+def _own_files_only(_element: str, attribute: str, value: str) -> str | None:
+    """An image or sound comes from the question's own files: a remote `src` would tell another
+    server who opened the question and when (and an air-gapped network reaches none)."""
+    if attribute in ("src", "srcset", "poster") and not value.startswith("/exams/files/"):
+        return None
+    return value

@@ -1,5 +1,4 @@
 import json
-import mimetypes
 
 from django.contrib import messages
 from django.db import transaction
@@ -11,7 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.file_types import QUESTION_MEDIA, content_type, shown_inline
 from eacademy.core.pages import act_and_return
+from eacademy.core.uploads import read_upload
 from eacademy.exams import analysis, attempts, bank, queries
 from eacademy.exams.formats import Answer, FormatError, TextFormat, files, xlsx
 from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
@@ -36,9 +37,13 @@ def bank_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*AUTHORS)
 def bank_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    the_bank = get_object_or_404(Bank, pk=pk)
+    return _bank_page(request, get_object_or_404(Bank, pk=pk))
+
+
+def _bank_page(request: HttpRequest, the_bank: Bank, status: int = 200) -> HttpResponse:
     questions = the_bank.questions.filter(archived=False).select_related("current", "category").order_by("category__path", "position")
-    return render(request, "exams/bank_detail.html", {"bank": the_bank, "questions": questions, "form": ImportForm(), "formats": files.FORMATS})
+    context = {"bank": the_bank, "questions": questions, "form": ImportForm(), "formats": files.FORMATS}
+    return render(request, "exams/bank_detail.html", context, status=status)
 
 
 @role_required(*AUTHORS)
@@ -50,12 +55,14 @@ def bank_import(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a file to import."))
         return redirect(the_bank)
     upload = form.cleaned_data["file"]
+    file_format = form.cleaned_data["format"] or files.guess(upload.name)
     try:
-        report = bank.bank_import(the_bank, upload.read(), form.cleaned_data["format"] or files.guess(upload.name), signed_in_user(request))
+        data = read_upload(upload, bank.upload_kind(file_format))
+        report = bank.bank_import(the_bank, data, file_format, signed_in_user(request))
     except DomainError as exc:
         _errors(request, exc)
         messages.error(request, _("Nothing was imported."))
-        return redirect(the_bank)
+        return _bank_page(request, the_bank, status=422)
     messages.success(request, _("Imported %(count)s questions.") % {"count": report.imported})
     for item in report.unsupported:
         messages.warning(request, _("Not imported — %(position)s, “%(name)s”: %(reason)s.") % {"position": item.position, "name": item.name, "reason": item.reason})
@@ -124,7 +131,13 @@ def question_file(request: HttpRequest, version_id: int, name: str) -> HttpRespo
     if not user.has_role(*AUTHORS) and not Slot.objects.filter(version_id=version_id, attempt__person__user=user).exists():
         raise Http404
     file = get_object_or_404(QuestionFile, version_id=version_id, name=name)
-    response = HttpResponse(bytes(file.content), content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+    content = bytes(file.content)
+    media_type = content_type(content)
+    if media_type not in QUESTION_MEDIA:  # imported before files were judged by their content
+        raise Http404
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = "inline" if shown_inline(media_type) else "attachment"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # even opened on its own, it runs nothing
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -5,5 +5,5 @@ from eacademy.internships import views
 app_name = "internships"
 urlpatterns = [
     path("", views.placement_list, name="list"),
-    path("<int:pk>/", views.placement_detail, name="detail"),
+    path("<id:pk>/", views.placement_detail, name="detail"),
 ]

@@ -4,10 +4,11 @@ from decimal import Decimal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import Count, Id
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificates, services
 from eacademy.journal.models import Attendance, Certificate, Mark
@@ -19,8 +20,8 @@ router = Router(tags=["journal"])
 
 
 class AttendanceIn(Schema):
-    lesson_id: int
-    enrollment_id: int
+    lesson_id: Id
+    enrollment_id: Id
     status: str
     reason: str = ""
 
@@ -34,10 +35,10 @@ class AttendanceOut(Schema):
 
 
 class MarkIn(Schema):
-    lesson_id: int
-    enrollment_id: int
-    points: Decimal
-    revision: int
+    lesson_id: Id
+    enrollment_id: Id
+    points: Decimal = Field(ge=0, le=100, max_digits=5, decimal_places=2)
+    revision: Count
     reason: str = ""
 
 
@@ -73,7 +74,7 @@ class VerificationOut(Schema):
     revoked_reason: str
 
 
-def _group_lesson(request: HttpRequest, lesson_id: int) -> Lesson:
+def _group_lesson(request: HttpRequest, lesson_id: Id) -> Lesson:
     lesson = get_object_or_404(Lesson, pk=lesson_id)
     if not groups_visible_to(signed_in_user(request)).filter(offering_id=lesson.offering_id).exists():
         raise DomainError(_("Your role does not allow this."))
@@ -89,7 +90,7 @@ def set_attendance(request: HttpRequest, payload: AttendanceIn) -> dict:
 
 
 @router.get("/journal/lessons/{lesson_id}/attendance/", response=list[AttendanceOut])
-def list_attendance(request: HttpRequest, lesson_id: int) -> object:
+def list_attendance(request: HttpRequest, lesson_id: Id) -> object:
     return Attendance.objects.filter(lesson=_group_lesson(request, lesson_id)).order_by("enrollment_id")
 
 
@@ -106,7 +107,7 @@ def set_mark(request: HttpRequest, payload: MarkIn) -> object:
 
 
 @router.get("/journal/enrollments/{enrollment_id}/marks/", response=list[MarkOut])
-def list_marks(request: HttpRequest, enrollment_id: int) -> object:
+def list_marks(request: HttpRequest, enrollment_id: Id) -> object:
     user = signed_in_user(request)
     enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
     if not (user.has_role(*READERS) or enrollment.person.user_id == user.pk):

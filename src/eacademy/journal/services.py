@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from eacademy.catalog.models import Discipline, Programme
 from eacademy.core.errors import DomainError
+from eacademy.core.file_types import DOCUMENTS, content_type
 from eacademy.core.grade_scales import band_for
 from eacademy.core.models import GradeScale, User
 from eacademy.core.services import require_role
@@ -63,6 +64,8 @@ def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, statu
     _in_scope(enrollment, lesson.offering_id, lesson.group_id)
     if lesson.starts_at > timezone.now():
         raise DomainError(_("Attendance is taken for lessons that have begun."))
+    if document is not None and content_type(document) not in DOCUMENTS:
+        raise DomainError(_("The document must be a PDF or a picture (PNG or JPEG)."))
     row = Attendance.objects.filter(lesson=lesson, enrollment=enrollment).first() or Attendance(lesson=lesson, enrollment=enrollment)
     row.status, row.reason, row.recorded_by = status, reason.strip()[:300], actor
     if document is not None:

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog.models import Discipline
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import id_or_404
 from eacademy.core.pages import act_and_return, next_url
+from eacademy.core.uploads import read_upload
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
 from eacademy.journal import certificates, documents, queries, services
@@ -76,13 +78,14 @@ def grade_sheet(request: HttpRequest, pk: int, discipline_id: int, file_format: 
 @role_required(*TEACHERS)
 @require_POST
 def attendance_set(request: HttpRequest) -> HttpResponse:
-    lesson = get_object_or_404(Lesson, pk=request.POST.get("lesson") or 0)
-    enrollment = get_object_or_404(Enrollment.objects.select_related("person", "offering__version__programme"), pk=request.POST.get("enrollment") or 0)
+    lesson = id_or_404(Lesson, request.POST.get("lesson"))
+    enrollment = id_or_404(Enrollment.objects.select_related("person", "offering__version__programme"), request.POST.get("enrollment"))
     upload = request.FILES.get("document")
     try:
         row, warning = services.attendance_set(
             actor=signed_in_user(request), lesson=lesson, enrollment=enrollment, status=request.POST.get("status", ""),
-            reason=request.POST.get("reason", ""), document_name=(upload.name or "") if upload else "", document=upload.read() if upload else None)
+            reason=request.POST.get("reason", ""), document_name=(upload.name or "") if upload else "",
+            document=read_upload(upload, "document") if upload else None)
     except DomainError as exc:
         if request.htmx:  # type: ignore[attr-defined]
             return HttpResponse(exc.messages[0], status=422)
@@ -100,8 +103,8 @@ def attendance_set(request: HttpRequest) -> HttpResponse:
 @role_required(*TEACHERS)
 @require_POST
 def mark_set(request: HttpRequest) -> HttpResponse:
-    enrollment = get_object_or_404(Enrollment, pk=request.POST.get("enrollment") or 0)
-    lesson = get_object_or_404(Lesson, pk=request.POST.get("lesson") or 0)
+    enrollment = id_or_404(Enrollment, request.POST.get("enrollment"))
+    lesson = id_or_404(Lesson, request.POST.get("lesson"))
     back = next_url(request, "/journal/")
     form = MarkForm(request.POST)
     if not form.is_valid():
@@ -124,7 +127,7 @@ def mark_set(request: HttpRequest) -> HttpResponse:
 @require_POST
 def marks_from_exam(request: HttpRequest, pk: int, discipline_id: int) -> HttpResponse:
     grid = _grid(request, pk, discipline_id)
-    exam = get_object_or_404(Exam, pk=request.POST.get("exam") or 0, offering_id=grid.group.offering_id)
+    exam = id_or_404(Exam.objects.filter(offering_id=grid.group.offering_id), request.POST.get("exam"))
     back = f"/journal/groups/{pk}/disciplines/{discipline_id}/"
     return act_and_return(request, lambda: services.marks_from_exam(actor=signed_in_user(request), exam=exam, discipline=grid.discipline), _("The test's results are in the journal."), back)
 
@@ -169,7 +172,7 @@ def certification_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def certification_mark(request: HttpRequest, pk: int) -> HttpResponse:
     certification = _certification(request, pk)
-    enrollment = get_object_or_404(Enrollment, pk=request.POST.get("enrollment") or 0)
+    enrollment = id_or_404(Enrollment, request.POST.get("enrollment"))
     try:
         points = Decimal(request.POST.get("points", "").replace(",", "."))
         revision = int(request.POST.get("revision", "0"))

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from eacademy.core.numbers import Id
 from eacademy.org import queries
 
 router = Router(tags=["organisations"])
@@ -38,12 +39,12 @@ def list_agencies(request: HttpRequest):
 
 
 @router.get("/agencies/{agency_id}/", response=AgencyOut)
-def get_agency(request: HttpRequest, agency_id: int):
+def get_agency(request: HttpRequest, agency_id: Id):
     return get_object_or_404(queries.agencies_visible_to(request.user), pk=agency_id)  # type: ignore[arg-type]
 
 
 @router.get("/agencies/{agency_id}/units/", response=list[UnitOut])
 @paginate
-def list_units(request: HttpRequest, agency_id: int):
+def list_units(request: HttpRequest, agency_id: Id):
     agency = get_object_or_404(queries.agencies_visible_to(request.user), pk=agency_id)  # type: ignore[arg-type]
     return queries.units_of(agency)

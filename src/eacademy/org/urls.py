@@ -5,6 +5,6 @@ from eacademy.org import views
 app_name = "org"
 urlpatterns = [
     path("agencies/", views.agency_list, name="agency_list"),
-    path("agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
+    path("agencies/<id:pk>/", views.agency_detail, name="agency_detail"),
     path("academy/", views.academy_structure, name="academy_structure"),
 ]

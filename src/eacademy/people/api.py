@@ -8,6 +8,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import Id
 from eacademy.core.roles import Role
 from eacademy.org.models import AgencyUnit, ClassRank, Position
 from eacademy.org.queries import agencies_visible_to
@@ -46,10 +47,10 @@ class PersonIn(Schema):
     birth_date: datetime.date | None = None
     email: str = ""
     phone: str = ""
-    agency_id: int | None = None
-    unit_id: int | None = None
-    position_id: int | None = None
-    rank_id: int | None = None
+    agency_id: Id | None = None
+    unit_id: Id | None = None
+    position_id: Id | None = None
+    rank_id: Id | None = None
 
 
 def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
@@ -65,7 +66,7 @@ def list_people(request: HttpRequest, q: str = ""):
 
 
 @router.get("/{person_id}/", response=PersonOut)
-def get_person(request: HttpRequest, person_id: int):
+def get_person(request: HttpRequest, person_id: Id):
     _require(request, READERS)
     return get_object_or_404(queries.visible_to(request.user), pk=person_id)  # type: ignore[arg-type]
 

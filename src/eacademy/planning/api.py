@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from eacademy.core.access import signed_in_user
+from eacademy.core.numbers import Id, Year
 from eacademy.planning import queries
 
 router = Router(tags=["plan"])
@@ -49,11 +50,11 @@ class OfferingOut(Schema):
 
 @router.get("/offerings/", response=list[OfferingOut])
 @paginate
-def list_offerings(request: HttpRequest, year: int | None = None):
+def list_offerings(request: HttpRequest, year: Year | None = None):
     offerings = queries.offerings_visible_to(signed_in_user(request)).prefetch_related("quotas")
     return offerings.filter(starts_on__year=year) if year else offerings
 
 
 @router.get("/offerings/{offering_id}/", response=OfferingOut)
-def get_offering(request: HttpRequest, offering_id: int):
+def get_offering(request: HttpRequest, offering_id: Id):
     return get_object_or_404(queries.offerings_visible_to(signed_in_user(request)).prefetch_related("quotas"), pk=offering_id)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response, xlsx_response
 from eacademy.core.errors import DomainError
+from eacademy.core.numbers import query_year
 from eacademy.core.roles import Role
 from eacademy.org.models import Agency
 from eacademy.org.queries import agencies_visible_to
@@ -19,10 +20,7 @@ NEED_WRITERS = (*services.PLANNERS, Role.AGENCY_COORDINATOR)
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return query_year(request) or timezone.localdate().year
 
 
 def _apply_errors(form: object, exc: DomainError) -> None:

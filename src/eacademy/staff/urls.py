@@ -5,6 +5,6 @@ from eacademy.staff import views
 app_name = "staff"
 urlpatterns = [
     path("", views.staff_index, name="list"),
-    path("<int:pk>/", views.staff_detail, name="detail"),
+    path("<id:pk>/", views.staff_detail, name="detail"),
     path("hub/", views.hub_pool, name="hub"),
 ]

@@ -233,3 +233,19 @@ class TimetableRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_on}–{self.ends_on} · {self.get_status_display()}"
+
+
+class CalendarFeed(models.Model):
+    """The key inside a person's calendar address. The address is signed with the site's key and
+    dated, so it expires; a new key (the owner asks for one) revokes every address given before."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("user"))
+    key = models.CharField(_("key"), max_length=64)
+    renewed_at = models.DateTimeField(_("renewed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

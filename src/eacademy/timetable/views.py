@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
@@ -100,16 +101,26 @@ def my_timetable(request: HttpRequest) -> HttpResponse:
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     lessons_today = (Lesson.objects.filter(subject, starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
                      .select_related("discipline", "room", "lecturer").distinct().order_by("starts_at"))
-    feed = request.build_absolute_uri(reverse("timetable_feed", args=[calendar_feed.token_for(user)]))
-    return render(request, "timetable/my.html", {"week": grid, "today": lessons_today, "feed": feed, "query": ""})
+    token = calendar_feed.token_for(user)
+    feed = request.build_absolute_uri(reverse("timetable_feed", args=[token]))
+    return render(request, "timetable/my.html", {"week": grid, "today": lessons_today, "feed": feed, "feed_expires": calendar_feed.expires_on(token), "query": ""})
+
+
+@signed_in
+@require_POST
+def feed_renew(request: HttpRequest) -> HttpResponse:
+    """Revoke every calendar address given to the user so far (one was shared or lost)."""
+    calendar_feed.renew(signed_in_user(request))
+    messages.success(request, _("Your old calendar addresses no longer work. Add the new one to your calendar."))
+    return redirect("timetable:my")
 
 
 @public
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """A person's lessons as iCalendar, at a secret address (no sign-in: calendar apps fetch it)."""
     try:
-        user = User.objects.get(pk=calendar_feed.user_id_of(token), is_active=True)
-    except (signing.BadSignature, User.DoesNotExist):
+        user = calendar_feed.user_of(token)
+    except (signing.BadSignature, ValueError, TypeError):
         raise Http404 from None
     response = HttpResponse(calendar_feed.ical(user), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="timetable.ics"'

@@ -8,6 +8,7 @@ import binascii
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from eacademy.core.file_types import QUESTION_MEDIA, content_type
 from eacademy.exams.formats import (
     Answer,
     CategoryInfo,
@@ -71,16 +72,22 @@ def _flag(element: etree._Element | None, default: bool) -> bool:
     return element.text.strip().lower() in ("1", "true")
 
 
-def _files(question: etree._Element) -> dict[str, bytes]:
+def _files(question: etree._Element, question_name: str) -> dict[str, bytes]:
+    """The files embedded in a question: images, sounds and PDFs only, judged by their content
+    (a question's files are served from our own site, so HTML or SVG there would run scripts)."""
     files: dict[str, bytes] = {}
     for file in question.iter("file"):
         name = file.get("name", "")
-        if file.get("encoding", "base64") != "base64" or not name:
-            raise FormatError(_where(file), _("an embedded file needs a name and base64 encoding."))
+        if file.get("encoding", "base64") != "base64" or not name or "/" in name or "\\" in name:
+            raise FormatError(_where(file), _("an embedded file needs a plain name and base64 encoding."))
         try:
-            files.setdefault(name, base64.b64decode((file.text or "").strip(), validate=True))
+            content = base64.b64decode((file.text or "").strip(), validate=True)
         except binascii.Error:
             raise FormatError(_where(file), _("the embedded file “%(name)s” is not valid base64.") % {"name": name}) from None
+        if content_type(content) not in QUESTION_MEDIA:
+            raise FormatError(_where(file), _("“%(question)s”: the embedded file “%(name)s” is not an image, a sound or a PDF; "
+                                             "only those may be embedded.") % {"question": question_name, "name": name})
+        files.setdefault(name, content)
     return files
 
 
@@ -124,7 +131,7 @@ def _question(element: etree._Element, category: str) -> QuestionData | Unsuppor
         shuffle=_flag(element.find("shuffleanswers"), True), case_sensitive=_flag(element.find("usecase"), False),
         feedback_correct=_text(element.find("correctfeedback")), feedback_partial=_text(element.find("partiallycorrectfeedback")),
         feedback_incorrect=_text(element.find("incorrectfeedback")), grader_info=_text(element.find("graderinfo")),
-        idnumber=(element.findtext("idnumber") or "").strip(), files=_files(element),
+        idnumber=(element.findtext("idnumber") or "").strip(), files=_files(element, name),
     )
     data.difficulty, data.tags = split_difficulty([t.strip() for t in element.xpath("tags/tag/text/text()")])
     if kind != Kind.MATCHING:

@@ -8,9 +8,10 @@ import re
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from python_calamine import CalamineError, CalamineWorkbook
 
 from eacademy.core.documents import sheet_append
+from eacademy.core.errors import DomainError
+from eacademy.core.uploads import read_rows
 from eacademy.exams.formats import (
     Answer,
     FormatError,
@@ -29,6 +30,8 @@ from eacademy.exams.multilang import join_languages, split_languages
 MAX_ANSWERS = 8
 COLUMNS = ["category", "name", "type", "text_kk", "text_ru", "text_en", "mark", "difficulty", "tags", "general_feedback"]
 COLUMNS += [f"{part}_{i}" for i in range(1, MAX_ANSWERS + 1) for part in ("answer", "percent")]
+MAX_ROWS = 5_000  # questions in one file
+MAX_COLUMNS = 64
 _KIND_NAMES = {k.value for k in Kind}
 _LANGUAGES = ("kk", "ru", "en")
 
@@ -94,9 +97,9 @@ def _row(cells: dict[str, str], where: str) -> QuestionData:
 
 def read(data: bytes) -> ReadResult:
     try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
-    except (CalamineError, ValueError, IndexError, OSError):
-        raise FormatError(_("the file"), _("it is not an Excel workbook (.xlsx).")) from None
+        sheet = read_rows(data, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS)
+    except DomainError as exc:
+        raise FormatError(_("the file"), exc.messages[0]) from None
     if not sheet:
         raise FormatError(_("row 1"), _("the sheet is empty."))
     header = [_cell(v).lower() for v in sheet[0]]

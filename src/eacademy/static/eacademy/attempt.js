@@ -21,6 +21,7 @@
 
   var form = document.getElementById("attempt");
   if (!form) return; // a review page: nothing to save
+  form.addEventListener("submit", function (event) { event.preventDefault(); }); // answers are saved one by one, never posted whole
   var saveUrl = form.dataset.saveUrl, clockUrl = form.dataset.clockUrl, msg = form.dataset;
   var csrf = form.dataset.csrf; // the CSRF cookie is HttpOnly: the page carries the token
   var banner = document.getElementById("connection");

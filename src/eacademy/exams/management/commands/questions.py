@@ -10,6 +10,7 @@ from django.db import transaction
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.core.uploads import read_upload
 from eacademy.exams import bank as bank_services
 from eacademy.exams.formats.files import FORMATS, guess
 from eacademy.exams.models import Bank
@@ -30,25 +31,29 @@ class Command(BaseCommand):
         out.add_argument("--format", choices=FORMATS, required=True)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        if options["action"] == "import":
+            self._import(path, options["bank"], options["format"] or guess(path.name))
+        else:
+            self._export(path, options["bank"], options["format"])
+
+    def _import(self, path: Path, name: str, file_format: str) -> None:
+        # The file is checked and read whole before the database is touched.
+        try:
+            with path.open("rb") as file:
+                result = bank_services.questions_read(read_upload(file, bank_services.upload_kind(file_format)), file_format)
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror}") from None
+        except DomainError as exc:
+            raise CommandError(f"{path}: {'; '.join(exc.messages)} — nothing was imported.") from None
         # The command line acts as the administrator: history names him.
         actor = User.objects.filter(groups__name=Role.ADMINISTRATOR, is_active=True).order_by("pk").first()
         if actor is None:
             raise CommandError("No active administrator: create one first (history must name who imported).")
-        path = Path(options["file"])
-        if options["action"] == "import":
-            self._import(path, options["bank"], options["format"] or guess(path.name), actor)
-        else:
-            self._export(path, options["bank"], options["format"])
-
-    def _import(self, path: Path, name: str, file_format: str, actor: User) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"{path}: {exc.strerror}") from None
         try:
             with transaction.atomic():  # a refused file leaves no new bank behind either
                 bank, _created = Bank.objects.get_or_create(name=name)
-                report = bank_services.bank_import(bank, data, file_format, actor)
+                report = bank_services.questions_import(bank, result, actor)
         except DomainError as exc:
             raise CommandError(f"{path}: {'; '.join(exc.messages)} — nothing was imported.") from None
         self.stdout.write(f"{path}: {report.imported} questions imported into “{bank.name}”, {report.categories_created} categories created.")
