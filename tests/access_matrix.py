@@ -152,7 +152,16 @@ def walk(
             fault = policy_fault(response.get("Content-Security-Policy", ""))
             if fault:
                 problems.append(f"{name} ({url}) as {who}: {fault}")
+            if statuses[who] in REFUSALS and not name.startswith("admin:"):
+                # Who may not read may not write either: a POST is refused as the GET is.
+                posted = clients[who].post(url, {})
+                if posted.status_code not in DENIALS:
+                    problems.append(f"{name} ({url}) POST as {who}: {posted.status_code}, expected a refusal")
     return problems
+
+
+REFUSALS = frozenset({302, 403, 404})  # a GET answered 405 is a POST-only view: its POST is the action
+DENIALS = REFUSALS | {405}
 
 
 def policy_fault(policy: str) -> str | None:

@@ -323,7 +323,7 @@ def _samples(persona) -> dict[str, object]:
     enrollment_services.enrollment_complete(actor=persona(R.METHODOLOGIST), enrollment=colleague)
     certificate = journal_certificates.certificate_issue(colleague)
     lesson = Lesson.objects.create(offering=exam.offering, group=colleague.group, discipline=Discipline.objects.filter(module__version_id=exam.offering.version_id).first(),
-                                   starts_at=datetime.datetime(2026, 1, 10, 9, tzinfo=datetime.UTC))
+                                   starts_at=datetime.datetime(2026, 1, 10, 9, tzinfo=datetime.UTC), lecturer=persona(R.LECTURER))
     certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {

@@ -1,9 +1,12 @@
 """The /api/v1/ composition root: one NinjaAPI, each app contributing a router."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from eacademy.api.auth import AUTH
 from eacademy.assessment.api import router as assessment_router
@@ -16,7 +19,33 @@ from eacademy.org.api import router as org_router
 from eacademy.people.api import router as people_router
 from eacademy.planning.api import router as planning_router
 
-api = NinjaAPI(
+# Every operation may answer these; the schema says so, so that a client (and schemathesis)
+# knows a refusal from a fault. `detail` is a message, or messages by field.
+ERRORS = {
+    "400": "The request body cannot be read.",
+    "401": "Not signed in: a session or a bearer token is needed.",
+    "403": "Signed in, but not allowed to do this.",
+    "404": "No such record, or not one this user may see.",
+    "422": "A value is missing or wrong, or a rule of the domain refuses the change.",
+}
+
+
+class AcademyAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                documented = {str(status) for status in operation["responses"]}
+                for status, description in ERRORS.items():
+                    if status not in documented:
+                        operation["responses"][status] = {"description": description, "content": error}
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
+            "type": "object", "properties": {"detail": {"description": "a message, or messages by field"}}, "required": ["detail"]}
+        return schema
+
+
+api = AcademyAPI(
     title="E-Academy API",
     version="1",
     urls_namespace="api",

@@ -1,7 +1,7 @@
 import datetime
 from decimal import Decimal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -75,9 +75,11 @@ class VerificationOut(Schema):
 
 
 def _group_lesson(request: HttpRequest, lesson_id: Id) -> Lesson:
+    """A lesson of a group whose journal the user may open; 404 for any other (nothing leaks)."""
     lesson = get_object_or_404(Lesson, pk=lesson_id)
-    if not groups_visible_to(signed_in_user(request)).filter(offering_id=lesson.offering_id).exists():
-        raise DomainError(_("Your role does not allow this."))
+    reach = groups_visible_to(signed_in_user(request))
+    if not (reach.filter(pk=lesson.group_id) if lesson.group_id else reach.filter(offering_id=lesson.offering_id)).exists():
+        raise Http404
     return lesson
 
 

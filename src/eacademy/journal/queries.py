@@ -11,11 +11,12 @@ from django.utils import timezone
 from eacademy.catalog.models import Discipline
 from eacademy.catalog.queries import total_hours
 from eacademy.core.models import User
+from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment, Group
 from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, CertificationResult, Mark
 from eacademy.journal.rules import READERS
 from eacademy.journal.services import ACTIVE, MISSED, policy_for
-from eacademy.people.models import Person
+from eacademy.people.models import Person, StaffMember
 from eacademy.timetable.models import Lesson
 
 
@@ -65,10 +66,20 @@ def grid(group: Group, discipline: Discipline) -> Grid:
 
 
 def groups_visible_to(user: User) -> QuerySet[Group]:
+    """The groups whose journal the user may read and write: every group for the academy-wide
+    roles; a lecturer those he teaches (a teaching, or a lesson of the group or of its whole
+    course); a head of department also his department's courses."""
     groups = Group.objects.select_related("offering__version__programme").order_by("-offering__starts_on", "number")
-    if user.has_role(*READERS):
+    if user.is_academy_wide:
         return groups
-    return groups.none()
+    if not user.has_role(*READERS):
+        return groups.none()
+    scope = (Q(teachings__lecturer=user) | Q(lessons__lecturer=user)
+             | Q(offering__lessons__lecturer=user, offering__lessons__group=None))
+    if user.has_role(Role.HEAD_OF_DEPARTMENT):
+        department = StaffMember.objects.filter(person__user=user).values("academy_unit_id")
+        scope |= Q(offering__department_id__in=department)
+    return groups.filter(pk__in=Group.objects.filter(scope).values("pk"))
 
 
 @dataclass

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils import timezone
@@ -46,6 +47,16 @@ def _history(obj: object, actor: User, reason: str = "") -> None:
     obj._change_reason = reason  # type: ignore[attr-defined]
 
 
+def require_reach(actor: User, *, offering_id: int, group_id: int | None) -> None:
+    """The actor writes only into a journal he may open: the same groups as the journal's pages
+    (`queries.groups_visible_to`: a lecturer's are those he teaches)."""
+    from eacademy.journal.queries import groups_visible_to  # queries reads this module's rules
+
+    reach = groups_visible_to(actor)
+    if not (reach.filter(pk=group_id) if group_id else reach.filter(offering_id=offering_id)).exists():
+        raise PermissionDenied(_("This is not a group you teach: its journal is not yours to change."))
+
+
 def _in_scope(enrollment: Enrollment, offering_id: int, group_id: int | None) -> None:
     if enrollment.offering_id != offering_id or (group_id and enrollment.group_id != group_id) or enrollment.status not in ACTIVE:
         raise DomainError(_("%(person)s is not a listener of this group.") % {"person": enrollment.person})
@@ -62,6 +73,7 @@ def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, statu
     if status == Attendance.Status.EXCUSED and not reason.strip():
         raise DomainError(_("An excused absence needs a reason."))
     _in_scope(enrollment, lesson.offering_id, lesson.group_id)
+    require_reach(actor, offering_id=lesson.offering_id, group_id=lesson.group_id or enrollment.group_id)
     if lesson.starts_at > timezone.now():
         raise DomainError(_("Attendance is taken for lessons that have begun."))
     if document is not None and content_type(document) not in DOCUMENTS:
@@ -120,6 +132,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
         raise DomainError(_("The lesson is of another discipline."))
     offering_id = lesson.offering_id if lesson else enrollment.offering_id
     _in_scope(enrollment, offering_id, lesson.group_id if lesson else None)
+    require_reach(actor, offering_id=offering_id, group_id=(lesson.group_id if lesson else None) or enrollment.group_id)
     try:
         with transaction.atomic():
             # ordered by pk: the model's ordering joins the (nullable) lesson, and PostgreSQL locks no outer join
@@ -155,6 +168,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
 def marks_from_exam(*, actor: User, exam: Exam, discipline: Discipline) -> int:
     """Take a test's graded results (each listener's best attempt, in percent) as marks."""
     require_role(actor, TEACHERS)
+    require_reach(actor, offering_id=exam.offering_id, group_id=exam.group_id)
     results = exam_queries.best_results(exam.offering_id)
     enrollments = {e.person_id: e for e in Enrollment.objects.filter(offering_id=exam.offering_id, status__in=ACTIVE)}
     existing = {m.enrollment_id: m for m in Mark.objects.filter(exam=exam)}
