@@ -36,4 +36,4 @@ lint: install
 	$(RUN) mypy src/eacademy
 
 messages:
-	$(RUN) eacademy makemessages -l kk -l ru -l en --ignore=.venv --no-obsolete
+	$(RUN) eacademy makemessages -l kk -l ru -l en --ignore=.venv --no-obsolete --no-location

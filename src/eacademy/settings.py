@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "eacademy.core.middleware.UserLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "eacademy.core.middleware.StaffTwoFactorMiddleware",
+    "eacademy.core.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -213,6 +214,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "eacademy.core.client_address.client_address"
 
+# A link to reset a forgotten password works once, for this long.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60, minimum=5) * 60
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 3600
 # Each kind of upload has a limit of its own (MB); a spreadsheet may unpack to at most

@@ -64,6 +64,11 @@ EXPECTATIONS = {
     "login": Expect(allowed(*R.values, ok=302, anonymous=200)),  # signed-in users go home
     "logout": Expect(everyone(405)),  # POST only
     "set_language": Expect(everyone(405)),  # POST only
+    "password_change": Expect(signed_in()),
+    "password_reset": Expect(everyone(200)),
+    "password_reset_done": Expect(everyone(200)),
+    "password_reset_confirm": Expect(everyone(200), url=lambda s: "/accounts/password/reset/MQ/set-password/"),  # an invalid link: said so
+    "password_reset_complete": Expect(everyone(200)),
     "account": Expect(signed_in()),
     "notifications": Expect(signed_in()),
     "api_token_create": Expect(signed_in(ok=405)),

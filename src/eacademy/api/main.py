@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
 from eacademy.api.auth import AUTH
@@ -22,11 +23,11 @@ from eacademy.planning.api import router as planning_router
 # Every operation may answer these; the schema says so, so that a client (and schemathesis)
 # knows a refusal from a fault. `detail` is a message, or messages by field.
 ERRORS = {
-    "400": "The request body cannot be read.",
+    "400": "The request breaks the schema: a value is missing, of the wrong type or out of range.",
     "401": "Not signed in: a session or a bearer token is needed.",
     "403": "Signed in, but not allowed to do this.",
     "404": "No such record, or not one this user may see.",
-    "422": "A value is missing or wrong, or a rule of the domain refuses the change.",
+    "422": "A rule of the domain refuses this well-formed request (a check digit, a date, the record's state).",
 }
 
 
@@ -66,6 +67,13 @@ api.add_router("/", assessment_router)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def schema_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A request that breaks the schema is a bad request (400); 422 is kept for a well-formed
+    request that a rule of the domain refuses (a wrong IIN check digit, an order already signed)."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)
 
 
 @api.exception_handler(PermissionDenied)

@@ -80,3 +80,21 @@ class StaffTwoFactorMiddleware:
     @staticmethod
     def _open_paths() -> set[str]:
         return {reverse("two_factor"), reverse("two_factor_setup"), reverse("logout"), reverse("set_language")}
+
+
+class PasswordChangeRequiredMiddleware:
+    """A user whose password an administrator reset reaches only the password change (and
+    sign-out, the language switch) until he has chosen his own."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (getattr(user, "must_change_password", False) and not request.path.startswith(("/static/", "/health"))
+                and request.path not in {reverse("password_change"), reverse("logout"), reverse("set_language")}):
+            if request.path.startswith("/api/"):
+                return HttpResponse(status=403)
+            messages.info(request, _("Choose your own password before you go on."))
+            return redirect("password_change")
+        return self.get_response(request)

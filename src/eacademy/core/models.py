@@ -16,6 +16,8 @@ class User(AbstractUser):
     """A login. The human behind it is a `people.Person` (linked from there)."""
 
     language = models.CharField(_("interface language"), max_length=2, choices=settings.LANGUAGES, blank=True)
+    must_change_password = models.BooleanField(
+        _("must change the password"), default=False, help_text=_("Set when an administrator resets it: the user chooses his own at the next sign-in."))
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
 

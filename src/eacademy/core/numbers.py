@@ -3,10 +3,11 @@ against what the database can hold before they reach it: a key of 20 digits or a
 288230376151711744 is a bad request (400) or nothing found (404), never a server error.
 
 - `<id:pk>` in URL patterns: a row's key, 1 to 2^63 - 1; anything else does not match (404).
-- `Id`, `Year`, `Count` for the API's parameters and payloads: the bounds are in the schema.
+- `Id`, `Year`, `Count`, `Points`, `Money` for the API's parameters and payloads: the bounds are in the schema.
 - `id_or_404`, `query_int` for views reading a form's or a query's number.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, TypeVar
 
 from django.core.exceptions import BadRequest
@@ -14,7 +15,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 MAX_ID = 2**63 - 1  # a bigint key, on SQLite and PostgreSQL alike
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # years a plan, a course or a report may concern
@@ -23,6 +24,18 @@ M = TypeVar("M", bound=Model)
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Count = Annotated[int, Field(ge=0, le=2**31 - 1)]  # a revision, a level: what an integer column holds
+
+
+def to_cents(value: Decimal) -> Decimal:
+    """The one rounding rule for marks and money: to hundredths, halves up."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# Numbers in JSON (the schema says so: a string there would be refused), rounded to hundredths.
+Points = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), AfterValidator(to_cents),
+                   WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
+Money = Annotated[Decimal, Field(ge=0, lt=10**12, allow_inf_nan=False), AfterValidator(to_cents),
+                  WithJsonSchema({"type": "number", "minimum": 0, "exclusiveMaximum": 10**12})]
 
 
 class IdConverter:

@@ -1,5 +1,6 @@
 """Changes to logins, roles and tokens."""
 
+import secrets
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from eacademy.core.errors import DomainError
+from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.models import ApiToken, Notification, User
 from eacademy.core.roles import Role
 from eacademy.core.tasks import email_notification
@@ -17,7 +18,7 @@ from eacademy.core.tasks import email_notification
 def require_role(actor: User, roles: Iterable[str]) -> None:
     """The one refusal of a service called by a user whose roles do not allow it."""
     if not actor.has_role(*roles):
-        raise DomainError(_("Your role does not allow this."))
+        raise NotAllowed(_("Your role does not allow this."))
 
 
 @transaction.atomic
@@ -81,3 +82,24 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken) -> None:
     token.delete()
+
+
+@transaction.atomic
+def user_password_reset(*, actor: User, user: User) -> str:
+    """An administrator gives a user a temporary password, shown to him once; the user must
+    choose his own at the next sign-in. His sessions end (the password's hash signs them)."""
+    require_role(actor, [Role.ADMINISTRATOR])
+    temporary = secrets.token_urlsafe(12)
+    user.set_password(temporary)
+    user.must_change_password = True
+    user._history_user = actor  # type: ignore[attr-defined]
+    user._change_reason = "password reset by an administrator"  # type: ignore[attr-defined]
+    user.save(update_fields=["password", "must_change_password"])
+    return temporary
+
+
+def user_password_changed(*, user: User) -> None:
+    """The user has chosen his own password: nothing more is asked of him."""
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])

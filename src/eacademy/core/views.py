@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +21,30 @@ from eacademy.core.pages import next_url
 
 login = public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
+
+
+class _PasswordChange(auth_views.PasswordChangeView):
+    """The user's own change, with his current password; his other sessions end, this one stays."""
+
+    success_url = reverse_lazy("account")
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        services.user_password_changed(user=form.user)
+        messages.success(self.request, _("Your password is changed."))
+        return response
+
+
+password_change = signed_in(_PasswordChange.as_view())
+# A forgotten password: a single-use link (it stops working once the password changes) that
+# expires after PASSWORD_RESET_TIMEOUT, sent to the user's e-mail address. The page says the
+# same whether or not the address is known; the link does not sign in: the lockout and
+# two-factor authentication apply at the next sign-in as always.
+password_reset = public(auth_views.PasswordResetView.as_view(
+    success_url=reverse_lazy("password_reset_done"), email_template_name="registration/password_reset_email.txt"))
+password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
+password_reset_confirm = public(auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete")))
+password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

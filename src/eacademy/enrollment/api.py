@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -10,7 +11,7 @@ from ninja.pagination import paginate
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.numbers import Id
+from eacademy.core.numbers import Id, Money
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.models import Application, Enrollment, Group
 from eacademy.people.queries import visible_to
@@ -49,22 +50,26 @@ class EnrollmentOut(Schema):
 
 
 class TransitionIn(Schema):
-    action: str  # leave, restore, complete, expel, transfer
+    action: Literal["leave", "restore", "complete", "expel", "transfer"]
     reason: str = ""
     group_id: Id | None = None
     offering_id: Id | None = None
 
 
 class ContractIn(Schema):
+    number: str = Field(min_length=1, max_length=40)
+    signed_on: datetime.date
+    payer: str = Field(min_length=1, max_length=300)
+    amount: Money
+
+
+class ContractOut(Schema):
+    id: int
+    enrollment_id: int
     number: str
     signed_on: datetime.date
     payer: str
-    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
-
-
-class ContractOut(ContractIn):
-    id: int
-    enrollment_id: int
+    amount: Decimal
 
 
 class OrderLineOut(Schema):

@@ -4,11 +4,11 @@ from decimal import Decimal
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Schema, Status
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.numbers import Count, Id
+from eacademy.core.numbers import Count, Id, Points
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificates, services
 from eacademy.journal.models import Attendance, Certificate, Mark
@@ -22,7 +22,7 @@ router = Router(tags=["journal"])
 class AttendanceIn(Schema):
     lesson_id: Id
     enrollment_id: Id
-    status: str
+    status: Attendance.Status
     reason: str = ""
 
 
@@ -37,7 +37,7 @@ class AttendanceOut(Schema):
 class MarkIn(Schema):
     lesson_id: Id
     enrollment_id: Id
-    points: Decimal = Field(ge=0, le=100, max_digits=5, decimal_places=2)
+    points: Points
     revision: Count
     reason: str = ""
 

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
@@ -35,8 +35,8 @@ class PersonOut(Schema):
 
 
 class PersonIn(Schema):
-    last_name: str
-    first_name: str
+    last_name: str = Field(min_length=1, max_length=100)
+    first_name: str = Field(min_length=1, max_length=100)
     middle_name: str = ""
     last_name_latin: str = ""
     first_name_latin: str = ""
