@@ -27,6 +27,7 @@ ERRORS = {
     "401": "Not signed in: a session or a bearer token is needed.",
     "403": "Signed in, but not allowed to do this.",
     "404": "No such record, or not one this user may see.",
+    "414": "The address is too long (the web server's limit).",
     "422": "A rule of the domain refuses this well-formed request (a check digit, a date, the record's state).",
 }
 

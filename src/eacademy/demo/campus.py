@@ -1,5 +1,5 @@
 """The demo campus: two dormitory buildings (rooms of three beds, for men and for women, two
-fitted for a disability), the `listener` login's course and those of the next three months
+fitted for a disability), a course running this week living in, the `listener` login's course and those of the next three months
 allocated and confirmed as far as the beds go, the `listener` login checked in, leave requests in every state (one listener out now, one late back, one
 waiting for the Rector), and a breach and a commendation on the `listener` login's record."""
 
@@ -12,13 +12,35 @@ from eacademy.campus import services
 from eacademy.campus.models import Bed, Building, DormRoom, LeaveRequest, Stay
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
+from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment
+from eacademy.enrollment.rules import listener_category
 from eacademy.people.models import Person, Sex
 from eacademy.planning.models import Offering
 
 BUILDINGS = [("Общежитие № 1", "Косшы, ул. Республики, 16"), ("Общежитие № 2", "Косшы, ул. Республики, 18")]
 ROOMS_PER_FLOOR, FLOORS, BEDS_PER_ROOM = 10, 4, 3
 HOUSED_AHEAD_DAYS = 100
+
+
+def _course_running_now(users: dict[str, User], today: datetime.date) -> Offering:
+    """The plan is for next year; one of its courses is moved to this week, with a dozen
+    prosecutors enrolled, so that the dormitory has people living in tonight. They are enrolled
+    through the services while the course lies ahead, then the course's dates are moved."""
+    methodologist, coordinator = users["methodologist"], users["coordinator"]
+    offering = (Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced", applications=None,
+                                        starts_on__gt=today).exclude(version__programme__code="adv-pretrial").order_by("starts_on").first())
+    assert offering is not None, "the demo plan has an advanced-training course nobody applied for"
+    free = Person.objects.filter(agency__code="prosecutor", user=None, applications=None).exclude(position=None).order_by("pk")
+    for person in [p for p in free if listener_category(p) in offering.version.target_categories][:12]:
+        application = enrollment_services.application_submit(actor=coordinator, offering=offering, person=person)
+        enrollment_services.application_accept(actor=methodologist, application=application)
+    enrollment_services.groups_form(actor=methodologist, offering=offering, max_size=20)
+    length = offering.ends_on - offering.starts_on
+    starts_on = today - datetime.timedelta(days=2)
+    Offering.objects.filter(pk=offering.pk).update(starts_on=starts_on, ends_on=max(starts_on + length, today + datetime.timedelta(days=3)))
+    offering.refresh_from_db()
+    return offering
 
 
 def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
@@ -33,6 +55,10 @@ def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str,
     Bed.objects.bulk_create([Bed(room=room, label=label) for room in DormRoom.objects.all() for label in "abc"[:BEDS_PER_ROOM]])
     officer = users["admin"]
     today = timezone.localdate()
+    running = _course_running_now(users, today)
+    services.stay_confirm(actor=officer, stays=services.allocation_propose(actor=officer, offering=running))
+    for stay in Stay.objects.filter(enrollment__offering=running):
+        services.check_in(actor=officer, stay=stay)
     current = Offering.objects.filter(enrollments__person__user=users["listener"], starts_on__lte=today + datetime.timedelta(days=60)).order_by("-starts_on").first()
     if current is not None:
         proposed = services.allocation_propose(actor=officer, offering=current)

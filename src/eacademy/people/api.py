@@ -1,10 +1,11 @@
 import datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
@@ -60,7 +61,7 @@ def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
 
 @router.get("/", response=list[PersonOut])
 @paginate
-def list_people(request: HttpRequest, q: str = ""):
+def list_people(request: HttpRequest, q: Annotated[str, Query(max_length=100)] = ""):
     _require(request, READERS)
     return queries.search(queries.visible_to(request.user), q[:100])  # type: ignore[arg-type]
 
