@@ -31,11 +31,13 @@ def to_cents(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-# Numbers in JSON (the schema says so: a string there would be refused), rounded to hundredths.
+# Numbers in JSON (the schema says so: a string there is refused). Points are rounded to
+# hundredths as the journal keeps them; an amount of money with fractions of a tiyn is refused,
+# never rounded behind the payer's back.
 Points = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), AfterValidator(to_cents),
                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
-Money = Annotated[Decimal, Field(ge=0, lt=10**12, allow_inf_nan=False), AfterValidator(to_cents),
-                  WithJsonSchema({"type": "number", "minimum": 0, "exclusiveMaximum": 10**12})]
+Money = Annotated[Decimal, Field(ge=0, lt=10**12, decimal_places=2, allow_inf_nan=False),
+                  WithJsonSchema({"type": "number", "minimum": 0, "exclusiveMaximum": 10**12, "multipleOf": 0.01})]
 
 
 class IdConverter:

@@ -112,13 +112,14 @@ def read_rows(data: bytes, *, max_rows: int, max_columns: int) -> list[list[obje
     if not sheets:
         raise _not_a_workbook()
     for name in sheets:
-        rows, columns = _extent(members[name])
-        if rows > max_rows:
-            raise DomainError(_("The sheet reaches row %(rows)s; at most %(limit)s rows are read.") % {"rows": rows, "limit": max_rows})
-        if columns > max_columns:
+        last_row, last_column = _extent(members[name])
+        if last_row > max_rows:
+            raise DomainError(_("The sheet reaches row %(rows)s; at most %(limit)s rows are read.") % {"rows": last_row, "limit": max_rows})
+        if last_column > max_columns:
             raise DomainError(_("The sheet reaches column %(columns)s; at most %(limit)s columns are read.")
-                              % {"columns": columns, "limit": max_columns})
+                              % {"columns": last_column, "limit": max_columns})
     try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()  # type: ignore[no-any-return]
+        rows: list[list[object]] = [list(row) for row in CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()]
     except (CalamineError, ValueError, IndexError, OSError):
         raise _not_a_workbook() from None
+    return rows

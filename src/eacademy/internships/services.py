@@ -125,7 +125,7 @@ def supervisor_mark(*, actor: User, placement: Placement, points: Decimal) -> Pl
     if not placement.diary.exists():
         raise DomainError(_("The intern's diary is empty."))
     mark = journal_services.mark_set(actor=actor, enrollment=placement.enrollment, discipline=placement.discipline, lesson=None, points=points,
-                                     revision=0, reason=_("Internship"))
+                                     revision=0, reason=_("Internship"), vouched=True)  # the placement's supervisor, checked above
     placement.mark, placement.status = mark, Placement.Status.COMPLETED
     placement._history_user = actor  # type: ignore[attr-defined]
     placement.save(update_fields=["mark", "status"])

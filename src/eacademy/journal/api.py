@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from eacademy.core.access import signed_in_user
-from eacademy.core.errors import DomainError
 from eacademy.core.numbers import Count, Id, Points
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificates, services
@@ -110,10 +109,11 @@ def set_mark(request: HttpRequest, payload: MarkIn) -> object:
 
 @router.get("/journal/enrollments/{enrollment_id}/marks/", response=list[MarkOut])
 def list_marks(request: HttpRequest, enrollment_id: Id) -> object:
+    """A listener's marks: his own, or of a group whose journal the user may open; 404 otherwise."""
     user = signed_in_user(request)
-    enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
-    if not (user.has_role(*READERS) or enrollment.person.user_id == user.pk):
-        raise DomainError(_("Your role does not allow this."))
+    enrollment = get_object_or_404(Enrollment.objects.select_related("person"), pk=enrollment_id)
+    if not (enrollment.person.user_id == user.pk or groups_visible_to(user).filter(pk=enrollment.group_id).exists()):
+        raise Http404
     return Mark.objects.filter(enrollment=enrollment).order_by("discipline_id", "lesson_id", "id")
 
 

@@ -68,7 +68,8 @@ def grid(group: Group, discipline: Discipline) -> Grid:
 def groups_visible_to(user: User) -> QuerySet[Group]:
     """The groups whose journal the user may read and write: every group for the academy-wide
     roles; a lecturer those he teaches (a teaching, or a lesson of the group or of its whole
-    course); a head of department also his department's courses."""
+    course); a head of department also his department's courses and the groups his
+    department's lecturers teach."""
     groups = Group.objects.select_related("offering__version__programme").order_by("-offering__starts_on", "number")
     if user.is_academy_wide:
         return groups
@@ -78,7 +79,9 @@ def groups_visible_to(user: User) -> QuerySet[Group]:
              | Q(offering__lessons__lecturer=user, offering__lessons__group=None))
     if user.has_role(Role.HEAD_OF_DEPARTMENT):
         department = StaffMember.objects.filter(person__user=user).values("academy_unit_id")
-        scope |= Q(offering__department_id__in=department)
+        colleagues = StaffMember.objects.filter(academy_unit_id__in=department).values("person__user_id")
+        scope |= (Q(offering__department_id__in=department) | Q(teachings__lecturer_id__in=colleagues) | Q(lessons__lecturer_id__in=colleagues)
+                  | Q(offering__lessons__lecturer_id__in=colleagues, offering__lessons__group=None))
     return groups.filter(pk__in=Group.objects.filter(scope).values("pk"))
 
 

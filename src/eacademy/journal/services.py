@@ -123,8 +123,10 @@ def absence_warning(enrollment: Enrollment, discipline: Discipline) -> str | Non
 
 
 def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, lesson: Lesson | None, points: Decimal,
-             revision: int, reason: str = "") -> Mark:
-    """Enter or change a typed mark. `revision` is the one the editor saw (0 for a new mark)."""
+             revision: int, reason: str = "", vouched: bool = False) -> Mark:
+    """Enter or change a typed mark. `revision` is the one the editor saw (0 for a new mark).
+    `vouched`: the app above has checked the actor's right to this listener's mark itself (the
+    internship's supervisor), so the journal's reach is not asked."""
     require_role(actor, TEACHERS)
     if not Decimal(0) <= points <= Decimal(100):
         raise DomainError(_("A mark is from 0 to 100 points."))
@@ -132,7 +134,8 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
         raise DomainError(_("The lesson is of another discipline."))
     offering_id = lesson.offering_id if lesson else enrollment.offering_id
     _in_scope(enrollment, offering_id, lesson.group_id if lesson else None)
-    require_reach(actor, offering_id=offering_id, group_id=(lesson.group_id if lesson else None) or enrollment.group_id)
+    if not vouched:
+        require_reach(actor, offering_id=offering_id, group_id=(lesson.group_id if lesson else None) or enrollment.group_id)
     try:
         with transaction.atomic():
             # ordered by pk: the model's ordering joins the (nullable) lesson, and PostgreSQL locks no outer join
