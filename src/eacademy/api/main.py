@@ -27,7 +27,6 @@ ERRORS = {
     "401": "Not signed in: a session or a bearer token is needed.",
     "403": "Signed in, but not allowed to do this.",
     "404": "No such record, or not one this user may see.",
-    "414": "The address is too long (the web server's limit).",
     "422": "A rule of the domain refuses this well-formed request (a check digit, a date, the record's state).",
 }
 
@@ -36,12 +35,15 @@ class AcademyAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> OpenAPISchema:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        too_long = {"description": "The address is too long: gunicorn refuses it before the application sees it.",
+                    "content": {"text/html": {"schema": {"type": "string"}}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
                 documented = {str(status) for status in operation["responses"]}
                 for status, description in ERRORS.items():
                     if status not in documented:
                         operation["responses"][status] = {"description": description, "content": error}
+                operation["responses"].setdefault("414", too_long)
         schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
             "type": "object", "properties": {"detail": {"description": "a message, or messages by field"}}, "required": ["detail"]}
         return schema
