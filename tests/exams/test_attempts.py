@@ -115,6 +115,9 @@ def test_the_worker_closes_and_grades_at_the_deadline_and_never_early(listener_c
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.AWAITING_GRADING and attempt.closed_by_deadline  # the essay waits for a grader
     assert attempt.slots.exclude(kind=Kind.ESSAY).filter(fraction=1.0).count() == 11
+    # the worker's change names the system user, never nobody
+    assert attempt.history.latest().history_user.username == "e-academy"
+    assert {s.history.latest().history_user.username for s in attempt.slots.exclude(kind=Kind.ESSAY)} == {"e-academy"}
     reopened = _save(listener_client, attempt, 1, 2, {"choice": 0})
     assert reopened.status_code == 409 and "closed" in reopened.json()["error"]
 

@@ -26,6 +26,7 @@ from eacademy.assessment.models import (
     new_code,
 )
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import require_role
@@ -188,11 +189,9 @@ def ratings_submit(*, actor: User, assignment_: Assignment, levels: Mapping[int,
         if rating.pk and rating.level == level and rating.comment == comments.get(indicator_id, ""):
             continue
         rating.level, rating.comment = level, comments.get(indicator_id, "")[:500]
-        rating._history_user = actor  # type: ignore[attr-defined]
-        rating.save()
+        save_by(rating, actor)
     assignment_.submitted_at = timezone.now()
-    assignment_._history_user = actor  # type: ignore[attr-defined]
-    assignment_.save(update_fields=["submitted_at"])
+    save_by(assignment_, actor, update_fields=["submitted_at"])
 
 
 @transaction.atomic
@@ -225,8 +224,7 @@ def session_finalise(*, actor: User, session: Session) -> None:
     if unsettled:
         raise DomainError(_("%(count)s ratings more than a level apart wait for the experts' consensus.") % {"count": unsettled})
     session.status, session.finalised_at, session.finalised_by = Session.Status.FINALISED, timezone.now(), actor
-    session._history_user = actor  # type: ignore[attr-defined]
-    session.save()
+    save_by(session, actor)
 
 
 @transaction.atomic

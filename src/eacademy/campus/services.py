@@ -12,6 +12,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from eacademy.campus.models import AccessNeed, Bed, BedNight, ConductRecord, LeaveRequest, Stay
 from eacademy.core.errors import DomainError
+from eacademy.core.history import delete_by, save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
@@ -62,8 +63,7 @@ def stay_book(*, actor: User, bed: Bed, person: Person, starts_on: datetime.date
     if Stay.objects.filter(person=person, status__in=HELD, starts_on__lt=ends_on, ends_on__gt=starts_on).exists():
         raise DomainError(_("%(name)s already has a bed for some of these nights.") % {"name": person.full_name})
     stay = Stay(bed=bed, person=person, enrollment=enrollment, starts_on=starts_on, ends_on=ends_on, status=status)
-    stay._history_user = actor  # type: ignore[attr-defined]
-    stay.save()
+    save_by(stay, actor)
     _hold(stay)
     return stay
 
@@ -126,13 +126,11 @@ def access_need_set(*, actor: User, person: Person, needed: bool, note: str = ""
     require_role(actor, HOUSING)
     if not needed:
         for need in AccessNeed.objects.filter(person=person):
-            need._history_user = actor  # type: ignore[attr-defined]
-            need.delete()
+            delete_by(need, actor)
         return
     need = AccessNeed.objects.filter(person=person).first() or AccessNeed(person=person)
     need.note = note.strip()[:200]
-    need._history_user = actor  # type: ignore[attr-defined]
-    need.save()
+    save_by(need, actor)
 
 
 @transaction.atomic
@@ -172,16 +170,14 @@ def stay_move(*, actor: User, stay: Stay, bed: Bed) -> Stay:
         moved = Stay(bed=bed, person=stay.person, enrollment=stay.enrollment, starts_on=first, ends_on=stay.ends_on,
                      status=Stay.Status.CHECKED_IN, checked_in_at=timezone.now())
         stay.ends_on, stay.status, stay.checked_out_at = first, Stay.Status.CHECKED_OUT, timezone.now()
-        stay._history_user = moved._history_user = actor  # type: ignore[attr-defined]
-        stay.save(update_fields=["ends_on", "status", "checked_out_at"])
-        moved.save()
+        save_by(stay, actor, update_fields=["ends_on", "status", "checked_out_at"])
+        save_by(moved, actor)
         _hold(moved)
         return moved
     _check_bed(bed, stay.person, stay.starts_on, stay.ends_on)
     BedNight.objects.filter(stay=stay).delete()
     stay.bed = bed
-    stay._history_user = actor  # type: ignore[attr-defined]
-    stay.save(update_fields=["bed"])
+    save_by(stay, actor, update_fields=["bed"])
     _hold(stay)
     return stay
 
@@ -192,8 +188,7 @@ def check_in(*, actor: User, stay: Stay) -> Stay:
     if stay.status not in (Stay.Status.PROPOSED, Stay.Status.CONFIRMED):
         raise DomainError(_("Only a booked stay can be checked in."))
     stay.status, stay.checked_in_at = Stay.Status.CHECKED_IN, timezone.now()
-    stay._history_user = actor  # type: ignore[attr-defined]
-    stay.save(update_fields=["status", "checked_in_at"])
+    save_by(stay, actor, update_fields=["status", "checked_in_at"])
     return stay
 
 
@@ -205,8 +200,7 @@ def check_out(*, actor: User, stay: Stay) -> Stay:
         raise DomainError(_("Only a listener who is checked in can check out."))
     stay.status, stay.checked_out_at = Stay.Status.CHECKED_OUT, timezone.now()
     BedNight.objects.filter(stay=stay, night__gte=timezone.localdate()).delete()
-    stay._history_user = actor  # type: ignore[attr-defined]
-    stay.save(update_fields=["status", "checked_out_at"])
+    save_by(stay, actor, update_fields=["status", "checked_out_at"])
     return stay
 
 
@@ -228,8 +222,7 @@ def leave_request(*, actor: User, kind: str, leaves_at: datetime.datetime, retur
     if errors:
         raise DomainError(errors)
     leave = LeaveRequest(person=person, kind=kind, leaves_at=leaves_at, returns_at=returns_at, destination=destination.strip(), reason=reason.strip())
-    leave._history_user = actor  # type: ignore[attr-defined]
-    leave.save()
+    save_by(leave, actor)
     for decider in User.objects.filter(groups__name=Role.LEADERSHIP, is_active=True):  # the Rector and his delegates
         notification_send(user=decider, message=lambda: _("%(name)s asks for leave: %(destination)s.") % {"name": person.full_name, "destination": leave.destination},
                           url=LEAVE_URL)
@@ -246,8 +239,7 @@ def leave_decide(*, actor: User, leave: LeaveRequest, approve: bool, comment: st
         raise DomainError({"comment": [_("Say why the request is refused.")]})
     leave.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
     leave.decided_by, leave.decided_at, leave.decision_comment = actor, timezone.now(), comment.strip()
-    leave._history_user = actor  # type: ignore[attr-defined]
-    leave.save()
+    save_by(leave, actor)
     notification_send(user=leave.person.user, url=LEAVE_URL,
                       message=(lambda: _("Your leave is permitted: print the permission.")) if approve else (lambda: _("Your leave is refused: %(comment)s") % {"comment": leave.decision_comment}))
     return leave
@@ -263,8 +255,7 @@ def leave_return(*, actor: User, leave: LeaveRequest, at: datetime.datetime | No
     if at < leave.leaves_at:
         raise DomainError(_("The return is after the departure."))
     leave.returned_at = at
-    leave._history_user = actor  # type: ignore[attr-defined]
-    leave.save(update_fields=["returned_at"])
+    save_by(leave, actor, update_fields=["returned_at"])
     return leave
 
 
@@ -285,6 +276,5 @@ def conduct_record(*, actor: User, person: Person, kind: str, date: datetime.dat
         enrollment_services.enrollment_expel(actor=actor, enrollment=enrollment, reason=Enrollment.ExpulsionReason.REGULATIONS)
     record = ConductRecord(person=person, enrollment=enrollment, kind=kind, date=date, description=description.strip(), witnesses=witnesses.strip(),
                            measure=measure, recorded_by=actor)
-    record._history_user = actor  # type: ignore[attr-defined]
-    record.save()
+    save_by(record, actor)
     return record

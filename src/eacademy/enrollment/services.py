@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.iin import parse_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -44,14 +45,12 @@ def _acts_for_agency_of(actor: User, person: Person) -> bool:
 def _create(model: type[_M], actor: User, **fields: object) -> _M:
     """Create a row whose history names the actor, also outside a web request (tasks, CLI)."""
     obj = model(**fields)
-    obj._history_user = actor  # type: ignore[attr-defined]  # read by django-simple-history
-    obj.save()
+    save_by(obj, actor)
     return obj
 
 
 def _save(obj: _M, actor: User, fields: list[str]) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.save(update_fields=fields)
+    save_by(obj, actor, update_fields=fields)
 
 
 def _tell(person: Person, message: Callable[[], str]) -> None:

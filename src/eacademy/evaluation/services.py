@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
@@ -49,9 +50,8 @@ def _create(enrollment: Enrollment, head_name: str, head_email: str, actor: User
     now = timezone.now()
     follow_up = FollowUp(enrollment=enrollment, head_name=head_name.strip()[:200], head_email=head_email.strip(), token_digest=digest(token),
                          sent_at=now, expires_at=now + datetime.timedelta(days=LINK_DAYS))
-    follow_up._history_user = actor  # type: ignore[attr-defined]
     follow_up.full_clean(exclude=["token_digest"])
-    follow_up.save()
+    save_by(follow_up, actor)
     _mail(follow_up, token)
     return token
 
@@ -157,8 +157,7 @@ def deficiencies_set(*, actor: User, unit: AgencyUnit, year: int, deficiencies: 
         raise DomainError(_("Give a past year and a number of deficiencies that is not negative."))
     record = InspectionDeficiencies.objects.filter(unit=unit, year=year).first() or InspectionDeficiencies(unit=unit, year=year)
     record.deficiencies = deficiencies
-    record._history_user = actor  # type: ignore[attr-defined]
-    record.save()
+    save_by(record, actor)
     return record
 
 
@@ -174,6 +173,5 @@ def reserve_appoint(*, actor: User, enrollment: Enrollment, appointed_on: dateti
     if ReserveAppointment.objects.filter(enrollment=enrollment).exists():
         raise DomainError(_("This graduate's appointment is already recorded."))
     appointment = ReserveAppointment(enrollment=enrollment, appointed_on=appointed_on, post=post[:300])
-    appointment._history_user = actor  # type: ignore[attr-defined]
-    appointment.save()
+    save_by(appointment, actor)
     return appointment

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send
@@ -121,8 +122,7 @@ def survey_create(*, actor: User, title: str, kind: str, audience: str, opens_at
     if errors:
         raise DomainError(errors)
     survey = Survey(title=title[:300], kind=kind, audience=audience, offering=offering, opens_at=opens_at, closes_at=closes_at)
-    survey._history_user = actor  # type: ignore[attr-defined]
-    survey.save()
+    save_by(survey, actor)
     return survey
 
 

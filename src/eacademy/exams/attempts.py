@@ -15,6 +15,7 @@ from django_tasks import default_task_backend
 from simple_history.utils import bulk_update_with_history
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import actor_or_system, save_by
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams import grading
@@ -112,8 +113,7 @@ def attempt_start(exam: Exam, user: User) -> Attempt:
             exam=exam, person=person, number=used + 1, started_at=now,
             deadline=min(now + datetime.timedelta(minutes=exam.time_limit_minutes), exam.closes_at),
         )
-        attempt._history_user = user  # type: ignore[attr-defined]
-        attempt.save()
+        save_by(attempt, user)
         slots = [make_slot(attempt, i, q, exam.shuffle_answers) for i, q in enumerate(questions, start=1)]
         Slot.objects.bulk_create(slots)
         attempt.max_score = sum(s.mark for s in slots)
@@ -218,9 +218,8 @@ def attempt_close(attempt: Attempt, *, actor: User | None = None, by_deadline: b
         _total(attempt, slots)
         attempt.finished_at = min(now, attempt.deadline) if by_deadline else now
         attempt.closed_by_deadline = by_deadline
-        attempt._history_user = actor  # type: ignore[attr-defined]
-        attempt.save()
-        bulk_update_with_history(slots, Slot, ["fraction"], default_user=actor)
+        save_by(attempt, actor)
+        bulk_update_with_history(slots, Slot, ["fraction"], default_user=actor_or_system(actor))
     return attempt
 
 
@@ -257,12 +256,10 @@ def essay_grade(slot: Slot, actor: User, points: list[float], comment: str) -> S
         if attempt.status == Attempt.Status.IN_PROGRESS:
             raise DomainError(_("The attempt is still in progress."))
         slot.fraction, slot.rubric_points, slot.comment = fraction, points, comment[:5000]
-        slot._history_user = actor  # type: ignore[attr-defined]
-        slot.save(update_fields=["fraction", "rubric_points", "comment"])
+        save_by(slot, actor, update_fields=["fraction", "rubric_points", "comment"])
         slots = list(attempt.slots.all())
         _total(attempt, slots)
-        attempt._history_user = actor  # type: ignore[attr-defined]
-        attempt.save(update_fields=["status", "score"])
+        save_by(attempt, actor, update_fields=["status", "score"])
     return slot
 
 

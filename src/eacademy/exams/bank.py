@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.uploads import check_size
 from eacademy.exams.attempts import regrade_version
@@ -143,12 +144,10 @@ def question_revise(question: Question, data: QuestionData, actor: User) -> Ques
     if not current.slots.exists():
         for name, value in fields.items():
             setattr(current, name, value)
-        current._history_user = actor  # type: ignore[attr-defined]
-        current.save()
+        save_by(current, actor)
         return current
     version = QuestionVersion(question=question, number=current.number + 1, created_by=actor, **fields)
-    version._history_user = actor  # type: ignore[attr-defined]
-    version.save()
+    save_by(version, actor)
     QuestionFile.objects.bulk_create([QuestionFile(version=version, name=f.name, content=f.content) for f in current.files.all()])
     question.current = version
     question.save(update_fields=["current"])
@@ -169,6 +168,5 @@ def key_correct(version: QuestionVersion, answers: list[Answer], actor: User) ->
     data.answers = answers
     check(data)
     version.content = version_fields(data)["content"]
-    version._history_user = actor  # type: ignore[attr-defined]
-    version.save(update_fields=["content"])
+    save_by(version, actor, update_fields=["content"])
     return regrade_version(version.pk, actor)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import QUESTION_MEDIA, content_type, shown_inline
+from eacademy.core.history import save_by
 from eacademy.core.pages import act_and_return
 from eacademy.core.uploads import read_upload
 from eacademy.exams import analysis, attempts, bank, queries
@@ -162,8 +163,7 @@ def exam_create(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             exam = form.save(commit=False)
             exam.created_by = signed_in_user(request)
-            exam._history_user = exam.created_by
-            exam.save()
+            save_by(exam, exam.created_by)
             rules.instance = exam
             rules.save()
         messages.success(request, _("The test is created."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from eacademy.catalog.models import Discipline, ProgrammeKind
 from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
@@ -61,8 +62,7 @@ def placement_create(*, actor: User, enrollment: Enrollment, unit: AgencyUnit, m
         raise DomainError(errors)
     placement = Placement(enrollment=enrollment, discipline=discipline, unit=unit, mentor=mentor, supervisor=supervisor,
                           starts_on=starts_on, ends_on=ends_on, plan=plan.strip())
-    placement._history_user = actor  # type: ignore[attr-defined]
-    placement.save()
+    save_by(placement, actor)
     url = f"/internships/{placement.pk}/"
     notification_send(user=supervisor, url=url, message=lambda: _("You supervise the internship of %(name)s at %(unit)s.")
                       % {"name": enrollment.person.full_name, "unit": unit})
@@ -89,8 +89,7 @@ def diary_add(*, actor: User, placement: Placement, date: datetime.date, hours: 
     try:
         with transaction.atomic():
             entry = DiaryEntry(placement=placement, date=date, hours=hours, text=text.strip())
-            entry._history_user = actor  # type: ignore[attr-defined]
-            entry.save()
+            save_by(entry, actor)
     except IntegrityError:
         raise DomainError({"date": [_("This day is in the diary already.")]}) from None
     return entry
@@ -106,8 +105,7 @@ def mentor_evaluate(*, actor: User, placement: Placement, rating: int, review: s
     if not review.strip():
         raise DomainError({"review": [_("Copy the mentor's review.")]})
     placement.mentor_rating, placement.mentor_review = rating, review.strip()
-    placement._history_user = actor  # type: ignore[attr-defined]
-    placement.save(update_fields=["mentor_rating", "mentor_review"])
+    save_by(placement, actor, update_fields=["mentor_rating", "mentor_review"])
     return placement
 
 
@@ -127,8 +125,7 @@ def supervisor_mark(*, actor: User, placement: Placement, points: Decimal) -> Pl
     mark = journal_services.mark_set(actor=actor, enrollment=placement.enrollment, discipline=placement.discipline, lesson=None, points=points,
                                      revision=0, reason=_("Internship"), vouched=True)  # the placement's supervisor, checked above
     placement.mark, placement.status = mark, Placement.Status.COMPLETED
-    placement._history_user = actor  # type: ignore[attr-defined]
-    placement.save(update_fields=["mark", "status"])
+    save_by(placement, actor, update_fields=["mark", "status"])
     notification_send(user=placement.enrollment.person.user, url=f"/internships/{placement.pk}/",
                       message=lambda: _("Your internship is marked: %(points)s points.") % {"points": points})
     return placement

@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from eacademy.catalog.queries import total_hours
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
@@ -86,8 +87,7 @@ def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, repl
         year = timezone.localdate().year
         (number,) = _numbers(settings.CERTIFICATE_SERIES, year, 1)
         certificate = _new(enrollment, number, year, total_hours([enrollment.offering.version_id])[enrollment.offering.version_id], replaces)
-        certificate._history_user = actor  # type: ignore[attr-defined]
-        certificate.save()
+        save_by(certificate, actor)
         _tell([certificate])
     return certificate
 
@@ -101,8 +101,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     if not reason.strip():
         raise DomainError(_("Say why the certificate is revoked."))
     certificate.status, certificate.revoked_at, certificate.revoked_reason = Certificate.Status.REVOKED, timezone.now(), reason.strip()[:300]
-    certificate._history_user = actor  # type: ignore[attr-defined]
-    certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    save_by(certificate, actor, update_fields=["status", "revoked_at", "revoked_reason"])
     return certificate
 
 

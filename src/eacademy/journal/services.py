@@ -17,6 +17,7 @@ from eacademy.catalog.models import Discipline, Programme
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import DOCUMENTS, content_type
 from eacademy.core.grade_scales import band_for
+from eacademy.core.history import attribute
 from eacademy.core.models import GradeScale, User
 from eacademy.core.services import require_role
 from eacademy.enrollment.models import Enrollment, Group
@@ -40,11 +41,6 @@ def policy_for(programme: Programme) -> AssessmentPolicy:
     50, at most 25 % of lessons missed, point-letter scale) when none is set."""
     policy = AssessmentPolicy.objects.filter(programme=programme).select_related("scale").first()
     return policy or AssessmentPolicy(programme=programme, scale=GradeScale.objects.get(code="point-letter"))
-
-
-def _history(obj: object, actor: User, reason: str = "") -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
 
 
 def require_reach(actor: User, *, offering_id: int, group_id: int | None) -> None:
@@ -82,7 +78,7 @@ def attendance_set(*, actor: User, lesson: Lesson, enrollment: Enrollment, statu
     row.status, row.reason, row.recorded_by = status, reason.strip()[:300], actor
     if document is not None:
         row.document, row.document_name = document, document_name[:200]
-    _history(row, actor, reason)
+    attribute(row, actor, reason)
     row.save()
     return row, absence_warning(enrollment, lesson.discipline)
 
@@ -145,7 +141,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
                 if revision != 0:
                     raise DomainError(_("The mark was deleted meanwhile; reload the page."))
                 mark = Mark(enrollment=enrollment, discipline=discipline, lesson=lesson, points=points, changed_by=actor, reason=reason[:300])
-                _history(mark, actor, reason)
+                attribute(mark, actor, reason)
                 mark.save()
                 return mark
             if current.revision != revision:
@@ -158,7 +154,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
             if not reason.strip():
                 raise DomainError(_("Say why the mark changes (it stays in the history)."))
             current.points, current.reason, current.changed_by, current.revision = points, reason.strip()[:300], actor, current.revision + 1
-            _history(current, actor, reason)
+            attribute(current, actor, reason)
             current.save()
             return current
     except IntegrityError:  # both created it at once: the other one won
@@ -186,7 +182,7 @@ def marks_from_exam(*, actor: User, exam: Exam, discipline: Discipline) -> int:
             new.append(Mark(enrollment=enrollment, discipline=discipline, exam=exam, source=Mark.Source.EXAM, points=points, changed_by=actor))
         elif mark.points != points:
             mark.points, mark.revision, mark.changed_by = points, mark.revision + 1, actor
-            _history(mark, actor, _("Test regraded"))
+            attribute(mark, actor, _("Test regraded"))
             mark.save()
             changed.append(mark)
     bulk_create_with_history(new, Mark, default_user=actor)
@@ -236,7 +232,7 @@ def certification_create(*, actor: User, offering: Offering, kind: str, held_on:
     if chair not in members:
         members = [chair, *members]
     certification = Certification(offering=offering, kind=kind, held_on=held_on, chair=chair, group=group, discipline=discipline, protocol_number=protocol_number)
-    _history(certification, actor)
+    attribute(certification, actor)
     certification.save()
     certification.members.set(members)
     return certification
@@ -265,7 +261,7 @@ def certification_mark_set(*, actor: User, certification: Certification, enrollm
         raise Conflict(_("This mark was changed meanwhile: it is now %(points)s. Nothing was saved.") % {"points": _shown(mark.points)}, mark.points, mark.revision)
     else:
         mark.points, mark.revision = points, mark.revision + 1
-    _history(mark, actor)
+    attribute(mark, actor)
     mark.save()
     return mark
 
@@ -300,7 +296,7 @@ def certification_close(*, actor: User, certification: Certification) -> list[Ce
     CertificationResult.objects.filter(certification=certification).delete()
     bulk_create_with_history(results, CertificationResult, default_user=actor)
     certification.closed_at = timezone.now()
-    _history(certification, actor)
+    attribute(certification, actor)
     certification.save(update_fields=["closed_at"])
     return results
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog.models import Discipline
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.numbers import id_or_404
 from eacademy.core.pages import act_and_return, next_url
 from eacademy.core.uploads import read_upload
@@ -41,8 +42,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             lesson = form.save(commit=False)
             lesson.offering, lesson.group = group.offering, group
-            lesson._history_user = signed_in_user(request)
-            lesson.save()
+            save_by(lesson, signed_in_user(request))
             messages.success(request, _("The lesson is added."))
             return redirect(request.path)
     disciplines = Discipline.objects.filter(module__version_id=group.offering.version_id).order_by("module__position", "position")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.services import require_role
 from eacademy.org.models import ClassRank
@@ -43,12 +44,10 @@ def profile_update(*, actor: User, member: StaffMember, academic_degree: str, ac
         raise DomainError(errors)
     member.academic_degree, member.academic_title, member.practice_years = academic_degree, academic_title, practice_years
     member.is_invited, member.organisation, member.topics = is_invited, organisation.strip(), topics.strip()
-    member._history_user = actor  # type: ignore[attr-defined]
-    member.save()
+    save_by(member, actor)
     if member.person.rank_id != (rank.pk if rank else None):
         member.person.rank = rank
-        member.person._history_user = actor  # type: ignore[attr-defined]
-        member.person.save(update_fields=["rank"])
+        save_by(member.person, actor, update_fields=["rank"])
     return member
 
 
@@ -73,8 +72,7 @@ def development_add(*, actor: User, member: StaffMember, kind: str, title: str, 
         raise DomainError(errors)
     development = Development(member=member, kind=kind, title=title.strip(), organisation=organisation.strip(), starts_on=starts_on,
                               ends_on=ends_on, hours=hours, document=document.strip())
-    development._history_user = actor  # type: ignore[attr-defined]
-    development.save()
+    save_by(development, actor)
     return development
 
 
@@ -90,8 +88,7 @@ def hub_trainer_add(*, actor: User, person: Person, area: str, qualified_on: dat
     try:
         with transaction.atomic():
             trainer = HubTrainer(person=person, area=area, qualified_on=qualified_on, document=document.strip())
-            trainer._history_user = actor  # type: ignore[attr-defined]
-            trainer.save()
+            save_by(trainer, actor)
     except IntegrityError:
         raise DomainError({"area": [_("%(name)s is a trainer in this area already.") % {"name": person.full_name}]}) from None
     return trainer

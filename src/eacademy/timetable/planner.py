@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from eacademy.core.history import system_user
 from eacademy.core.models import User
 from eacademy.core.services import notification_send
 from eacademy.enrollment.models import Group
@@ -236,8 +237,9 @@ def apply(result: solver.Result, term: Term, *, repair: bool) -> tuple[int, list
         for period, room in free[len(movable):]:
             created.append(Lesson(offering=teaching.offering, group=teaching.group, discipline=teaching.discipline, starts_at=term.starts_at(period),
                                   minutes=80, kind=teaching.kind, lecturer=teaching.lecturer, room=term.rooms[room], teaching=teaching))
-    bulk_update_with_history(changed, Lesson, ["starts_at", "room"], batch_size=1000, default_change_reason="timetable re-planned")
-    bulk_create_with_history(created, Lesson, batch_size=1000, default_change_reason="timetable planned")
+    solver = system_user()  # the task worker runs the solver: its lessons are the system's work
+    bulk_update_with_history(changed, Lesson, ["starts_at", "room"], batch_size=1000, default_user=solver, default_change_reason="timetable re-planned")
+    bulk_create_with_history(created, Lesson, batch_size=1000, default_user=solver, default_change_reason="timetable planned")
     return len(result.placements), changed
 
 

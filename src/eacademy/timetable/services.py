@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import require_role
@@ -109,8 +110,7 @@ def lesson_move(*, actor: User, lesson: Lesson, day: datetime.date, period: Peri
         raise DomainError(problems)
     moved = lesson.starts_at != starts_at or lesson.room_id != room.pk
     lesson.starts_at, lesson.room, lesson.pinned = starts_at, room, True
-    lesson._history_user = actor  # type: ignore[attr-defined]
-    lesson.save(update_fields=["starts_at", "room", "pinned"])
+    save_by(lesson, actor, update_fields=["starts_at", "room", "pinned"])
     if moved:
         planner.notify([lesson])
     return lesson
@@ -147,8 +147,7 @@ def unavailability_add(*, actor: User, lecturer: User, starts_on: datetime.date,
     require_role(actor, PLANNERS)
     _check_days(starts_on, ends_on, reason)
     record = Unavailability(lecturer=lecturer, starts_on=starts_on, ends_on=ends_on, reason=reason.strip()[:200])
-    record._history_user = actor  # type: ignore[attr-defined]
-    record.save()
+    save_by(record, actor)
     return record
 
 
@@ -173,8 +172,7 @@ def slots_offer(*, actor: User, lecturer: User, starts_on: datetime.date, ends_o
     limits, _created = LecturerLimits.objects.get_or_create(lecturer=lecturer, defaults={"invited": True})
     if not limits.invited:
         limits.invited = True
-        limits._history_user = actor  # type: ignore[attr-defined]
-        limits.save(update_fields=["invited"])
+        save_by(limits, actor, update_fields=["invited"])
     return AvailableSlot.objects.filter(lecturer=lecturer).count() - before
 
 
