@@ -10,9 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog.models import Discipline
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.history import save_by
 from eacademy.core.numbers import id_or_404
-from eacademy.core.pages import act_and_return, next_url
+from eacademy.core.pages import act_and_return, form_errors_from, next_url
 from eacademy.core.uploads import read_upload
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
@@ -23,6 +22,7 @@ from eacademy.journal.rules import READERS, REGISTRARS, TEACHERS, Conflict
 from eacademy.people.models import Person
 from eacademy.people.queries import visible_to
 from eacademy.planning.models import Offering
+from eacademy.timetable import services as timetable_services
 from eacademy.timetable.models import Lesson
 
 
@@ -35,16 +35,18 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_object_or_404(queries.groups_visible_to(signed_in_user(request)), pk=pk)
-    form = LessonForm(request.POST or None, group=group)
+    form = LessonForm(request.POST or None, group=group, initial={"lecturer": signed_in_user(request)})
     if request.method == "POST":
         if not signed_in_user(request).has_role(*TEACHERS):
             raise PermissionDenied
         if form.is_valid():
-            lesson = form.save(commit=False)
-            lesson.offering, lesson.group = group.offering, group
-            save_by(lesson, signed_in_user(request))
-            messages.success(request, _("The lesson is added."))
-            return redirect(request.path)
+            try:
+                timetable_services.lesson_add(actor=signed_in_user(request), group=group, **form.cleaned_data)
+            except DomainError as exc:
+                form_errors_from(form, exc)
+            else:
+                messages.success(request, _("The lesson is added."))
+                return redirect(request.path)
     disciplines = Discipline.objects.filter(module__version_id=group.offering.version_id).order_by("module__position", "position")
     return render(request, "journal/group_detail.html", {
         "group": group, "disciplines": disciplines, "form": form, "certifications": Certification.objects.filter(offering_id=group.offering_id).select_related("discipline"),

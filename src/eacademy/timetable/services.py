@@ -8,11 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eacademy.catalog.models import Discipline
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import require_role
+from eacademy.enrollment.models import Group
 from eacademy.staff import eligibility
 from eacademy.timetable import planner
 from eacademy.timetable.models import (
@@ -29,6 +31,7 @@ from eacademy.timetable.models import (
 )
 
 PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
+LESSON_WRITERS = (*PLANNERS, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
 MAX_SECONDS = 600
 
 
@@ -69,8 +72,9 @@ def run_execute(run_id: int) -> TimetableRun:
     return run
 
 
-def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[str]:
-    """The hard constraints a lesson would break at this time and in this room."""
+def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room | None) -> list[str]:
+    """The hard constraints a lesson would break at this time and in this room (none yet: the
+    room's constraints are left to when one is given)."""
     problems = []
     day = timezone.localtime(starts_at).date()
     ends_at = starts_at + datetime.timedelta(minutes=lesson.minutes)
@@ -79,12 +83,13 @@ def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[st
         problems.append(_("The group has another lesson then."))
     if lesson.lecturer_id and at_once.filter(lecturer_id=lesson.lecturer_id).exists():
         problems.append(_("The lecturer has another lesson then."))
-    if at_once.filter(room=room).exists():
-        problems.append(_("The room is taken then."))
-    if not room.is_active or RoomClosure.objects.filter(room=room, starts_on__lte=day, ends_on__gte=day).exists():
-        problems.append(_("The room is closed that day."))
-    if lesson.teaching is not None and lesson.teaching.room_kind not in planner.REGULAR and room.kind != lesson.teaching.room_kind:
-        problems.append(_("The lesson needs a room of another kind."))
+    if room is not None:
+        if at_once.filter(room=room).exists():
+            problems.append(_("The room is taken then."))
+        if not room.is_active or RoomClosure.objects.filter(room=room, starts_on__lte=day, ends_on__gte=day).exists():
+            problems.append(_("The room is closed that day."))
+        if lesson.teaching is not None and lesson.teaching.room_kind not in planner.REGULAR and room.kind != lesson.teaching.room_kind:
+            problems.append(_("The lesson needs a room of another kind."))
     if not lesson.offering.starts_on <= day <= lesson.offering.ends_on:
         problems.append(_("The day is outside the course's dates."))
     if day.weekday() >= 5 or DayOff.objects.filter(date=day).exists():
@@ -97,6 +102,28 @@ def clashes(lesson: Lesson, starts_at: datetime.datetime, room: Room) -> list[st
         if invited and not AvailableSlot.objects.filter(lecturer_id=lesson.lecturer_id, date=day, period__starts=start).exists():
             problems.append(_("The invited lecturer has not offered this time."))
     return problems
+
+
+@transaction.atomic
+def lesson_add(*, actor: User, group: Group, discipline: Discipline, starts_at: datetime.datetime, minutes: int, kind: str,
+               topic: str = "", lecturer: User | None = None, room: Room | None = None) -> Lesson:
+    """A lesson entered by hand (a consultation, a make-up lesson) for a group: the one way to
+    create a lesson outside the solver, refused with the reasons if it would break a hard
+    constraint, and pinned so that the solver leaves it there. A lecturer adds his own lessons;
+    the app above checks that the group is one he may write for."""
+    require_role(actor, LESSON_WRITERS)
+    if not actor.has_role(*PLANNERS, Role.HEAD_OF_DEPARTMENT) and lecturer is not None and lecturer.pk != actor.pk:
+        raise DomainError({"lecturer": [_("You add your own lessons; the methodologist adds other lecturers'.")]})
+    if discipline.module.version_id != group.offering.version_id:
+        raise DomainError({"discipline": [_("The discipline is not in this course's curriculum.")]})
+    if kind not in Lesson.Kind.values or not 10 <= minutes <= 480:
+        raise DomainError(_("Give a kind of lesson and its length, from 10 to 480 minutes."))
+    lesson = Lesson(offering=group.offering, group=group, discipline=discipline, starts_at=starts_at, minutes=minutes, kind=kind,
+                    topic=topic.strip()[:300], lecturer=lecturer, room=room, pinned=True)
+    problems = clashes(lesson, starts_at, room)
+    if problems:
+        raise DomainError(problems)
+    return save_by(lesson, actor)
 
 
 @transaction.atomic
