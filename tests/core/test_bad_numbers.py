@@ -39,3 +39,15 @@ def test_a_form_s_garbage_key_is_404(client_as) -> None:
     lecturer = client_as(Role.LECTURER)
     for value in ("abc", HUGE, "-1", "1.5"):
         assert lecturer.post("/journal/marks/", {"lesson": value, "enrollment": value, "points": "50"}).status_code == 404
+
+
+def test_a_list_of_keys_with_garbage_is_read_as_far_as_it_is_keys(client_as) -> None:
+    from eacademy.enrollment.models import Application
+    from eacademy.planning.models import Offering
+
+    offering = Offering.objects.filter(applications__status="agency_approved").first()
+    approved = offering.applications.filter(status="agency_approved").first()
+    response = client_as(Role.METHODOLOGIST).post(f"/enrollment/offerings/{offering.pk}/accept/", {"application": ["abc", HUGE, "-3", approved.pk]})
+    assert response.status_code == 302
+    approved.refresh_from_db()
+    assert approved.status in (Application.Status.ACCEPTED, Application.Status.WAITLISTED)

@@ -12,9 +12,7 @@ from eacademy.core.models import User
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Application, Enrollment
 from eacademy.enrollment.rules import listener_category
-from eacademy.exams import bank as bank_services
-from eacademy.exams import grading
-from eacademy.exams.attempts import make_slot
+from eacademy.exams import services as exam_services
 from eacademy.exams.formats import Answer, Criterion, Kind, Pair, QuestionData, TextFormat
 from eacademy.exams.models import Attempt, Bank, BlueprintRule, Exam, Slot
 from eacademy.exams.multilang import join_languages
@@ -110,12 +108,12 @@ def _simulate(exam: Exam, enrollments: list[Enrollment], rng: random.Random, shi
         ability = rng.gauss(0, 1) + shift
         attempt = Attempt.objects.create(exam=exam, person=enrollment.person, number=1, started_at=now - datetime.timedelta(hours=2),
                                          deadline=now - datetime.timedelta(hours=1, minutes=30), finished_at=now - datetime.timedelta(hours=1, minutes=40))
-        slots = [make_slot(attempt, i, q, shuffle=False) for i, q in enumerate(questions, start=1)]
+        slots = [exam_services.make_slot(attempt, i, q, shuffle=False) for i, q in enumerate(questions, start=1)]
         for slot in slots:
             version = slot.version
             right = rng.random() < 1 / (1 + math.exp((version.difficulty or 3) - 3 - ability))
             slot.response = _response(version.kind, version.content, right, rng)
-            slot.fraction = grading.fraction(slot.kind, version.content, slot.response)
+            slot.fraction = exam_services.fraction(slot.kind, version.content, slot.response)
             if slot.fraction is None:
                 slot.fraction = 1.0 if right else 1 / 3
         Slot.objects.bulk_create(slots)
@@ -145,7 +143,7 @@ def _response(kind: str, content: dict, right: bool, rng: random.Random) -> dict
 def load_demo_exams(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
     methodologist = users["methodologist"]
     bank = Bank.objects.create(name="Қылмыстық процесс / Уголовный процесс")
-    bank_services.questions_add(bank, QUESTIONS, methodologist)
+    exam_services.questions_add(bank, QUESTIONS, methodologist)
     enrollment, others = _course_with_listener(users)
     offering = enrollment.offering
     now = timezone.now()

@@ -180,6 +180,15 @@ def application_accept(*, actor: User, application: Application) -> Application:
 
 
 @transaction.atomic
+def applications_accept(*, actor: User, offering: Offering, application_ids: list[int]) -> int:
+    """Accept the chosen applications the agencies approved, oldest first, in one transaction:
+    within seats and quotas, the rest waitlisted. Returns how many were taken in."""
+    require_role(actor, PLANNERS)
+    chosen = offering.applications.filter(pk__in=application_ids, status=Application.Status.AGENCY_APPROVED).order_by("created_at", "id")
+    return sum(application_accept(actor=actor, application=a).status == Application.Status.ACCEPTED for a in chosen)
+
+
+@transaction.atomic
 def application_reject(*, actor: User, application: Application, reason: str) -> Application:
     """The Academy refuses an application it has not accepted (e.g. the course is cancelled)."""
     require_role(actor, PLANNERS)

@@ -119,15 +119,9 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def roster_accept(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept in bulk the chosen applications approved by agencies (oldest first)."""
-    user = signed_in_user(request)
     offering = get_object_or_404(Offering, pk=pk)
-    chosen = offering.applications.filter(pk__in=request.POST.getlist("application"), status=Application.Status.AGENCY_APPROVED).order_by("created_at", "id")
-
-    def accept_all() -> None:
-        for application in chosen:
-            services.application_accept(actor=user, application=application)
-
-    return act_and_return(request, accept_all, _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
+    chosen = [key for key in map(as_id, request.POST.getlist("application")) if key is not None]
+    return act_and_return(request, lambda: services.applications_accept(actor=signed_in_user(request), offering=offering, application_ids=chosen), _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
 
 
 @role_required(*services.PLANNERS)

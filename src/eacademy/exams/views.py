@@ -1,7 +1,6 @@
 import json
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,10 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import QUESTION_MEDIA, content_type, shown_inline
-from eacademy.core.history import save_by
 from eacademy.core.pages import act_and_return
 from eacademy.core.uploads import read_upload
-from eacademy.exams import analysis, attempts, bank, queries
+from eacademy.exams import analysis, attempts, bank, queries, services
 from eacademy.exams.formats import Answer, FormatError, TextFormat, files, xlsx
 from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
 from eacademy.exams.models import Attempt, Bank, Exam, Question, QuestionFile, Slot
@@ -31,8 +29,7 @@ def _errors(request: HttpRequest, exc: DomainError) -> None:
 def bank_list(request: HttpRequest) -> HttpResponse:
     form = BankForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = form.save()
-        return redirect(created)
+        return redirect(services.bank_create(actor=signed_in_user(request), **form.cleaned_data))
     return render(request, "exams/bank_list.html", {"banks": Bank.objects.all(), "form": form})
 
 
@@ -160,12 +157,8 @@ def exam_create(request: HttpRequest) -> HttpResponse:
     form = ExamForm(request.POST or None)
     rules = RuleFormSet(request.POST or None)
     if request.method == "POST" and form.is_valid() and rules.is_valid():
-        with transaction.atomic():
-            exam = form.save(commit=False)
-            exam.created_by = signed_in_user(request)
-            save_by(exam, exam.created_by)
-            rules.instance = exam
-            rules.save()
+        chosen = [{name: row[name] for name in ("category", "difficulty", "tag", "count")} for row in rules.cleaned_data if row and not row.get("DELETE")]
+        exam = services.exam_create(actor=signed_in_user(request), rules=chosen, **form.cleaned_data)
         messages.success(request, _("The test is created."))
         return redirect(exam)
     return render(request, "exams/exam_form.html", {"form": form, "rules": rules})
