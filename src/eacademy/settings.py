@@ -231,7 +231,7 @@ EXAM_GRACE_SECONDS = env_int("EXAM_GRACE_SECONDS", 30, minimum=0)
 # A calendar address works this many days; its owner can revoke all of his at any time.
 CALENDAR_FEED_DAYS = env_int("CALENDAR_FEED_DAYS", 180, minimum=1)
 # The direct head is asked this many days after the course (seed 002: "after 2-3 months").
-FOLLOW_UP_DAYS = env_int("FOLLOW_UP_DAYS", 75, minimum=1)
+FOLLOW_UP_DAYS = env_int("FOLLOW_UP_DAYS", 75, minimum=60, maximum=92)
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 SESSION_SAVE_EVERY_REQUEST = False  # the timeout middleware refreshes the expiry at most once a minute
 SESSION_COOKIE_HTTPONLY = True

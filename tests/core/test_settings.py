@@ -29,6 +29,7 @@ def _eacademy(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[st
         (lambda: env_bool("T_FLAG", False), "maybe", "is not a boolean"),
         (lambda: env_int("T_NUMBER", 1), "ten", "is not a whole number"),
         (lambda: env_int("T_NUMBER", 1, minimum=1), "0", "below the minimum"),
+        (lambda: env_int("T_NUMBER", 75, minimum=60, maximum=92), "93", "above the maximum 92"),
         (lambda: env_choice("T_CHOICE", "a", ("a", "b")), "c", "must be one of: a, b"),
         (lambda: env_url("T_URL", "", ("postgres",)), "mysql://x", "scheme postgres"),
     ],
@@ -62,6 +63,13 @@ def test_production_refuses_to_start_without_its_settings(missing: str, message:
     result = _eacademy("check", env={k: v for k, v in PRODUCTION.items() if k != missing})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("days", ["59", "93", "365"])
+def test_the_direct_head_is_asked_only_two_to_three_months_after_the_course(days: str) -> None:
+    """Seed 002: the direct head's evaluation "after 2-3 months": 60 to 92 days."""
+    result = _eacademy("check", env={"FOLLOW_UP_DAYS": days})
+    assert result.returncode != 0 and "FOLLOW_UP_DAYS" in result.stderr
 
 
 def test_production_refuses_debug() -> None:

@@ -18,13 +18,14 @@ from tests.querycount import page_queries
 pytestmark = pytest.mark.django_db
 
 
-def _staff(username: str, position_code: str, years: int, invited: bool = False):
+def _staff(username: str, position_code: str, years: int, invited: bool = False, unit: str = "", degree: str = ""):
     user = core_services.user_create(username=username, password=None, roles=[Role.LECTURER])
     person = Person.objects.filter(user=None, agency=None, staff=None).first() or Person.objects.filter(user=None, staff=None).exclude(agency=None).first()
     person.user = user
     person.save(update_fields=["user"])
-    StaffMember.objects.create(person=person, academy_unit=AcademyUnit.objects.filter(kind="department").first(),
-                               position=Position.objects.get(code=position_code), is_invited=invited, practice_years=years)
+    academy_unit = AcademyUnit.objects.get(code=unit) if unit else AcademyUnit.objects.filter(kind="department").first()
+    StaffMember.objects.create(person=person, academy_unit=academy_unit, position=Position.objects.get(code=position_code), is_invited=invited,
+                               practice_years=years, academic_degree=degree)
     return user
 
 
@@ -44,6 +45,11 @@ def test_a_lecturer_the_rules_do_not_allow_is_refused_in_words_and_nothing_chang
     assert not Lesson.objects.filter(teaching=teaching, starts_at__gte=datetime.datetime.now(datetime.UTC)).exclude(lecturer=practitioner).exists()
     professor = _staff("professor2", "professor", years=0)  # a lecturing post
     assert methodologist.post(f"/timetable/teachings/{teaching.pk}/lecturer/", {"lecturer": professor.pk}).status_code == 302
+    # Scientific workers too (§36, "scientific workers, specialists with practical experience"): a
+    # researcher of the research institute, and a candidate of sciences in an administrative post.
+    for username, unit, degree in (("researcher", "isri", ""), ("candidate", "", "candidate")):
+        scientist = _staff(username, "chief-specialist", years=0, unit=unit, degree=degree)
+        assert methodologist.post(f"/timetable/teachings/{teaching.pk}/lecturer/", {"lecturer": scientist.pk}).status_code == 302
     assert client_as(Role.LECTURER).post(f"/timetable/teachings/{teaching.pk}/lecturer/", {"lecturer": professor.pk}).status_code == 403
 
 
