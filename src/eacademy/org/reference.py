@@ -79,8 +79,13 @@ ACADEMY_UNITS = [
     ("ipge", "academy", AcademyUnit.Kind.INSTITUTE, (
         "Жоғары оқу орнынан кейінгі білім беру институты", "Институт послевузовского образования",
         "Institute of Postgraduate Education")),
-    ("ipge-law", "ipge", AcademyUnit.Kind.DEPARTMENT, (
-        "Құқық қорғау қызметі кафедрасы", "Кафедра правоохранительной деятельности", "Department of Law Enforcement")),
+    # The institute's departments as the Academy's strategy names them (seed 003).
+    ("ipge-social", "ipge", AcademyUnit.Kind.DEPARTMENT, (
+        "Әлеуметтік-гуманитарлық пәндер кафедрасы", "Кафедра социально-гуманитарных дисциплин", "Department of Social and Humanitarian Disciplines")),
+    ("ipge-special-law", "ipge", AcademyUnit.Kind.DEPARTMENT, (
+        "Арнайы заң пәндері кафедрасы", "Кафедра специальных юридических дисциплин", "Department of Special Legal Disciplines")),
+    ("ipge-general-law", "ipge", AcademyUnit.Kind.DEPARTMENT, (
+        "Жалпы заң пәндері кафедрасы", "Кафедра общеюридических дисциплин", "Department of General Legal Disciplines")),
     ("assessment", "academy", AcademyUnit.Kind.CENTRE, (
         "Құзыреттерді бағалау орталығы", "Центр оценки компетенций", "Competence Assessment Centre")),
     ("library", "academy", AcademyUnit.Kind.OFFICE, ("Кітапхана", "Библиотека", "Library")),

@@ -42,10 +42,11 @@ class Development(models.Model):
 
 
 class HubArea(models.TextChoices):
-    """The global threats the Academy's Regional Hub trains to counter (seed 003)."""
+    """The global threats the Academy's Regional Hub trains to counter: the five of its founding
+    (seed 002, where the second is drugs *and weapons*) and environmental crime (seed 003)."""
 
     EXTREMISM = "extremism", _("Extremism and terrorism")
-    DRUGS = "drugs", _("Drug trafficking")
+    DRUGS = "drugs", _("Illegal circulation of drugs and weapons")
     TRAFFICKING = "trafficking", _("Human trafficking and illegal migration")
     CYBERCRIME = "cybercrime", _("Cybercrime")
     ENVIRONMENT = "environment", _("Environmental crime")
