@@ -33,6 +33,19 @@ def test_the_point_letter_scale_at_every_boundary(low, high, letter, grade_point
     assert band_for(bands, high).passed is (letter not in ("FX", "F"))
 
 
+def test_the_five_point_scale_tells_every_point_as_the_point_letter_table_does():
+    """The point-letter table's words (A, A- "excellent"; B+, B, B- "good"; C+ to D "satisfactory";
+    FX, F "fail") give the five-point marks: 90-100 is 5, 75-89 is 4, 50-74 is 3, 0-49 is 2. So
+    85 is "good" (B+, 4) and 70 "satisfactory" (C+, 3) on both, and so is every point from 0 to 100."""
+    letters = list(GradeScale.objects.get(code="point-letter").bands.all())
+    five = list(GradeScale.objects.get(code="five-point").bands.all())
+    mark = {"excellent": "5", "good": "4", "satisfactory": "3", "fail": "2"}
+    for points in range(101):
+        letter, number = band_for(letters, points), band_for(five, points)
+        assert (number.letter, number.word_en, number.passed) == (mark[letter.word_en], letter.word_en, letter.passed), points
+    assert (band_for(five, 85).letter, band_for(five, 70).letter) == ("4", "3")
+
+
 def test_points_outside_0_to_100_are_refused():
     bands = list(GradeScale.objects.get(code="point-letter").bands.all())
     for points in (-1, 100.5, 101):
@@ -42,7 +55,7 @@ def test_points_outside_0_to_100_are_refused():
 
 def test_five_point_and_pass_fail_scales_are_data_too():
     five = list(GradeScale.objects.get(code="five-point").bands.all())
-    assert [band_for(five, p).letter for p in (100, 85, 84, 70, 69, 50, 49, 0)] == ["5", "5", "4", "4", "3", "3", "2", "2"]
+    assert [band_for(five, p).letter for p in (100, 90, 89, 75, 74, 50, 49, 0)] == ["5", "5", "4", "4", "3", "3", "2", "2"]
     pass_fail = list(GradeScale.objects.get(code="pass-fail").bands.all())
     assert [band_for(pass_fail, p).passed for p in (50, 49)] == [True, False]
 

@@ -22,12 +22,23 @@ POINT_LETTER: list[Band] = [
     ("FX", 25, 49, "0.50", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
     ("F", 0, 24, "0.00", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
 ]
-FIVE_POINT: list[Band] = [
-    ("5", 85, 100, None, "өте жақсы", "отлично", "excellent", True),
-    ("4", 70, 84, None, "жақсы", "хорошо", "good", True),
-    ("3", 50, 69, None, "қанағаттанарлық", "удовлетворительно", "satisfactory", True),
-    ("2", 0, 49, None, "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
-]
+_FIVE_POINT_MARKS = {"excellent": "5", "good": "4", "satisfactory": "3", "fail": "2"}
+
+
+def _five_point(point_letter: list[Band]) -> list[Band]:
+    """The five-point marks are the point-letter table's words (A and A- are "excellent", 5; B+
+    to B- "good", 4; ...): derived from it, so the two scales never tell a point differently."""
+    bands: list[Band] = []
+    for _letter, low, high, _gp, kk, ru, en, passed in point_letter:  # highest first
+        if bands and bands[-1][6] == en:
+            mark, _low, top, gp, wkk, wru, wen, ok = bands[-1]
+            bands[-1] = (mark, low, top, gp, wkk, wru, wen, ok)
+        else:
+            bands.append((_FIVE_POINT_MARKS[en], low, high, None, kk, ru, en, passed))
+    return bands
+
+
+FIVE_POINT: list[Band] = _five_point(POINT_LETTER)
 PASS_FAIL: list[Band] = [
     ("P", 50, 100, None, "сынақтан өтті", "зачтено", "pass", True),
     ("NP", 0, 49, None, "сынақтан өтпеді", "не зачтено", "fail", False),
