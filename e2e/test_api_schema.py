@@ -16,7 +16,7 @@ import pytest
 
 from e2e.conftest import free_port, start_server
 
-EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "25"))  # per operation and identity; bounded for CI
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "15"))  # per operation and identity; bounded for CI
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,positive_data_acceptance"
 
 

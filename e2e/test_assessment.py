@@ -15,10 +15,14 @@ EXERCISE = "Приём гражданина с жалобой"
 
 
 def _demo_facts(installation: dict[str, str]) -> dict[str, object]:
-    """IINs of three young prosecutors and the two experts' person ids, read from the scratch database."""
+    """IINs of three young prosecutors and the two experts' person ids, read from the scratch database.
+    The prosecutors are chosen so that no login's name on the pages contains theirs (a namesake
+    expert listed there is no leak)."""
     code = (
         "import json; from eacademy.people.models import Person; from eacademy.assessment.models import Candidate;"
-        "officers = Person.objects.filter(position__code='assistant-prosecutor', user=None).exclude(pk__in=Candidate.objects.values('person')).order_by('pk')[:3];"
+        "shown = [q.full_name for q in Person.objects.exclude(user=None)];"  # logins' names are on the pages by right
+        "officers = [p for p in Person.objects.filter(position__code='assistant-prosecutor', user=None).exclude(pk__in=Candidate.objects.values('person'))"
+        ".order_by('pk')[:60] if not any(p.last_name in name for name in shown)][:3];"
         "experts = dict(Person.objects.filter(user__username__in=['expert', 'expert2']).values_list('user__username', 'pk'));"
         "print(json.dumps({'iins': [p.iin for p in officers], 'names': [p.last_name for p in officers], 'experts': experts}))"
     )
