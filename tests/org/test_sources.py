@@ -13,7 +13,7 @@ def test_the_institute_of_postgraduate_education_has_the_strategy_s_departments(
     of Social and Humanitarian Disciplines, the Department of Special Legal Disciplines and the
     Department of General Legal Disciplines"."""
     institute = AcademyUnit.objects.get(code="ipge")
-    departments = {u.name_en for u in institute.get_children() if u.kind == AcademyUnit.Kind.DEPARTMENT}
+    departments = {u.name_en for u in AcademyUnit.objects.filter(path__startswith=institute.path, depth=institute.depth + 1, kind=AcademyUnit.Kind.DEPARTMENT)}
     assert departments == {"Department of Social and Humanitarian Disciplines", "Department of Special Legal Disciplines",
                            "Department of General Legal Disciplines"}
 
