@@ -11,7 +11,7 @@ from eacademy.core.numbers import Count, Id, Points
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificates, services
 from eacademy.journal.models import Attendance, Certificate, Mark
-from eacademy.journal.queries import groups_visible_to
+from eacademy.journal.queries import groups_visible_to, within_reach
 from eacademy.journal.rules import READERS, Conflict
 from eacademy.timetable.models import Lesson
 
@@ -76,8 +76,7 @@ class VerificationOut(Schema):
 def _group_lesson(request: HttpRequest, lesson_id: Id) -> Lesson:
     """A lesson of a group whose journal the user may open; 404 for any other (nothing leaks)."""
     lesson = get_object_or_404(Lesson, pk=lesson_id)
-    reach = groups_visible_to(signed_in_user(request))
-    if not (reach.filter(pk=lesson.group_id) if lesson.group_id else reach.filter(offering_id=lesson.offering_id)).exists():
+    if not within_reach(signed_in_user(request), offering_id=lesson.offering_id, group_id=lesson.group_id):
         raise Http404
     return lesson
 

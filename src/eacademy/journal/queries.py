@@ -85,6 +85,12 @@ def groups_visible_to(user: User) -> QuerySet[Group]:
     return groups.filter(pk__in=Group.objects.filter(scope).values("pk"))
 
 
+def within_reach(user: User, *, offering_id: int, group_id: int | None) -> bool:
+    """Whether the user may open this group's journal (a lesson of the whole course: any of its groups)."""
+    reach = groups_visible_to(user)
+    return (reach.filter(pk=group_id) if group_id else reach.filter(offering_id=offering_id)).exists()
+
+
 @dataclass
 class TranscriptCourse:
     enrollment: Enrollment

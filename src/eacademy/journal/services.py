@@ -46,10 +46,9 @@ def policy_for(programme: Programme) -> AssessmentPolicy:
 def require_reach(actor: User, *, offering_id: int, group_id: int | None) -> None:
     """The actor writes only into a journal he may open: the same groups as the journal's pages
     (`queries.groups_visible_to`: a lecturer's are those he teaches)."""
-    from eacademy.journal.queries import groups_visible_to  # queries reads this module's rules
+    from eacademy.journal.queries import within_reach  # queries reads this module's rules
 
-    reach = groups_visible_to(actor)
-    if not (reach.filter(pk=group_id) if group_id else reach.filter(offering_id=offering_id)).exists():
+    if not within_reach(actor, offering_id=offering_id, group_id=group_id):
         raise PermissionDenied(_("This is not a group you teach: its journal is not yours to change."))
 
 
