@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "eacademy.campus",
     "eacademy.journal",
     "eacademy.evaluation",
+    "eacademy.graduation",
     "eacademy.internships",
     "eacademy.assessment",
     "eacademy.analytics",

@@ -35,6 +35,7 @@ urlpatterns = [
     path("enrollment/", include("eacademy.enrollment.urls")),
     path("exams/", include("eacademy.exams.urls")),
     path("journal/", include("eacademy.journal.urls")),
+    path("graduation/", include("eacademy.graduation.urls")),
     path("timetable/", include("eacademy.timetable.urls")),
     path("calendar/<str:token>.ics", timetable_views.feed, name="timetable_feed"),
     path("verify/<str:code>/", journal_views.verify, name="certificate_verify"),

@@ -31,9 +31,8 @@ from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
 from eacademy.internships.models import Placement
-from eacademy.journal import certificates as journal_certificates
 from eacademy.journal import services as journal_services
-from eacademy.journal.models import CertificateBatch
+from eacademy.journal.models import Certificate, CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
@@ -148,7 +147,10 @@ EXPECTATIONS = {
     "enrollment:roster": Expect(allowed(*PLAN_READERS), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/roster/"),
     "enrollment:roster_accept": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/accept/"),
     "enrollment:roster_groups": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/groups/"),
-    "enrollment:roster_complete": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/complete/"),
+    "graduation:offering": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP), url=lambda s: f"/graduation/offerings/{s['offering'].pk}/"),
+    "graduation:graduate": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/graduation/offerings/{s['offering'].pk}/graduate/"),
+    "api:graduate": Expect(everyone(405), url=lambda s: f"/api/v1/offerings/{s['offering'].pk}/graduation/"),
+    "api:outcomes": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, anonymous=401), url=lambda s: f"/api/v1/offerings/{s['offering'].pk}/outcomes/"),
     "enrollment:enrollment_action": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/enrollments/{s['enrollment'].pk}/"),
     "enrollment:order_list": Expect(allowed(*ORDER_READERS)),
     "enrollment:order_detail": Expect(allowed(*ORDER_READERS), url=lambda s: f"/enrollment/orders/{s['order'].pk}/"),
@@ -325,8 +327,7 @@ def _samples(persona) -> dict[str, object]:
     images = Bank.objects.create(name="matrix images")
     exam_bank.bank_import(images, (QUESTIONS / "moodle-truefalse.xml").read_bytes(), "moodle-xml", persona(R.METHODOLOGIST))
     colleague = Enrollment.objects.filter(offering=exam.offering, status="enrolled").exclude(person__user=persona(R.LISTENER)).first()
-    enrollment_services.enrollment_complete(actor=persona(R.METHODOLOGIST), enrollment=colleague)
-    certificate = journal_certificates.certificate_issue(colleague)
+    certificate = Certificate.objects.filter(status="valid").exclude(enrollment__person__user=persona(R.LISTENER)).first()  # a colleague of the demo listener last year
     lesson = Lesson.objects.create(offering=exam.offering, group=colleague.group, discipline=Discipline.objects.filter(module__version_id=exam.offering.version_id).first(),
                                    starts_at=datetime.datetime(2026, 1, 10, 9, tzinfo=datetime.UTC), lecturer=persona(R.LECTURER))
     certification = journal_services.certification_create(actor=persona(R.METHODOLOGIST), offering=exam.offering, group=colleague.group, kind="final",

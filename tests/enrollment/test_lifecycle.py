@@ -61,13 +61,13 @@ def test_the_whole_lifecycle_writes_orders_and_history(persona) -> None:
     other_group = next(g for g in groups if g.pk != enrollment.group_id)
     services.enrollment_transfer(actor=methodologist, enrollment=enrollment, to_group=other_group)
     services.enrollment_expel(actor=methodologist, enrollment=enrollment, reason="regulations")
-    with pytest.raises(DomainError, match="cannot be done"):
-        services.enrollment_complete(actor=methodologist, enrollment=enrollment)
+    with pytest.raises(DomainError, match="still enrolled"):
+        services.enrollments_close(actor=methodologist, offering=offering, graduates=[enrollment.pk])
     services.enrollment_restore(actor=methodologist, enrollment=enrollment)
     services.enrollment_leave(actor=methodologist, enrollment=enrollment)
     services.enrollment_restore(actor=methodologist, enrollment=enrollment)
     moved = services.enrollment_transfer(actor=methodologist, enrollment=enrollment, to_offering=second)
-    moved = services.enrollment_complete(actor=methodologist, enrollment=moved)
+    (moved,) = services.enrollments_close(actor=methodologist, offering=second, graduates=[moved.pk])  # as graduation does, after the results
 
     order = Order.objects.get(drafted_by=methodologist, status="draft")
     actions = list(order.lines.filter(enrollment__person=listener, enrollment__offering__in=[offering, second]).values_list("action", flat=True))
@@ -146,7 +146,7 @@ def test_a_completed_listener_cannot_be_expelled_and_nothing_changes(persona) ->
     offering = _offering(persona)
     application = services.application_submit(actor=methodologist, offering=offering, person=_officers("prosecutor", 1)[0])
     services.application_accept(actor=methodologist, application=application)
-    enrollment = services.enrollment_complete(actor=methodologist, enrollment=Enrollment.objects.get(application=application))
+    (enrollment,) = services.enrollments_close(actor=methodologist, offering=offering, graduates=[Enrollment.objects.get(application=application).pk])
     lines = OrderLine.objects.count()
     with pytest.raises(DomainError, match="Completed"):
         services.enrollment_expel(actor=methodologist, enrollment=enrollment, reason="failure")

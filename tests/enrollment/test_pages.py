@@ -147,14 +147,3 @@ def test_the_academy_rejects_with_a_reason_and_the_person_is_told(client_as, per
     client.post(f"/enrollment/applications/{application.pk}/reject/", {"reason": "Курс отменён"})
     assert Application.objects.get(pk=application.pk).status == "rejected"
     assert Notification.objects.filter(user=persona(Role.LISTENER), message__contains="Курс отменён").exists()
-
-
-def test_the_methodologist_graduates_the_whole_course_at_once(client_as, persona) -> None:
-    offering = _offering(persona, capacity=6)
-    for person in _officers(4):
-        services.application_accept(actor=persona(Role.METHODOLOGIST), application=services.application_submit(actor=persona(Role.METHODOLOGIST), offering=offering, person=person))
-    on_leave = Enrollment.objects.filter(offering=offering).first()
-    services.enrollment_leave(actor=persona(Role.METHODOLOGIST), enrollment=on_leave)
-    client_as(Role.METHODOLOGIST).post(f"/enrollment/offerings/{offering.pk}/complete/")
-    statuses = sorted(Enrollment.objects.filter(offering=offering).values_list("status", flat=True))
-    assert statuses == ["completed", "completed", "completed", "on_leave"]

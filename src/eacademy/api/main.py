@@ -15,6 +15,7 @@ from eacademy.catalog.api import router as catalog_router
 from eacademy.core.errors import DomainError
 from eacademy.enrollment.api import router as enrollment_router
 from eacademy.exams.api import router as exams_router
+from eacademy.graduation.api import router as graduation_router
 from eacademy.journal.api import router as journal_router
 from eacademy.org.api import router as org_router
 from eacademy.people.api import router as people_router
@@ -63,6 +64,7 @@ api.add_router("/", planning_router)
 api.add_router("/", enrollment_router)
 api.add_router("/", exams_router)
 api.add_router("/", journal_router)
+api.add_router("/", graduation_router)
 api.add_router("/", assessment_router)
 
 

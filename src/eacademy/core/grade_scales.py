@@ -1,7 +1,9 @@
 """Grading scales: the seeded reference data and the conversion of points to a band."""
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Model
 from django.utils.translation import get_language
 
 from eacademy.core.models import GradeBand, GradeScale
@@ -22,6 +24,11 @@ POINT_LETTER: list[Band] = [
     ("FX", 25, 49, "0.50", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
     ("F", 0, 24, "0.00", "қанағаттанарлықсыз", "неудовлетворительно", "fail", False),
 ]
+RETAKE_LETTERS = {"FX"}  # FX: a retake is allowed; F: the discipline is studied again
+# The current table: FX 25-49 and F 0-24 (older tables had F for all of 0-49).
+POINT_LETTER_SOURCE = ("Rules for organising the educational process on credit technology, order of the Minister of Education and Science "
+                       "No. 152 of 20.04.2011 as amended: A 95-100 … D 50-54, FX 25-49, F 0-24")
+POINT_LETTER_CHECKED = datetime.date(2026, 12, 2)
 _FIVE_POINT_MARKS = {"excellent": "5", "good": "4", "satisfactory": "3", "fail": "2"}
 
 
@@ -48,16 +55,26 @@ SCALES: dict[str, tuple[tuple[str, str, str], bool, list[Band]]] = {
     "five-point": (("Бес балдық жүйе", "Пятибалльная система", "Five-point scale"), False, FIVE_POINT),
     "pass-fail": (("Сынақ", "Зачёт", "Pass/fail"), False, PASS_FAIL),
 }
+SOURCES = {"point-letter": (POINT_LETTER_SOURCE, POINT_LETTER_CHECKED), "five-point": (f"derived from the point-letter scale ({POINT_LETTER_SOURCE})", POINT_LETTER_CHECKED)}
+
+
+def _known(model: type[Model], values: dict[str, object]) -> dict[str, object]:
+    """Only the fields the model has: migrations pass the historical model of their moment."""
+    names = {f.name for f in model._meta.get_fields()}
+    return {k: v for k, v in values.items() if k in names}
 
 
 def load_grade_scales(scale_model: type[GradeScale] = GradeScale, band_model: type[GradeBand] = GradeBand) -> None:
-    """Seed the scales (the migration passes its historical models)."""
+    """Seed the scales (the migrations pass their historical models)."""
     for code, ((kk, ru, en), has_gpa, bands) in SCALES.items():
-        scale, _created = scale_model.objects.update_or_create(code=code, defaults={"name_kk": kk, "name_ru": ru, "name_en": en, "has_gpa": has_gpa})
+        source, checked = SOURCES.get(code, ("", None))
+        scale, _created = scale_model.objects.update_or_create(code=code, defaults=_known(scale_model, {
+            "name_kk": kk, "name_ru": ru, "name_en": en, "has_gpa": has_gpa, "source": source, "checked_on": checked}))
         band_model.objects.filter(scale=scale).delete()
         band_model.objects.bulk_create([
-            band_model(scale=scale, letter=letter, min_points=low, max_points=high, grade_point=Decimal(gp) if gp else None,
-                      word_kk=wkk, word_ru=wru, word_en=wen, passed=passed)
+            band_model(scale=scale, **_known(band_model, {
+                "letter": letter, "min_points": low, "max_points": high, "grade_point": Decimal(gp) if gp else None,
+                "word_kk": wkk, "word_ru": wru, "word_en": wen, "passed": passed, "retake_allowed": code == "point-letter" and letter in RETAKE_LETTERS}))
             for letter, low, high, gp, wkk, wru, wen, passed in bands
         ])
 

@@ -104,6 +104,8 @@ class GradeScale(models.Model):
     name_ru = models.CharField(_("name (Russian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     has_gpa = models.BooleanField(_("has grade points"), default=False)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    checked_on = models.DateField(_("checked against the source on"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -124,6 +126,7 @@ class GradeBand(models.Model):
     word_ru = models.CharField(_("word (Russian)"), max_length=60)
     word_en = models.CharField(_("word (English)"), max_length=60, blank=True)
     passed = models.BooleanField(_("passed"))
+    retake_allowed = models.BooleanField(_("a retake is allowed"), default=False)
 
     class Meta:
         ordering = ["scale", "-min_points"]

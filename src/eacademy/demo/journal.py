@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core.models import User
-from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Application, Enrollment, Group
 from eacademy.enrollment.rules import listener_category
-from eacademy.journal import certificates, services
-from eacademy.journal.models import Attendance, CertificateBatch
+from eacademy.graduation import services as graduation_services
+from eacademy.journal import services
+from eacademy.journal.models import Attendance
 from eacademy.org.models import AcademyUnit
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
@@ -58,10 +58,8 @@ def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str
     for member in (head, lecturer):
         for enrollment in enrollments:
             services.certification_mark_set(actor=member, certification=certification, enrollment=enrollment, points=Decimal(rng.randint(60, 98)), revision=0)
-    results = services.certification_close(actor=methodologist, certification=certification)
-    for result in results:
-        if result.passed:
-            enrollment_services.enrollment_complete(actor=methodologist, enrollment=result.enrollment)
-    batch = CertificateBatch.objects.create(offering=offering, requested_by=methodologist)
-    certificates.batch_run(batch.pk)
+    services.certification_close(actor=methodologist, certification=certification)
+    graduation = graduation_services.offering_graduate(actor=methodologist, offering=offering)
+    if graduation.certificate_batch_id is not None:
+        services.certificate_batch_run(graduation.certificate_batch_id)
     return {"certificates": offering.enrollments.filter(certificates__status="valid").count()}

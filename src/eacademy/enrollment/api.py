@@ -50,7 +50,7 @@ class EnrollmentOut(Schema):
 
 
 class TransitionIn(Schema):
-    action: Literal["leave", "restore", "complete", "expel", "transfer"]
+    action: Literal["leave", "restore", "expel", "transfer"]
     reason: str = ""
     group_id: Id | None = None
     offering_id: Id | None = None
@@ -154,15 +154,13 @@ def transition(request: HttpRequest, enrollment_id: Id, payload: TransitionIn):
         return services.enrollment_leave(actor=user, enrollment=enrollment)
     if payload.action == "restore":
         return services.enrollment_restore(actor=user, enrollment=enrollment)
-    if payload.action == "complete":
-        return services.enrollment_complete(actor=user, enrollment=enrollment)
     if payload.action == "expel":
         return services.enrollment_expel(actor=user, enrollment=enrollment, reason=payload.reason)
     if payload.action == "transfer":
         group = Group.objects.filter(pk=payload.group_id).first() if payload.group_id else None
         target = offerings_visible_to(user).filter(pk=payload.offering_id).first() if payload.offering_id else None
         return services.enrollment_transfer(actor=user, enrollment=enrollment, to_group=group, to_offering=target)
-    raise DomainError({"action": [_("Use one of: leave, restore, complete, expel, transfer.")]})
+    raise DomainError({"action": [_("Use one of: leave, restore, expel, transfer.")]})
 
 
 def _require_orders(request: HttpRequest) -> None:

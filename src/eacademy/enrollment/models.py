@@ -110,6 +110,7 @@ class Enrollment(models.Model):
         ENROLLED = "enrolled", _("Enrolled")
         ON_LEAVE = "on_leave", _("On academic leave")
         COMPLETED = "completed", _("Completed")
+        UNFINISHED = "unfinished", _("Did not graduate")
         EXPELLED = "expelled", _("Expelled")
         TRANSFERRED = "transferred", _("Transferred to another offering")
 

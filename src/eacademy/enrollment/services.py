@@ -2,9 +2,10 @@
 the current state, written as a numbered order line and a history record."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.db import models, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
@@ -23,7 +24,6 @@ from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.rules import listener_category
-from eacademy.enrollment.signals import enrollment_completed
 from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people import names
 from eacademy.people.models import Person
@@ -256,8 +256,27 @@ def _order_line(actor: User, enrollment: Enrollment, action: str, details: str =
     position = (order.lines.aggregate(last=Max("position"))["last"] or 0) + 1
     line = _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
     if action != OrderLine.Action.ENROLL:
-        _tell(enrollment.person, lambda: _("“%(course)s”: %(change)s.") % {"course": enrollment.offering, "change": line.get_action_display()})
+        _tell(enrollment.person, partial(_changed, str(enrollment.offering), OrderLine.Action(action).label))
     return line
+
+
+def _order_lines(actor: User, enrollments: Sequence[Enrollment], action: str) -> None:
+    """Lines for many listeners at once, numbered on from the actor's draft order."""
+    if not enrollments:
+        return
+    order = Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
+        "id"
+    ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
+    last = order.lines.aggregate(last=Max("position"))["last"] or 0
+    lines = [OrderLine(order=order, position=last + i, enrollment=e, action=action) for i, e in enumerate(enrollments, start=1)]
+    bulk_create_with_history(lines, OrderLine, default_user=actor)
+    change = OrderLine.Action(action).label
+    for enrollment in enrollments:
+        _tell(enrollment.person, partial(_changed, str(enrollment.offering), change))
+
+
+def _changed(course: str, change: object) -> str:
+    return _("“%(course)s”: %(change)s.") % {"course": course, "change": change}
 
 
 @transaction.atomic
@@ -383,24 +402,21 @@ def enrollment_expel(*, actor: User, enrollment: Enrollment, reason: str) -> Enr
 
 
 @transaction.atomic
-def offering_complete_all(*, actor: User, offering: Offering) -> int:
-    """Graduate every listener still enrolled at the end of the course (one order line each)."""
+def enrollments_close(*, actor: User, offering: Offering, graduates: Sequence[int], unfinished: Sequence[int] = ()) -> list[Enrollment]:
+    """Close a course's listeners after its final certification: the graduates complete (one order
+    line "graduate" each, in bulk), the others finish without graduating. Only `graduation` calls
+    this, having read the results: nothing else completes a listener."""
     require_role(actor, PLANNERS)
-    enrollments = list(Enrollment.objects.filter(offering=offering, status=Enrollment.Status.ENROLLED).order_by("person__last_name", "id"))
+    wanted = {**dict.fromkeys(unfinished, Enrollment.Status.UNFINISHED), **dict.fromkeys(graduates, Enrollment.Status.COMPLETED)}
+    enrollments = list(Enrollment.objects.select_for_update(of=("self",)).filter(offering=offering, pk__in=list(wanted))
+                       .select_related("person", "offering").order_by("person__last_name", "person__first_name", "id"))
+    if len(enrollments) != len(wanted) or any(e.status != Enrollment.Status.ENROLLED for e in enrollments):
+        raise DomainError(_("Only listeners still enrolled on this course finish it."))
     for enrollment in enrollments:
-        enrollment_complete(actor=actor, enrollment=enrollment)
-    return len(enrollments)
-
-
-@transaction.atomic
-def enrollment_complete(*, actor: User, enrollment: Enrollment) -> Enrollment:
-    require_role(actor, PLANNERS)
-    enrollment = _transition(enrollment, (Enrollment.Status.ENROLLED,), Enrollment.Status.COMPLETED)
-    _save(enrollment, actor, ["status"])
-    _order_line(actor, enrollment, OrderLine.Action.COMPLETE)
-    completed = enrollment.pk
-    transaction.on_commit(lambda: enrollment_completed.send(sender=Enrollment, enrollment_id=completed))
-    return enrollment
+        enrollment.status = wanted[enrollment.pk]
+    bulk_update_with_history(enrollments, Enrollment, ["status"], default_user=actor)
+    _order_lines(actor, [e for e in enrollments if e.status == Enrollment.Status.COMPLETED], OrderLine.Action.COMPLETE)
+    return enrollments
 
 
 # --- Nominations from a list -------------------------------------------------------------------

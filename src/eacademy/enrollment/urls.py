@@ -15,7 +15,6 @@ urlpatterns = [
     path("offerings/<id:pk>/roster/", views.roster, name="roster"),
     path("offerings/<id:pk>/accept/", views.roster_accept, name="roster_accept"),
     path("offerings/<id:pk>/groups/", views.roster_groups, name="roster_groups"),
-    path("offerings/<id:pk>/complete/", views.roster_complete, name="roster_complete"),
     path("enrollments/<id:pk>/", views.enrollment_action, name="enrollment_action"),
     path("orders/", views.order_list, name="order_list"),
     path("orders/<id:pk>/", views.order_detail, name="order_detail"),

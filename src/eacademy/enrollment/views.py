@@ -137,13 +137,6 @@ def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*services.PLANNERS)
 @require_POST
-def roster_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    offering = get_object_or_404(Offering, pk=pk)
-    return act_and_return(request, lambda: services.offering_complete_all(actor=signed_in_user(request), offering=offering), _("Every enrolled listener has completed the course."), f"/enrollment/offerings/{pk}/roster/")
-
-
-@role_required(*services.PLANNERS)
-@require_POST
 def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     enrollment = get_object_or_404(Enrollment, pk=pk)
@@ -151,7 +144,6 @@ def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
     acts: dict[str, Callable[[], object]] = {
         "leave": lambda: services.enrollment_leave(actor=user, enrollment=enrollment),
         "restore": lambda: services.enrollment_restore(actor=user, enrollment=enrollment),
-        "complete": lambda: services.enrollment_complete(actor=user, enrollment=enrollment),
         "expel": lambda: services.enrollment_expel(actor=user, enrollment=enrollment, reason=request.POST.get("reason", "")),
         "group": lambda: services.enrollment_transfer(
             actor=user, enrollment=enrollment, to_group=id_or_404(Group.objects.filter(offering_id=enrollment.offering_id), request.POST.get("group"))

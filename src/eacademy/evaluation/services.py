@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import secrets
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,9 +18,12 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment
+from eacademy.evaluation.surveys import course_survey_open, invite_all
 from eacademy.evaluation.tasks import refresh_course
 from eacademy.org.models import AgencyUnit
+from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
+from eacademy.planning.models import Offering
 
 LINK_DAYS = 30  # how long a link stays valid after it is sent
 REMIND_AFTER_DAYS = 14
@@ -175,3 +179,11 @@ def reserve_appoint(*, actor: User, enrollment: Enrollment, appointed_on: dateti
     appointment = ReserveAppointment(enrollment=enrollment, appointed_on=appointed_on, post=post[:300])
     save_by(appointment, actor)
     return appointment
+
+
+def course_graduated(*, offering: Offering, graduates: Sequence[Person]) -> None:
+    """After a course's graduation: its survey opens once and asks every graduate, and the course's
+    figures are recomputed once, by the worker after the commit."""
+    if graduates:
+        invite_all(course_survey_open(offering), graduates)
+    transaction.on_commit(lambda: refresh_course.enqueue(offering.pk))

@@ -4,6 +4,7 @@ carries no time and a random id, so even the database cannot tell whose answers 
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -78,18 +79,19 @@ def course_survey_open(offering: Offering) -> Survey:
     return survey
 
 
-def invite(survey: Survey, person: Person) -> None:
-    _invitation, created = Invitation.objects.get_or_create(survey=survey, person=person)
-    if created and person.user is not None:
-        notification_send(user=person.user, message=lambda: _("Please rate the course “%(course)s”: the survey is anonymous.") % {"course": survey.title},
-                          url=survey.get_absolute_url())
+def _please_rate(course: str) -> str:
+    return _("Please rate the course “%(course)s”: the survey is anonymous.") % {"course": course}
 
 
-def invite_on_completion(enrollment_id: int) -> None:
-    """A listener who completes is asked about his course (the survey opens with the first)."""
-    enrollment = Enrollment.objects.select_related("offering__version__programme", "person__user").filter(pk=enrollment_id).first()
-    if enrollment is not None:
-        invite(course_survey_open(enrollment.offering), enrollment.person)
+def invite_all(survey: Survey, people: Sequence[Person]) -> int:
+    """Ask everyone not yet asked (in bulk); those with a login are told. Returns how many were asked."""
+    asked = set(Invitation.objects.filter(survey=survey, person__in=[p.pk for p in people]).values_list("person_id", flat=True))
+    new = [p for p in people if p.pk not in asked]
+    Invitation.objects.bulk_create([Invitation(survey=survey, person=p) for p in new])
+    for person in new:
+        if person.user_id is not None:
+            notification_send(user=person.user, message=partial(_please_rate, survey.title), url=survey.get_absolute_url())
+    return len(new)
 
 
 def _require_builder(actor: User) -> None:

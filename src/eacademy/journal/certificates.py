@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import segno
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from eacademy.core.models import User
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificate_pdf
-from eacademy.journal.models import Certificate, CertificateBatch, CertificateCounter
+from eacademy.journal.models import Certificate, CertificateBatch, CertificateCounter, Certification, CertificationResult
 from eacademy.journal.rules import REGISTRARS
 from eacademy.people.names import masked_name
 
@@ -79,8 +79,8 @@ def certificate_issue(enrollment: Enrollment, actor: User | None = None, *, repl
     """Issue the certificate of a completed listener (once: a valid one is returned as it is)."""
     with transaction.atomic():
         enrollment = Enrollment.objects.select_for_update(of=("self",)).select_related("person__user", "offering__version__programme").get(pk=enrollment.pk)
-        if enrollment.status != Enrollment.Status.COMPLETED:
-            raise DomainError(_("A certificate is issued only to a listener who has completed the course."))
+        if enrollment.status != Enrollment.Status.COMPLETED or not _passed().filter(pk=enrollment.pk).exists():
+            raise DomainError(_("A certificate is issued only to a listener who has passed the final certification and graduated."))
         existing = Certificate.objects.filter(enrollment=enrollment, status=Certificate.Status.VALID).first()
         if existing is not None:
             return existing
@@ -112,8 +112,15 @@ def certificate_reissue(*, actor: User, certificate: Certificate, reason: str) -
         return certificate_issue(old.enrollment, actor, replaces=old)
 
 
+def _passed() -> "QuerySet[Enrollment]":
+    """Graduates who passed a closed final certification: a certificate is never given on a status alone."""
+    passed = CertificationResult.objects.filter(enrollment=OuterRef("pk"), passed=True, certification__kind=Certification.Kind.FINAL,
+                                                certification__closed_at__isnull=False)
+    return Enrollment.objects.filter(Exists(passed), status=Enrollment.Status.COMPLETED)
+
+
 def _pending(offering_id: int) -> list[Enrollment]:
-    return list(Enrollment.objects.filter(offering_id=offering_id, status=Enrollment.Status.COMPLETED).exclude(certificates__status=Certificate.Status.VALID)
+    return list(_passed().filter(offering_id=offering_id).exclude(certificates__status=Certificate.Status.VALID)
                 .select_related("person__user", "offering__version__programme").order_by("person__last_name", "person__first_name", "id"))
 
 
@@ -130,6 +137,8 @@ def batch_run(batch_id: int) -> CertificateBatch:
     """Issue every missing certificate of the batch's course a chunk at a time (each chunk one
     transaction: numbers, certificates with history, notifications), then print them all."""
     batch = CertificateBatch.objects.select_related("offering", "requested_by").get(pk=batch_id)
+    if batch.status == CertificateBatch.Status.FINISHED:  # run twice (the demo, then the worker): done once
+        return batch
     pending = _pending(batch.offering_id)
     CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.RUNNING, total=len(pending))
     hours = total_hours([batch.offering.version_id])[batch.offering.version_id]

@@ -21,6 +21,8 @@ class AssessmentPolicy(models.Model):
     exam_weight = models.PositiveSmallIntegerField(_("exam weight, %"), default=40)
     admission_threshold = models.PositiveSmallIntegerField(_("lowest admission rating"), default=50)
     absence_limit_percent = models.PositiveSmallIntegerField(_("absence limit, per cent of lessons"), default=25)
+    retake_days = models.PositiveSmallIntegerField(_("days for a retake after a failing mark that allows one"), default=30)
+    attendance_certificate = models.BooleanField(_("a certificate of attendance for listeners who do not graduate"), default=False)
 
     history = HistoricalRecords()
 

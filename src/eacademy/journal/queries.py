@@ -13,7 +13,7 @@ from eacademy.catalog.queries import total_hours
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment, Group
-from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, CertificationResult, Mark
+from eacademy.journal.models import AssessmentPolicy, Attendance, Certificate, Certification, CertificationResult, Mark
 from eacademy.journal.rules import READERS
 from eacademy.journal.services import ACTIVE, MISSED, policy_for
 from eacademy.people.models import Person, StaffMember
@@ -132,3 +132,14 @@ def transcript(person: Person) -> Transcript:
         courses.append(TranscriptCourse(enrollment, hours, credits, result, certificates.get(enrollment.pk)))
     return Transcript(person, courses, (weighted / weight).quantize(Decimal("0.01")) if weight else None, total)
 
+
+
+def final_results(offering_id: int) -> dict[int, CertificationResult]:
+    """Each listener's result in the latest closed final certification of the course (a retake's
+    protocol supersedes the first one), with the band it fell in. One query."""
+    results: dict[int, CertificationResult] = {}
+    for result in (CertificationResult.objects.filter(certification__offering_id=offering_id, certification__kind=Certification.Kind.FINAL,
+                                                      certification__closed_at__isnull=False)
+                   .select_related("certification").order_by("certification__held_on", "certification__closed_at")):
+        results[result.enrollment_id] = result
+    return results

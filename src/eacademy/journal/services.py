@@ -23,7 +23,16 @@ from eacademy.core.services import require_role
 from eacademy.enrollment.models import Enrollment, Group
 from eacademy.exams import queries as exam_queries
 from eacademy.exams.models import Exam
-from eacademy.journal.models import AssessmentPolicy, Attendance, Certification, CertificationMark, CertificationResult, Mark
+from eacademy.journal import certificates
+from eacademy.journal.models import (
+    AssessmentPolicy,
+    Attendance,
+    CertificateBatch,
+    Certification,
+    CertificationMark,
+    CertificationResult,
+    Mark,
+)
 from eacademy.journal.rules import REGISTRARS, TEACHERS, Conflict
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
@@ -238,9 +247,14 @@ def certification_create(*, actor: User, offering: Offering, kind: str, held_on:
 
 
 def certification_enrollments(certification: Certification) -> list[Enrollment]:
-    enrollments = Enrollment.objects.filter(offering_id=certification.offering_id, status__in=ACTIVE).select_related("person")
-    if certification.group_id:
-        enrollments = enrollments.filter(group_id=certification.group_id)
+    """A closed protocol's listeners are those it has results for; an open one's, those of its
+    course or group still studying (a retake's protocol has only those who have not graduated)."""
+    if certification.closed_at:
+        enrollments = Enrollment.objects.filter(certification_results__certification=certification).select_related("person")
+    else:
+        enrollments = Enrollment.objects.filter(offering_id=certification.offering_id, status=Enrollment.Status.ENROLLED).select_related("person")
+        if certification.group_id:
+            enrollments = enrollments.filter(group_id=certification.group_id)
     return list(enrollments.order_by("person__last_name", "person__first_name", "id"))
 
 
@@ -299,3 +313,13 @@ def certification_close(*, actor: User, certification: Certification) -> list[Ce
     certification.save(update_fields=["closed_at"])
     return results
 
+
+
+def certificate_batch_start(*, actor: User, offering_id: int) -> CertificateBatch:
+    """Certificates for every graduate of the course who has none, issued by the worker after the commit."""
+    return certificates.batch_start(actor=actor, offering_id=offering_id)
+
+
+def certificate_batch_run(batch_id: int) -> CertificateBatch:
+    """Issue a batch now, in this process (the task worker's job; the demo does it at once)."""
+    return certificates.batch_run(batch_id)
