@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import indicators, rollups
+from eacademy.evaluation import queries as indicators
+from eacademy.evaluation import rollups
 from eacademy.evaluation.models import CourseFigures
 from eacademy.people.queries import agency_id_of
 from tests.querycount import page_queries

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import indicators, rollups, services
+from eacademy.evaluation import queries as indicators
+from eacademy.evaluation import rollups, services
 from eacademy.evaluation.models import Answer, FollowUp, Response, Survey, SurveyQuestion
 from eacademy.exams.models import Attempt, Exam
 from eacademy.org.models import AgencyHeadcount

@@ -11,7 +11,8 @@ from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.org.models import AcademyUnit, ClassRank, Position
 from eacademy.people.models import Person, StaffMember
-from eacademy.staff import indicators, services
+from eacademy.staff import queries as indicators
+from eacademy.staff import services
 from eacademy.staff.models import Development, HubArea, HubTrainer
 from tests.querycount import page_queries
 

@@ -135,7 +135,8 @@ def test_an_illness_is_recorded_and_leads_to_re_planning_those_days(client_as, l
     data = {"form": "absence", "lecturer": lesson.lecturer_id, "starts_on": "2027-09-13", "ends_on": "2027-09-17", "reason": "болезнь"}
     page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", data)
     assert page["Location"] == "/timetable/?starts_on=2027-09-13&ends_on=2027-09-17&repair=1"
-    assert lesson.lecturer.unavailabilities.get().history.first().history_user.username == "methodologist"
+    # (the demo may already have sent this lecturer on a business trip: the solver chose who teaches first)
+    assert lesson.lecturer.unavailabilities.get(reason="болезнь").history.first().history_user.username == "methodologist"
     form = client_as(Role.METHODOLOGIST).get(page["Location"]).content.decode()
     assert 'value="2027-09-13"' in form and 'id="id_repair" checked' in form
 
@@ -146,9 +147,10 @@ def test_an_illness_is_recorded_and_leads_to_re_planning_those_days(client_as, l
     ({"starts_on": "вчера", "ends_on": "2027-09-17", "reason": "болезнь"}, "Enter a valid date"),
 ])
 def test_garbage_changes_are_refused_and_nothing_is_recorded(client_as, lesson, data, message):
+    before = lesson.lecturer.unavailabilities.count()
     page = client_as(Role.METHODOLOGIST).post("/timetable/changes/", {"form": "absence", "lecturer": lesson.lecturer_id, **data})
     assert page.status_code == 200 and message in page.content.decode()
-    assert not lesson.lecturer.unavailabilities.exists()
+    assert lesson.lecturer.unavailabilities.count() == before
 
 
 def test_an_invited_lecturer_offers_times_and_is_then_planned_only_in_them(client_as, lesson):

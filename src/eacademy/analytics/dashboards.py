@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from eacademy.analytics.charts import bar_chart, line_chart
 from eacademy.catalog.models import ProgrammeKind
-from eacademy.evaluation import indicators
-from eacademy.evaluation.indicators import Filters, Sums
-from eacademy.staff import indicators as staff_indicators
+from eacademy.evaluation import queries as indicators
+from eacademy.evaluation.queries import Filters, Sums
+from eacademy.staff import queries as staff_queries
 
 
 @dataclass
@@ -139,21 +139,21 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
 def _staff(filters: Filters, years: list[int]) -> tuple[list[Card], Section]:
     """Seed 003's staff indicators: scientists and practitioners among the teaching staff (as it
     stands), the share trained each year, the Regional Hub's national trainers."""
-    now = staff_indicators.composition(filters.department_id)
-    trained = staff_indicators.trained_by_year(filters.department_id)
-    hub = staff_indicators.hub_trainers_by_year(years)
+    now = staff_queries.composition(filters.department_id)
+    trained = staff_queries.trained_by_year(filters.department_id)
+    hub = staff_queries.hub_trainers_by_year(years)
     year = filters.year or max(years, default=0)
 
     def share_trained(y: int) -> float | None:
         return trained.get(y, 0) / now.teaching if now.teaching else None
 
     def card(label: str, value: float | None, targets: dict[int, float]) -> Card:
-        goal = staff_indicators.target(targets, year)
+        goal = staff_queries.target(targets, year)
         return Card(label, _percent(value), "" if goal is None else f"≥ {goal:.0%}", None if goal is None or value is None else value >= goal)
 
-    cards = [card(_("Scientists and practitioners among the teaching staff"), now.share, staff_indicators.SCIENTISTS_PRACTITIONERS_TARGET),
-             card(_("Teaching staff trained in %(year)s") % {"year": year}, share_trained(year), staff_indicators.TRAINED_SHARE_TARGET)]
-    rows = [[Cell(y), Cell(trained.get(y, 0)), _ratio(share_trained(y)), _ratio(staff_indicators.target(staff_indicators.TRAINED_SHARE_TARGET, y)),
+    cards = [card(_("Scientists and practitioners among the teaching staff"), now.share, staff_queries.SCIENTISTS_PRACTITIONERS_TARGET),
+             card(_("Teaching staff trained in %(year)s") % {"year": year}, share_trained(year), staff_queries.TRAINED_SHARE_TARGET)]
+    rows = [[Cell(y), Cell(trained.get(y, 0)), _ratio(share_trained(y)), _ratio(staff_queries.target(staff_queries.TRAINED_SHARE_TARGET, y)),
              Cell(hub[y])] for y in years]
     section = Section(
         _("Teaching staff"), [_("Year"), _("Staff trained"), _("Share trained"), _("Target"), _("National trainers of the Regional Hub")], rows,

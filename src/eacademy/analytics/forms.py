@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import Programme
-from eacademy.evaluation.indicators import DIMENSIONS
+from eacademy.evaluation.queries import DIMENSIONS
 from eacademy.org.models import AcademyUnit, Agency
 
 

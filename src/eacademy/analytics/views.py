@@ -17,17 +17,18 @@ from django.utils.translation import gettext as _
 
 from eacademy.analytics import dashboards, queries
 from eacademy.analytics.forms import EffectivenessForm, FilterForm
+from eacademy.analytics.rules import DASHBOARD_READERS
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_response
 from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import indicators, rollups
-from eacademy.evaluation.indicators import Filters
+from eacademy.evaluation import queries as indicators
+from eacademy.evaluation.queries import Filters
 from eacademy.people.models import Person, StaffMember
 from eacademy.people.queries import agency_id_of
-from eacademy.staff import indicators as staff_indicators
+from eacademy.staff import queries as staff_queries
 
 
 @signed_in
@@ -45,14 +46,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "analytics/home.html", context)
 
 
-DASHBOARD_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)
 
 
 def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterForm, Filters, list[int], str]:
     """The filters asked for, narrowed to what the user may see: a coordinator sees his agency,
     a head of department (not also academy-wide) his department."""
     user = signed_in_user(request)
-    stamp = rollups.stamp()
+    stamp = indicators.stamp()
     years: list[int] = cache.get_or_set(f"analytics:years:{stamp}", indicators.years, 24 * 3600) or []
     finished = [y for y in years if y < timezone.localdate().year]  # the current year is not over: the last full one is shown first
     default_year = (finished or years)[-1] if years else None
@@ -108,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         exported = _export(request, title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, staff_indicators.stamp(), lambda: {"board": dashboards.main(filters, years)})
+    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, staff_queries.stamp(), lambda: {"board": dashboards.main(filters, years)})
     return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
                                                           "stamp": stamp})
 

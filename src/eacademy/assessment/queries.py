@@ -10,11 +10,11 @@ from django.db.models import Count, Q, QuerySet
 
 from eacademy.assessment import reliability
 from eacademy.assessment.models import Anchor, Assignment, Candidate, Consensus, Indicator, Rating, RequiredLevel, Reveal, Session
+from eacademy.assessment.rules import ORGANISERS
 from eacademy.catalog.models import Competency
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 
-ORGANISERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 Item = tuple[int, int, int]  # candidate, exercise, indicator
 
 

@@ -25,6 +25,7 @@ from eacademy.assessment.models import (
     SessionExpert,
     new_code,
 )
+from eacademy.assessment.rules import ORGANISERS, REVEALERS
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
@@ -33,8 +34,6 @@ from eacademy.core.services import require_role
 from eacademy.org.models import Position
 from eacademy.people.models import Person
 
-ORGANISERS = queries.ORGANISERS
-REVEALERS = (Role.ADMINISTRATOR,)  # who may see the names behind a finalised session's codes
 SOLVER_SECONDS = 30.0
 
 

@@ -14,14 +14,12 @@ from django.views.decorators.http import require_POST
 from eacademy.assessment import charts, queries, services
 from eacademy.assessment.forms import CandidatesForm, ConflictForm, ConsensusForm, ExpertsForm, RatingForm, SessionForm
 from eacademy.assessment.models import Anchor, Candidate, Exercise, Indicator, Session, SessionExpert
+from eacademy.assessment.rules import EXPERTS, ORGANISERS, READERS, REVEALERS
 from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.roles import Role
-
-ORGANISERS = services.ORGANISERS
-READERS = (*ORGANISERS, Role.LEADERSHIP)
 
 
 @role_required(*READERS, Role.EXPERT)
@@ -67,7 +65,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organiser = user.has_role(*ORGANISERS)
     context = {"session": session, "show_names": show_names, "matrix": matrix, "exercises": exercises,
                "experts": [(e, loads.get(e.pk, 0)) for e in experts], "progress": queries.progress(session),
-               "organiser": organiser, "can_reveal": user.has_role(*services.REVEALERS) and session.status == Session.Status.FINALISED,
+               "organiser": organiser, "can_reveal": user.has_role(*REVEALERS) and session.status == Session.Status.FINALISED,
                "revealed": show_names and session.status == Session.Status.FINALISED,
                "reveals": session.reveals.select_related("user")[:20],
                "unsettled": len(queries.discrepancies(session)) if session.status == Session.Status.RATING else 0}
@@ -139,7 +137,7 @@ def finalise(request: HttpRequest, pk: int) -> HttpResponse:
                           _("The session is finalised."), reverse("assessment:session", args=[pk]))
 
 
-@role_required(*services.REVEALERS)
+@role_required(*REVEALERS)
 @require_POST
 def reveal(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
@@ -217,7 +215,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/profile.html", context)
 
 
-@role_required(Role.EXPERT)
+@role_required(*EXPERTS)
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
     """The expert's rating form: the exercise, its materials and time, and each indicator with its behavioural anchors."""
     user = signed_in_user(request)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from eacademy.campus.models import AccessNeed, Bed, BedNight, ConductRecord, LeaveRequest, Stay
+from eacademy.campus.rules import DECIDERS, HOUSING, RECORDERS
 from eacademy.core.errors import DomainError
 from eacademy.core.history import delete_by, save_by
 from eacademy.core.models import User
@@ -21,9 +22,6 @@ from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
-HOUSING = (Role.ADMINISTRATOR, Role.DORMITORY_OFFICER)
-DECIDERS = (Role.ADMINISTRATOR, Role.LEADERSHIP)  # the Rector and the vice-rectors he delegates to
-RECORDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER)
 HELD = (Stay.Status.PROPOSED, Stay.Status.CONFIRMED, Stay.Status.CHECKED_IN)
 _BATCH = 1000
 LEAVE_URL = "/campus/leave/"

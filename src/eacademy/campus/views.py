@@ -14,17 +14,16 @@ from django.views.decorators.http import require_POST
 from eacademy.campus import queries, services
 from eacademy.campus.forms import AccessNeedForm, ConductForm, DecisionForm, LeaveForm, MoveForm, OccupancyForm
 from eacademy.campus.models import AccessNeed, Building, ConductRecord, LeaveRequest, Stay
+from eacademy.campus.rules import DECIDERS, HOUSING, RECORDERS, REGISTER, STAFF
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.roles import Role
+from eacademy.enrollment.models import Enrollment
 from eacademy.people.models import Person
 from eacademy.people.queries import visible_to
 from eacademy.planning.models import Offering
-
-REGISTER = (*services.HOUSING, *services.DECIDERS)
-STAFF = (*REGISTER, Role.METHODOLOGIST)
 
 
 @role_required(*STAFF)
@@ -34,16 +33,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     period = OccupancyForm(request.GET or None, initial={"starts_on": today, "ends_on": today + datetime.timedelta(days=28)})
     starts_on, ends_on = (period.cleaned_data["starts_on"], period.cleaned_data["ends_on"]) if period.is_valid() else (today, today + datetime.timedelta(days=28))
     nights = queries.occupancy(starts_on, ends_on)
-    courses = Offering.objects.filter(ends_on__gte=today, enrollments__status="enrolled").distinct().select_related("version__programme").order_by("starts_on")[:30]
+    courses = Offering.objects.filter(ends_on__gte=today, enrollments__status=Enrollment.Status.ENROLLED).distinct().select_related("version__programme").order_by("starts_on")[:30]
     return render(request, "campus/overview.html", {"nights": nights, "courses": courses, "period": period,
-                                                    "buildings": Building.objects.order_by("name"), "can_house": signed_in_user(request).has_role(*services.HOUSING)})
+                                                    "buildings": Building.objects.order_by("name"), "can_house": signed_in_user(request).has_role(*HOUSING)})
 
 
 @role_required(*STAFF)
 def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=pk)
     user = signed_in_user(request)
-    need = AccessNeedForm(request.POST or None, offering=offering) if user.has_role(*services.HOUSING) else None
+    need = AccessNeedForm(request.POST or None, offering=offering) if user.has_role(*HOUSING) else None
     if request.method == "POST" and need is not None and need.is_valid():
         data = need.cleaned_data
         return act_and_return(request, lambda: services.access_need_set(actor=user, person=data["enrollment"].person, needed=data["needed"], note=data["note"]),
@@ -51,10 +50,10 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     stays = Stay.objects.filter(enrollment__offering=offering).select_related("person", "bed__room__building", "enrollment__group").order_by("bed__room__building__name", "bed__room__number", "bed__label")
     needs = AccessNeed.objects.filter(person__enrollments__offering=offering).select_related("person").order_by("person__last_name")
     return render(request, "campus/allocation.html", {"offering": offering, "stays": stays, "needs": needs, "need_form": need,
-                                                      "can_house": user.has_role(*services.HOUSING)})
+                                                      "can_house": user.has_role(*HOUSING)})
 
 
-@role_required(*services.HOUSING)
+@role_required(*HOUSING)
 @require_POST
 def allocation_propose(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
@@ -62,7 +61,7 @@ def allocation_propose(request: HttpRequest, pk: int) -> HttpResponse:
                           _("Beds proposed: check and confirm them."), reverse("campus:allocation", args=[pk]))
 
 
-@role_required(*services.HOUSING)
+@role_required(*HOUSING)
 @require_POST
 def allocation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
@@ -71,7 +70,7 @@ def allocation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
                           _("Beds confirmed."), reverse("campus:allocation", args=[pk]))
 
 
-@role_required(*services.HOUSING)
+@role_required(*HOUSING)
 @require_POST
 def stay_check(request: HttpRequest, pk: int) -> HttpResponse:
     """Check in (a booked stay) or out (a stay checked in)."""
@@ -81,7 +80,7 @@ def stay_check(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: act(actor=signed_in_user(request), stay=stay), _("Recorded."), back)
 
 
-@role_required(*services.HOUSING)
+@role_required(*HOUSING)
 def stay_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Another bed for a stay's nights to come: the beds for the listener's sex free on all of them."""
     stay = get_object_or_404(Stay.objects.select_related("person", "bed__room__building"), pk=pk, status__in=services.HELD)
@@ -108,7 +107,7 @@ def leave(request: HttpRequest) -> HttpResponse:
         return render(request, "campus/register.html", {
             "waiting": LeaveRequest.objects.filter(status=LeaveRequest.Status.REQUESTED).select_related("person__agency").order_by("leaves_at"),
             "out": queries.out_now(now), "late": queries.late_back(now), "decision_form": DecisionForm(),
-            "can_decide": user.has_role(*services.DECIDERS)})
+            "can_decide": user.has_role(*DECIDERS)})
     if not user.has_role(Role.LISTENER):
         raise Http404
     form = LeaveForm(request.POST or None)
@@ -122,7 +121,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     return render(request, "campus/my_leave.html", {"form": form, "requests": LeaveRequest.objects.filter(person__user=user).select_related("decided_by")})
 
 
-@role_required(*services.DECIDERS)
+@role_required(*DECIDERS)
 @require_POST
 def leave_decide(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(LeaveRequest, pk=pk)
@@ -158,16 +157,16 @@ def conduct(request: HttpRequest, pk: int) -> HttpResponse:
     """A listener's record of conduct: his own, or of a person the user may see; staff add to it."""
     user = signed_in_user(request)
     person = get_object_or_404(Person, pk=pk)
-    if person.user_id != user.pk and not user.has_role(*services.RECORDERS) and not visible_to(user).filter(pk=pk).exists():
+    if person.user_id != user.pk and not user.has_role(*RECORDERS) and not visible_to(user).filter(pk=pk).exists():
         raise Http404  # his own, the dormitory's and the Academy's staff, and whoever may see the person (his agency's coordinator)
-    can_record = user.has_role(*services.RECORDERS)
+    can_record = user.has_role(*RECORDERS)
     form = ConductForm(request.POST or None) if can_record else None
     if request.method == "POST":
         if form is None:
             raise Http404
         if form.is_valid():
             try:
-                services.conduct_record(actor=user, person=person, enrollment=person.enrollments.filter(status="enrolled").first(), **form.cleaned_data)
+                services.conduct_record(actor=user, person=person, enrollment=person.enrollments.filter(status=Enrollment.Status.ENROLLED).first(), **form.cleaned_data)
             except DomainError as exc:
                 form_errors_from(form, exc)
             else:

@@ -5,10 +5,8 @@ from collections.abc import Iterable
 from django.db.models import F, Prefetch, QuerySet, Sum
 
 from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
+from eacademy.catalog.rules import DRAFT_READERS
 from eacademy.core.models import User
-from eacademy.core.roles import Role
-
-DRAFT_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)
 
 
 def versions_visible_to(user: User) -> QuerySet[ProgrammeVersion]:

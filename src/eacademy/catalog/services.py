@@ -20,15 +20,13 @@ from eacademy.catalog.models import (
     StudyFormat,
     VersionCompetency,
 )
-from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
+from eacademy.catalog.reference import COMPETENCIES, INITIAL_TRAINING_MONTHS
+from eacademy.catalog.rules import APPROVERS, EDITORS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
-from eacademy.core.roles import Role
 from eacademy.core.services import require_role
 from eacademy.org.models import AcademyUnit, Agency
 
-EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT)
-APPROVERS = (Role.ADMINISTRATOR, Role.HEAD_OF_DEPARTMENT)
 LANGUAGES = ("kk", "ru", "en")
 
 
@@ -210,3 +208,9 @@ def version_start_draft(*, actor: User, programme: Programme) -> ProgrammeVersio
         VersionCompetency(version=draft, competency_id=c.competency_id, level=c.level) for c in source.competencies.all()
     )
     return draft
+
+
+@transaction.atomic
+def load_catalog_reference() -> None:
+    for position, (code, (kk, ru, en)) in enumerate(COMPETENCIES, start=1):
+        Competency.objects.update_or_create(code=code, defaults={"position": position, "name_kk": kk, "name_ru": ru, "name_en": en})

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from eacademy.catalog import queries, services
 from eacademy.catalog.forms import ApprovalForm, CompetencyForm, DisciplineForm, ModuleForm, ProgrammeForm, VersionForm
 from eacademy.catalog.models import Competency, Discipline, Programme, ProgrammeKind, ProgrammeVersion
+from eacademy.catalog.rules import APPROVERS, EDITORS
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return
@@ -21,7 +22,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in ProgrammeKind.values else ""
     return render(request, "catalog/programme_list.html", {
         "programmes": queries.catalog(kind), "kinds": ProgrammeKind.choices, "kind": kind,
-        "can_edit": signed_in_user(request).has_role(*services.EDITORS),
+        "can_edit": signed_in_user(request).has_role(*EDITORS),
     })
 
 
@@ -36,15 +37,15 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = next((v for v in versions if str(v.number) == wanted), None) or next(
         (v for v in versions if v.status == ProgrammeVersion.Status.APPROVED), versions[0]
     )
-    editable = version.is_editable and user.has_role(*services.EDITORS)
+    editable = version.is_editable and user.has_role(*EDITORS)
     modules = queries.curriculum(version)
     levels = {c.competency_id: c for c in version.competencies.all()}
     context = {
         "programme": programme, "versions": versions, "version": version, "modules": modules,
         "hours": queries.hours_by_type(version),
         "competencies": [(c, levels.get(c.pk)) for c in Competency.objects.all()],
-        "editable": editable, "can_approve": version.is_editable and user.has_role(*services.APPROVERS),
-        "can_start_draft": user.has_role(*services.EDITORS) and not any(v.is_editable for v in versions),
+        "editable": editable, "can_approve": version.is_editable and user.has_role(*APPROVERS),
+        "can_start_draft": user.has_role(*EDITORS) and not any(v.is_editable for v in versions),
     }
     if editable:
         context |= {
@@ -58,7 +59,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "catalog/programme_detail.html", context)
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 def programme_create(request: HttpRequest) -> HttpResponse:
     form = ProgrammeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +90,7 @@ def _invalid(request: HttpRequest, version: ProgrammeVersion, form: object) -> H
     return redirect(f"{reverse('catalog:programme_detail', args=[version.programme_id])}?version={version.number}")
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def version_update(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(ProgrammeVersion, pk=pk)
@@ -99,7 +100,7 @@ def version_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _draft_action(request, version, lambda: services.version_update(actor=signed_in_user(request), version=version, **form.cleaned_data), _("The changes are saved."))
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def module_add(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(ProgrammeVersion, pk=pk)
@@ -109,7 +110,7 @@ def module_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _draft_action(request, version, lambda: services.module_add(actor=signed_in_user(request), version=version, names=form.names()), _("The module is added."))
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def discipline_add(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(ProgrammeVersion, pk=pk)
@@ -123,7 +124,7 @@ def discipline_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def discipline_remove(request: HttpRequest, pk: int) -> HttpResponse:
     discipline = get_object_or_404(Discipline.objects.select_related("module__version"), pk=pk)
@@ -131,7 +132,7 @@ def discipline_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _draft_action(request, version, lambda: services.discipline_remove(actor=signed_in_user(request), discipline=discipline), _("The discipline is removed."))
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def competency_set(request: HttpRequest, pk: int, competency_pk: int) -> HttpResponse:
     version = get_object_or_404(ProgrammeVersion, pk=pk)
@@ -146,7 +147,7 @@ def competency_set(request: HttpRequest, pk: int, competency_pk: int) -> HttpRes
     )
 
 
-@role_required(*services.APPROVERS)
+@role_required(*APPROVERS)
 @require_POST
 def version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(ProgrammeVersion, pk=pk)
@@ -161,7 +162,7 @@ def version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*services.EDITORS)
+@role_required(*EDITORS)
 @require_POST
 def version_start_draft(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(Programme, pk=pk)

@@ -9,12 +9,13 @@ import random
 from django.utils import timezone
 
 from eacademy.campus import services
-from eacademy.campus.models import Bed, Building, DormRoom, LeaveRequest, Stay
+from eacademy.campus.models import Bed, Building, ConductRecord, DormRoom, LeaveRequest, Stay
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment
-from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.queries import listener_category
 from eacademy.people.models import Person, Sex
 from eacademy.planning.models import Offering
 
@@ -28,7 +29,7 @@ def _course_running_now(users: dict[str, User], today: datetime.date) -> Offerin
     prosecutors enrolled, so that the dormitory has people living in tonight. They are enrolled
     through the services while the course lies ahead, then the course's dates are moved."""
     methodologist, coordinator = users["methodologist"], users["coordinator"]
-    offering = (Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced", applications=None,
+    offering = (Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind=ProgrammeKind.ADVANCED, applications=None,
                                         starts_on__gt=today).exclude(version__programme__code="adv-pretrial").order_by("starts_on").first())
     assert offering is not None, "the demo plan has an advanced-training course nobody applied for"
     free = Person.objects.filter(agency__code="prosecutor", user=None, applications=None).exclude(position=None).order_by("pk")
@@ -88,8 +89,8 @@ def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str,
                                             reason="Семейные обстоятельства")
         if state != "requested":
             services.leave_decide(actor=rector, leave=leave, approve=True, comment="Разрешаю")
-    services.conduct_record(actor=officer, person=listener, kind="breach", date=today - datetime.timedelta(days=3), measure="warning",
+    services.conduct_record(actor=officer, person=listener, kind=ConductRecord.Kind.BREACH, date=today - datetime.timedelta(days=3), measure="warning",
                             description="Опоздание на вечернее построение на 20 минут.", witnesses="Дежурный по общежитию")
-    services.conduct_record(actor=officer, person=listener, kind="commendation", date=today - datetime.timedelta(days=1), measure="gratitude",
+    services.conduct_record(actor=officer, person=listener, kind=ConductRecord.Kind.COMMENDATION, date=today - datetime.timedelta(days=1), measure="gratitude",
                             description="Помощь в организации семинара Регионального хаба.")
     return {"beds": Bed.objects.count(), "stays": Stay.objects.count(), "leave_requests": LeaveRequest.objects.count()}

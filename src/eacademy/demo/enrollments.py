@@ -6,10 +6,11 @@ import random
 
 from django.db import transaction
 
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.models import User
 from eacademy.enrollment import services
 from eacademy.enrollment.models import Application, Enrollment, Order
-from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.queries import listener_category
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
@@ -22,7 +23,7 @@ def load_demo_enrollments(*, rng: random.Random, users: dict[str, User], offerin
         Person.objects.filter(agency__code="prosecutor", user=None).exclude(position=None).select_related("position").order_by("pk")
     )[::2]
     published = list(
-        Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced").select_related("version").order_by("starts_on")
+        Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind=ProgrammeKind.ADVANCED).select_related("version").order_by("starts_on")
     )
     chosen = published[:offerings]
     busy_until: dict[int, datetime.date] = {}

@@ -8,14 +8,15 @@ import random
 
 from django.utils import timezone
 
+from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.models import User
+from eacademy.core.multilang import join_languages
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Application, Enrollment
-from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.queries import listener_category
 from eacademy.exams import services as exam_services
-from eacademy.exams.formats import Answer, Criterion, Kind, Pair, QuestionData, TextFormat
 from eacademy.exams.models import Attempt, Bank, BlueprintRule, Exam, Slot
-from eacademy.exams.multilang import join_languages
+from eacademy.exams.services import Answer, Criterion, Kind, Pair, QuestionData, TextFormat
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
@@ -77,7 +78,7 @@ def _course_with_listener(users: dict[str, User]) -> tuple[Enrollment, list[Enro
     for pending in Application.objects.filter(person=listener, status=Application.Status.SUBMITTED):
         enrollment_services.application_withdraw(actor=users["listener"], application=pending)
     category = listener_category(listener)
-    published = Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind="advanced").select_related("version")
+    published = Offering.objects.filter(status=Offering.Status.PUBLISHED, version__programme__kind=ProgrammeKind.ADVANCED).select_related("version")
     # Keep his spring and the last run of the pre-trial supervision course free: whoever tries
     # the demo (and the browser test) applies there.
     kept_free = published.filter(version__programme__code="adv-pretrial").order_by("-starts_on").first()

@@ -22,7 +22,7 @@ from eacademy.core import services as core_services
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Application, Enrollment
-from eacademy.evaluation import rollups
+from eacademy.evaluation import services as evaluation_services
 from eacademy.evaluation.models import (
     Answer,
     FollowUp,
@@ -33,9 +33,8 @@ from eacademy.evaluation.models import (
     Survey,
     SurveyQuestion,
 )
-from eacademy.evaluation.surveys import course_questions
 from eacademy.exams.models import Attempt, Exam
-from eacademy.org.models import AgencyUnit
+from eacademy.org.models import AcademyUnit, Agency, AgencyUnit
 from eacademy.people.models import Person, StaffMember
 from eacademy.planning.models import Offering
 
@@ -80,7 +79,7 @@ def _aware(day: datetime.date, hour: int = 10) -> datetime.datetime:
 def _lecturers(rng: random.Random) -> dict[int, list[User]]:
     """Logins for the teaching staff (no password: they are shown, not used), by department."""
     by_department: dict[int, list[User]] = {}
-    staff = StaffMember.objects.filter(person__user__isnull=True, academy_unit__kind="department").select_related("person").order_by("pk")
+    staff = StaffMember.objects.filter(person__user__isnull=True, academy_unit__kind=AcademyUnit.Kind.DEPARTMENT).select_related("person").order_by("pk")
     for member in staff:
         user = core_services.user_create(username=f"lecturer{member.pk}", password=None, roles=[Role.LECTURER])
         user.first_name, user.last_name = member.person.first_name, member.person.last_name
@@ -99,7 +98,7 @@ def _answers(rows: list[Answer]) -> Iterator[list[Answer]]:
 @transaction.atomic
 def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, int]:
     this_year = timezone.localdate().year
-    officers = list(Person.objects.filter(user=None, agency__kind="domestic", staff__isnull=True).values_list("pk", "agency_id", flat=False).order_by("pk"))
+    officers = list(Person.objects.filter(user=None, agency__kind=Agency.Kind.DOMESTIC, staff__isnull=True).values_list("pk", "agency_id", flat=False).order_by("pk"))
     versions = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED).select_related("programme", "programme__department"))
     advanced = [v for v in versions if v.programme.kind in (ProgrammeKind.ADVANCED, ProgrammeKind.RETRAINING)]
     reserve = [v for v in versions if v.programme.kind == ProgrammeKind.RESERVE]
@@ -168,7 +167,7 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
         questions: list[SurveyQuestion] = []
         for survey, offering in zip(surveys, offerings, strict=True):
             pool = lecturers.get(offering.department_id) or [u for users in lecturers.values() for u in users]
-            questions.extend(course_questions(survey, rng.sample(pool, min(len(pool), rng.randint(2, 4)))))
+            questions.extend(evaluation_services.standard_questions(survey, rng.sample(pool, min(len(pool), rng.randint(2, 4)))))
         SurveyQuestion.objects.bulk_create(questions, batch_size=_BATCH)
         questions_of: dict[int, list[SurveyQuestion]] = {}
         for question in questions:
@@ -250,7 +249,7 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
 
     # Kirkpatrick level 4: deficiencies found per unit, falling as officers are trained; reserve appointments (seed 002: 23 of 74)
     deficiencies = []
-    for unit_id in AgencyUnit.objects.filter(agency__kind="domestic").values_list("pk", flat=True).order_by("pk"):
+    for unit_id in AgencyUnit.objects.filter(agency__kind=Agency.Kind.DOMESTIC).values_list("pk", flat=True).order_by("pk"):
         level = float(rng.randint(4, 40))
         for year in range(this_year - YEARS - 1, this_year):
             deficiencies.append(InspectionDeficiencies(unit_id=unit_id, year=year, deficiencies=max(0, round(level))))
@@ -261,5 +260,5 @@ def load_demo_history(*, rng: random.Random, methodologist: User) -> dict[str, i
     appointed = [ReserveAppointment(enrollment=e, appointed_on=min(timezone.localdate(), e.offering.ends_on + datetime.timedelta(days=rng.randint(60, 500))),
                                     post="Руководитель структурного подразделения") for e in graduates if rng.random() < 23 / 74]
     bulk_create_with_history(appointed, ReserveAppointment, batch_size=_BATCH, default_change_reason="demo history")
-    rollups.refresh()
+    evaluation_services.figures_refresh()
     return counts

@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from eacademy.catalog.models import ProgrammeVersion
+from eacademy.catalog.models import ProgrammeKind, ProgrammeVersion
 from eacademy.core import services as core_services
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -23,11 +23,11 @@ DIARY = ["Изучил надзорные производства отдела.
 
 
 def load_demo_internship(*, users: dict[str, User], password: str, recruit: Person) -> dict[str, int]:
-    version = ProgrammeVersion.objects.get(programme__kind="initial", programme__entering_agency__code="prosecutor", status="approved")
+    version = ProgrammeVersion.objects.get(programme__kind=ProgrammeKind.INITIAL, programme__entering_agency__code="prosecutor", status=ProgrammeVersion.Status.APPROVED)
     today = timezone.localdate()
     offering = Offering.objects.create(version=version, starts_on=today + datetime.timedelta(days=1), ends_on=today + datetime.timedelta(days=60),
                                        place="Косшы", capacity=25, language="ru", study_format="full_time",
-                                       department=AcademyUnit.objects.filter(kind="department").earliest("pk"), status=Offering.Status.PUBLISHED)
+                                       department=AcademyUnit.objects.filter(kind=AcademyUnit.Kind.DEPARTMENT).earliest("pk"), status=Offering.Status.PUBLISHED)
     application = enrollment_services.application_submit(actor=users["methodologist"], offering=offering, person=recruit)
     enrollment_services.application_accept(actor=users["methodologist"], application=application)
     # the study part is behind him: the course began half a year ago

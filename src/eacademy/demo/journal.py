@@ -9,13 +9,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from eacademy.catalog.models import Discipline, ProgrammeVersion
+from eacademy.catalog.models import Discipline, ProgrammeKind, ProgrammeVersion
 from eacademy.core.models import User
 from eacademy.enrollment.models import Application, Enrollment, Group
-from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.queries import listener_category
 from eacademy.graduation import services as graduation_services
 from eacademy.journal import services
-from eacademy.journal.models import Attendance
+from eacademy.journal.models import Attendance, Certificate, Certification
 from eacademy.org.models import AcademyUnit
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
@@ -25,8 +25,8 @@ from eacademy.timetable.models import Lesson, Room
 def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
     listener = Person.objects.get(user=users["listener"])
     lecturer, head, methodologist = users["lecturer"], users["head"], users["methodologist"]
-    version = ProgrammeVersion.objects.filter(status="approved", programme__kind="advanced", programme__code="adv-anticorruption").first() or \
-        ProgrammeVersion.objects.filter(status="approved", programme__kind="advanced").order_by("pk").first()
+    version = ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind=ProgrammeKind.ADVANCED, programme__code="adv-anticorruption").first() or \
+        ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind=ProgrammeKind.ADVANCED).order_by("pk").first()
     assert version is not None
     starts = timezone.localdate() - datetime.timedelta(days=330)
     offering = Offering.objects.create(version=version, starts_on=starts, ends_on=starts + datetime.timedelta(days=11), place="Қосшы", capacity=25,
@@ -53,7 +53,7 @@ def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str
                                         reason="Служебная командировка" if status == Attendance.Status.EXCUSED else "")
                 if status != Attendance.Status.ABSENT and day % 2 == 0:
                     services.mark_set(actor=lecturer, enrollment=enrollment, discipline=discipline, lesson=lesson, points=Decimal(rng.randint(55, 100)), revision=0)
-    certification = services.certification_create(actor=methodologist, offering=offering, group=group, kind="final", held_on=offering.ends_on,
+    certification = services.certification_create(actor=methodologist, offering=offering, group=group, kind=Certification.Kind.FINAL, held_on=offering.ends_on,
                                                   chair=head, members=[lecturer], protocol_number="14")
     for member in (head, lecturer):
         for enrollment in enrollments:
@@ -62,4 +62,4 @@ def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str
     graduation = graduation_services.offering_graduate(actor=methodologist, offering=offering)
     if graduation.certificate_batch_id is not None:
         services.certificate_batch_run(graduation.certificate_batch_id)
-    return {"certificates": offering.enrollments.filter(certificates__status="valid").count()}
+    return {"certificates": offering.enrollments.filter(certificates__status=Certificate.Status.VALID).count()}

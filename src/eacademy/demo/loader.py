@@ -13,10 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from eacademy.catalog.reference import load_catalog_reference
+from eacademy.catalog.services import load_catalog_reference
 from eacademy.core import services as core_services
 from eacademy.core.iin import FEMALE, MALE, make_iin
 from eacademy.core.models import User
+from eacademy.core.names import search_key, transliterate
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.assessment import load_demo_assessment
@@ -31,10 +32,9 @@ from eacademy.demo.programmes import load_demo_programmes
 from eacademy.demo.staff import load_demo_staff
 from eacademy.demo.timetable import TERM_WEEKS, load_demo_term, term_start
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
-from eacademy.org.reference import load_reference_data
+from eacademy.org.services import load_reference_data
 from eacademy.people.models import Person, StaffMember
-from eacademy.people.names import search_key, transliterate
-from eacademy.timetable import planner
+from eacademy.timetable import services as timetable_services
 
 DEMO_PASSWORD = "eacademy-demo"  # noqa: S105 - the demo's published password, never a real one
 
@@ -251,7 +251,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     history = load_demo_history(rng=rng, methodologist=users["methodologist"])
     term = load_demo_term(rng=rng, groups=6)
     starts = term_start()
-    planner.plan(starts, starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
+    timetable_services.timetable_plan(starts_on=starts, ends_on=starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
     # its own generator: how many draws it takes depends on the solver's assignment, which may differ between runs
     assessment = load_demo_assessment(rng=random.Random(f"assessment-{seed}"), methodologist=users["methodologist"], password=DEMO_PASSWORD)
     campus = load_demo_campus(rng=rng, users=users)

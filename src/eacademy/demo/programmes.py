@@ -6,7 +6,6 @@ from django.db import transaction
 
 from eacademy.catalog import services
 from eacademy.catalog.models import Competency, Programme, ProgrammeKind, VersionCompetency
-from eacademy.catalog.reference import RESERVE_MODULES
 from eacademy.core.models import User
 from eacademy.org.models import AcademyUnit, Agency
 
@@ -56,6 +55,24 @@ _DISCIPLINE_NAMES = [
     ("Іскерлік ойын", "Деловая игра", "Business game"),
     ("Құжаттарды дайындау", "Подготовка процессуальных документов", "Drafting procedural documents"),
 ]
+
+
+# The four modules of the Presidential Reserve programme (seed 002).
+RESERVE_MODULES = [
+    ("Мемлекеттік саясаттың негізгі бағыттары", "Основные направления государственной политики", "Main directions of state policy"),
+    (
+        "Жаппай наразылық пен террорлық әрекеттер кезіндегі келіссөздер тактикасы",
+        "Тактика ведения переговоров при массовых протестах и террористических акциях",
+        "Negotiation tactics during mass protest and terrorist actions",
+    ),
+    (
+        "Басқару қызметіндегі талдамалық жұмыстың негіздері",
+        "Основы аналитической работы в управленческой деятельности",
+        "Fundamentals of analytical work in management activities",
+    ),
+    ("Көшбасшылық және басшының жеке тиімділігі", "Лидерство и личная эффективность руководителя", "Leadership and personal effectiveness of a manager"),
+]
+
 
 
 @transaction.atomic

@@ -11,8 +11,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from eacademy.org.models import ClassRank, Position
 from eacademy.people.models import Person, StaffMember
-from eacademy.staff.indicators import PRACTITIONER_RANKS
 from eacademy.staff.models import Development, HubArea, HubTrainer
+from eacademy.staff.queries import PRACTITIONER_RANKS
 
 ORGANISATIONS = [
     ("Верховный Суд Республики Казахстан", "Судебная практика по уголовным делам о коррупции"),

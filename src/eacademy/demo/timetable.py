@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from eacademy.catalog.models import Discipline, ProgrammeVersion
+from eacademy.catalog.models import Discipline, ProgrammeKind, ProgrammeVersion
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.enrollment.models import Group
 from eacademy.planning.models import Offering
-from eacademy.timetable.models import AvailableSlot, DayOff, LecturerLimits, Period, Room, Teaching, Unavailability
+from eacademy.timetable.models import AvailableSlot, DayOff, LecturerLimits, Period, Room, TaughtKind, Teaching, Unavailability
 
 PERIODS = [(datetime.time(9, 0), datetime.time(10, 20)), (datetime.time(10, 30), datetime.time(11, 50)),
            (datetime.time(12, 40), datetime.time(14, 0)), (datetime.time(14, 10), datetime.time(15, 30))]
@@ -105,7 +105,7 @@ def load_demo_term(*, rng: random.Random, groups: int = 8, lecturers: int = 0, i
     wanted = lecturers or round(len(staff) / (1 - invited_share))
     invited = _invited(rng, max(1, round(wanted * invited_share)))
     staff = staff[: max(1, wanted - len(invited))] + _staff(rng, wanted - len(invited) - len(staff))
-    versions = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind="advanced").select_related("programme__department"))
+    versions = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind=ProgrammeKind.ADVANCED).select_related("programme__department"))
     disciplines = {v.pk: list(Discipline.objects.filter(module__version=v).order_by("module__position", "position")) for v in versions}
     calendar = working_days(start, TERM_WEEKS * 5)
     teachings: list[tuple[Teaching, Teaching]] = []
@@ -124,12 +124,12 @@ def load_demo_term(*, rng: random.Random, groups: int = 8, lecturers: int = 0, i
             group = Group.objects.create(offering=offering, number=index)
             for discipline in disciplines[version.pk]:
                 lecturer = rng.choice(staff)
-                lecture = Teaching(offering=offering, group=group, discipline=discipline, kind="lecture", lecturer=lecturer,
+                lecture = Teaching(offering=offering, group=group, discipline=discipline, kind=TaughtKind.LECTURE, lecturer=lecturer,
                                    lessons=max(1, math.ceil(discipline.lectures / 2)), room_kind=Room.Kind.LECTURE_HALL)
                 practical_kind = Room.Kind.COMPUTER_CLASS if "digital" in version.programme.code and discipline.position % 2 else \
                     Room.Kind.SIMULATION_GROUND if "pretrial" in version.programme.code and discipline.position % 3 == 0 else Room.Kind.CLASSROOM
                 practical_lecturer = invited_queue.pop() if invited_queue and rng.random() < 0.5 else rng.choice(staff)
-                practical = Teaching(offering=offering, group=group, discipline=discipline, kind="seminar", lecturer=practical_lecturer,
+                practical = Teaching(offering=offering, group=group, discipline=discipline, kind=TaughtKind.SEMINAR, lecturer=practical_lecturer,
                                      lessons=max(1, math.ceil(discipline.seminars / 2)), room_kind=practical_kind)
                 if practical_lecturer.username.startswith("invited"):
                     practical.lessons = min(practical.lessons, 3)

@@ -14,6 +14,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.numbers import Id, Money
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.models import Application, Enrollment, Group
+from eacademy.enrollment.rules import PLANNERS, ROSTER_READERS, SIGNERS
 from eacademy.people.queries import visible_to
 from eacademy.planning.queries import offerings_visible_to
 
@@ -133,7 +134,7 @@ def withdraw_application(request: HttpRequest, application_id: Id):
 
 
 def _require_roster(request: HttpRequest) -> None:
-    if not signed_in_user(request).has_role(*queries.ROSTER_READERS):
+    if not signed_in_user(request).has_role(*ROSTER_READERS):
         raise PermissionDenied
 
 
@@ -164,7 +165,7 @@ def transition(request: HttpRequest, enrollment_id: Id, payload: TransitionIn):
 
 
 def _require_orders(request: HttpRequest) -> None:
-    if not signed_in_user(request).has_role(*services.PLANNERS, *services.SIGNERS):
+    if not signed_in_user(request).has_role(*PLANNERS, *SIGNERS):
         raise PermissionDenied
 
 

@@ -2,13 +2,27 @@
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from eacademy.catalog.models import ListenerCategory
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Application, Enrollment, Order, OrderLine
+from eacademy.enrollment.rules import ROSTER_READERS
+from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering
 
-ROSTER_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)
+_MANAGER_POSITIONS = {"head-of-division"}
+
+
+def listener_category(person: Person) -> str:
+    """Which category of listeners a person belongs to, as programmes name their target."""
+    if person.citizenship != "KZ":
+        return ListenerCategory.FOREIGN
+    if person.agency_id is None or person.position_id is None:
+        return ListenerCategory.RECRUITS
+    if person.position is not None and person.position.code in _MANAGER_POSITIONS:
+        return ListenerCategory.MANAGERS
+    return ListenerCategory.OFFICERS
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:
@@ -51,7 +65,7 @@ def quota_use(offering: Offering) -> list[dict[str, object]]:
     counts = (
         offering.applications.values("person__agency__short_name")
         .annotate(
-            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED, enrollment__status__in=["enrolled", "on_leave"])),
+            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED, enrollment__status__in=[Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE])),
             waiting=Count("id", filter=Q(status=Application.Status.WAITLISTED)),
         )
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from eacademy.core import names
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.iin import parse_iin
@@ -23,17 +24,15 @@ from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
-from eacademy.enrollment.rules import listener_category
+from eacademy.enrollment.queries import listener_category
+from eacademy.enrollment.rules import PLANNERS, SIGNERS
 from eacademy.org.models import Agency, AgencyUnit, Position
-from eacademy.people import names
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
 from eacademy.people.queries import visible_to as people_visible_to
 from eacademy.planning.models import Offering
 
 _M = TypeVar("_M", bound=models.Model)
-PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
-SIGNERS = (Role.LEADERSHIP,)
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)
 
 

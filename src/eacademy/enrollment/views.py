@@ -16,14 +16,12 @@ from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.imports import read_nominations
 from eacademy.enrollment.models import Application, Enrollment, Group, Order
+from eacademy.enrollment.rules import NOMINATORS, ORDER_READERS, PLANNERS, ROSTER_READERS, SIGNERS
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of, visible_to
 from eacademy.planning.models import Offering
 from eacademy.planning.queries import offerings_visible_to
-
-NOMINATORS = (*services.PLANNERS, Role.AGENCY_COORDINATOR)
-ORDER_READERS = (*services.PLANNERS, *services.SIGNERS)
 
 
 @signed_in
@@ -56,7 +54,7 @@ def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("The nomination is recorded."), offering.get_absolute_url())
 
 
-@role_required(*NOMINATORS, *queries.ROSTER_READERS)
+@role_required(*NOMINATORS, *ROSTER_READERS)
 def applications(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Application.Status.SUBMITTED)
     status = status if status in Application.Status.values else Application.Status.SUBMITTED
@@ -66,11 +64,11 @@ def applications(request: HttpRequest) -> HttpResponse:
     quota_use = queries.agency_quota_use(agency_id, timezone.localdate().year + 1) if agency_id else None
     return render(request, "enrollment/applications.html", {
         "rows": rows, "status": status, "statuses": Application.Status.choices, "quota_use": quota_use,
-        "can_reject": user.has_role(*services.PLANNERS),
+        "can_reject": user.has_role(*PLANNERS),
     })
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk)
@@ -104,18 +102,18 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: services.application_withdraw(actor=user, application=application), _("The application is withdrawn."), "/enrollment/my/")
 
 
-@role_required(*queries.ROSTER_READERS)
+@role_required(*ROSTER_READERS)
 def roster(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=pk)
     return render(request, "enrollment/roster.html", {
         "offering": offering, "enrollments": queries.roster(offering), "waitlist": queries.waitlist(offering),
         "pending": queries.pending(offering), "quota_use": queries.quota_use(offering), "groups": offering.groups.all(),
-        "can_act": user.has_role(*services.PLANNERS), "reasons": Enrollment.ExpulsionReason.choices,
+        "can_act": user.has_role(*PLANNERS), "reasons": Enrollment.ExpulsionReason.choices,
     })
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def roster_accept(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept in bulk the chosen applications approved by agencies (oldest first)."""
@@ -124,7 +122,7 @@ def roster_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: services.applications_accept(actor=signed_in_user(request), offering=offering, application_ids=chosen), _("The applications are processed: accepted within seats and quotas, the rest waitlisted."), f"/enrollment/offerings/{pk}/roster/")
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
@@ -135,7 +133,7 @@ def roster_groups(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: services.groups_form(actor=signed_in_user(request), offering=offering, max_size=size), _("The groups are formed."), f"/enrollment/offerings/{pk}/roster/")
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
@@ -158,16 +156,16 @@ def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORDER_READERS)
 def order_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "enrollment/order_list.html", {"orders": queries.orders()[:200], "can_sign": signed_in_user(request).has_role(*services.SIGNERS)})
+    return render(request, "enrollment/order_list.html", {"orders": queries.orders()[:200], "can_sign": signed_in_user(request).has_role(*SIGNERS)})
 
 
 @role_required(*ORDER_READERS)
 def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(queries.orders(), pk=pk)
-    return render(request, "enrollment/order_detail.html", {"order": order, "lines": queries.order_lines(order), "can_sign": signed_in_user(request).has_role(*services.SIGNERS)})
+    return render(request, "enrollment/order_detail.html", {"order": order, "lines": queries.order_lines(order), "can_sign": signed_in_user(request).has_role(*SIGNERS)})
 
 
-@role_required(*services.SIGNERS)
+@role_required(*SIGNERS)
 @require_POST
 def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(Order, pk=pk)
@@ -186,7 +184,7 @@ def offering_nominations_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Nominate a whole list from Excel: applied whole, or every bad row shown and nothing applied."""
     user = signed_in_user(request)
     offering = get_object_or_404(offerings_visible_to(user), pk=pk)
-    agency_id = request.POST.get("agency") if user.has_role(*services.PLANNERS) else agency_id_of(user)
+    agency_id = request.POST.get("agency") if user.has_role(*PLANNERS) else agency_id_of(user)
     agency = Agency.objects.filter(pk=as_id(agency_id) or 0).first()
     upload = request.FILES.get("file")
     errors: list[str] = []

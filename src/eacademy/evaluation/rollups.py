@@ -23,7 +23,7 @@ from eacademy.evaluation.models import (
     RollupStamp,
     SurveyQuestion,
 )
-from eacademy.exams.models import Attempt
+from eacademy.exams.models import Attempt, Exam
 from eacademy.exams.queries import FINISHED
 from eacademy.planning.models import Offering
 
@@ -43,7 +43,7 @@ def _course_figures(offerings: dict[int, Offering], offering_ids: list[int] | No
     # (a) each listener's best input and best output result, as a fraction of the maximum
     best: dict[tuple[int, int, int | None], dict[str, float]] = defaultdict(dict)
     for offering_id, person_id, agency_id, purpose, score, max_score in Attempt.objects.filter(
-            _scope("exam__offering_id", offering_ids), exam__purpose__in=["input", "output"], status__in=FINISHED).values_list(
+            _scope("exam__offering_id", offering_ids), exam__purpose__in=[Exam.Purpose.INPUT, Exam.Purpose.OUTPUT], status__in=FINISHED).values_list(
             "exam__offering_id", "person_id", "person__agency_id", "exam__purpose", "score", "max_score"):
         value = (score or 0.0) / max_score if max_score else 0.0
         mine = best[(offering_id, person_id, agency_id)]
@@ -123,7 +123,3 @@ def refresh(offering_ids: list[int] | None = None) -> None:
     AgencyYearFigures.objects.bulk_create(agency_years, batch_size=2000)
     RollupStamp.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4()})
 
-
-def stamp() -> str:
-    """The rollups' version: it changes whenever they do."""
-    return str(RollupStamp.objects.filter(pk=1).values_list("version", flat=True).first())

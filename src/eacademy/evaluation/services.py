@@ -17,8 +17,10 @@ from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment
-from eacademy.evaluation.surveys import course_survey_open, invite_all
+from eacademy.evaluation import rollups
+from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment, Survey, SurveyQuestion
+from eacademy.evaluation.rules import ACADEMY_WIDE, LEVEL_FOUR_EDITORS, SENDERS
+from eacademy.evaluation.surveys import course_questions, course_survey_open, invite_all
 from eacademy.evaluation.tasks import refresh_course
 from eacademy.org.models import AgencyUnit
 from eacademy.people.models import Person
@@ -28,7 +30,6 @@ from eacademy.planning.models import Offering
 LINK_DAYS = 30  # how long a link stays valid after it is sent
 REMIND_AFTER_DAYS = 14
 MAX_REMINDERS = 2
-SENDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
 
 
 def digest(token: str) -> str:
@@ -66,7 +67,7 @@ def follow_up_send(*, actor: User, enrollment: Enrollment, head_name: str, head_
     returns the token (shown nowhere else: only its digest is kept)."""
     if not actor.has_role(*SENDERS):
         raise DomainError(_("Your role does not allow this."))
-    if actor.has_role(Role.AGENCY_COORDINATOR) and not actor.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST) and agency_id_of(actor) != enrollment.person.agency_id:
+    if actor.has_role(Role.AGENCY_COORDINATOR) and not actor.has_role(*ACADEMY_WIDE) and agency_id_of(actor) != enrollment.person.agency_id:
         raise DomainError(_("You may ask only about people of your own agency."))
     if enrollment.status != Enrollment.Status.COMPLETED:
         raise DomainError(_("A follow-up is asked about a listener who has completed the course."))
@@ -143,13 +144,12 @@ def follow_up_answer(*, token: str, work_quality: int, deficiencies: int, applie
 
 # Kirkpatrick level 4: what agencies report back
 
-LEVEL_FOUR_EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
 
 
 def _require_agency(actor: User, agency_id: int | None) -> None:
     if not actor.has_role(*LEVEL_FOUR_EDITORS):
         raise DomainError(_("Your role does not allow this."))
-    if not actor.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST) and agency_id_of(actor) != agency_id:
+    if not actor.has_role(*ACADEMY_WIDE) and agency_id_of(actor) != agency_id:
         raise DomainError(_("You may enter figures only for your own agency."))
 
 
@@ -187,3 +187,13 @@ def course_graduated(*, offering: Offering, graduates: Sequence[Person]) -> None
     if graduates:
         invite_all(course_survey_open(offering), graduates)
     transaction.on_commit(lambda: refresh_course.enqueue(offering.pk))
+
+
+def figures_refresh(offering_ids: list[int] | None = None) -> None:
+    """Rewrite the effectiveness rollups of these courses (all when None) at once, in this process."""
+    rollups.refresh(offering_ids)
+
+
+def standard_questions(survey: Survey, lecturers: list[User]) -> list[SurveyQuestion]:
+    """The standard questionnaire of a course, unsaved (the demo writes past surveys with it in bulk)."""
+    return course_questions(survey, lecturers)

@@ -15,18 +15,17 @@ from django.utils.translation import gettext as _
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
-from eacademy.core.roles import Role
+from eacademy.core.multilang import join_languages
 from eacademy.core.services import notification_send
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import Answer, Invitation, Response, Survey, SurveyQuestion
+from eacademy.evaluation.rules import BUILDERS
 from eacademy.evaluation.tasks import refresh_course
-from eacademy.exams.multilang import join_languages
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
 OPEN_DAYS = 14
 REMIND_DAYS_BEFORE_CLOSING = 3
-BUILDERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
 SMALLEST_GROUP = 3  # results of fewer responses are not shown: a handful of answers can be recognised
 
 

@@ -10,11 +10,11 @@ from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
-from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import services, surveys
 from eacademy.evaluation.forms import AppointmentForm, DeficienciesForm, FollowUpForm, QuestionForm, SendForm, SurveyForm
 from eacademy.evaluation.models import InspectionDeficiencies, ReserveAppointment, Survey, SurveyQuestion
+from eacademy.evaluation.rules import ACADEMY_WIDE, LEVEL_FOUR_EDITORS, RESULT_READERS, SENDERS
 from eacademy.org.models import AgencyUnit
 from eacademy.people.queries import agency_id_of
 
@@ -36,12 +36,12 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "evaluation/follow_up.html", {"record": record, "form": form})
 
 
-@role_required(*services.SENDERS)
+@role_required(*SENDERS)
 def follow_up_list(request: HttpRequest) -> HttpResponse:
     """Completed listeners with the state of their follow-up; a coordinator sees his agency's."""
     user = signed_in_user(request)
     completed = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).select_related("person", "offering__version__programme", "follow_up")
-    if not user.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST):
+    if not user.has_role(*ACADEMY_WIDE):
         completed = completed.filter(person__agency_id=agency_id_of(user) or 0)  # no agency: nobody
     form = SendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +60,6 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     return render(request, "evaluation/follow_up_list.html", {"rows": rows, "now": timezone.now()})
 
 
-RESULT_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)
 
 
 @signed_in
@@ -157,7 +156,7 @@ def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation:survey_edit", pk=found.pk)
 
 
-@role_required(*services.LEVEL_FOUR_EDITORS)
+@role_required(*LEVEL_FOUR_EDITORS)
 def level_four(request: HttpRequest) -> HttpResponse:
     """Level 4 results entered by the agencies: deficiencies found in inspections per unit and
     year, and appointments of the Presidential Reserve's graduates to senior posts."""
@@ -167,7 +166,7 @@ def level_four(request: HttpRequest) -> HttpResponse:
                                         reserve_appointment__isnull=True).select_related("person", "offering__version__programme")
     found = InspectionDeficiencies.objects.select_related("unit__agency").order_by("-year", "unit__path")
     appointed = ReserveAppointment.objects.select_related("enrollment__person", "enrollment__offering")
-    if not user.has_role(Role.ADMINISTRATOR, Role.METHODOLOGIST):
+    if not user.has_role(*ACADEMY_WIDE):
         agency_id = agency_id_of(user) or 0
         units, reserve = units.filter(agency_id=agency_id), reserve.filter(person__agency_id=agency_id)
         found, appointed = found.filter(unit__agency_id=agency_id), appointed.filter(enrollment__person__agency_id=agency_id)

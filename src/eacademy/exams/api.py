@@ -10,7 +10,7 @@ from eacademy.core.access import signed_in_user
 from eacademy.core.numbers import Id
 from eacademy.exams import analysis, attempts, queries
 from eacademy.exams.models import Attempt
-from eacademy.exams.permissions import AUTHORS
+from eacademy.exams.rules import AUTHORS
 
 router = Router(tags=["knowledge control"])
 

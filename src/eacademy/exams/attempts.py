@@ -21,7 +21,7 @@ from eacademy.enrollment.models import Enrollment
 from eacademy.exams import grading
 from eacademy.exams.formats import Kind
 from eacademy.exams.models import Attempt, Exam, Question, Slot
-from eacademy.exams.permissions import require_author
+from eacademy.exams.rules import require_author
 from eacademy.people.models import Person
 
 _random = secrets.SystemRandom()

@@ -29,7 +29,7 @@ from eacademy.exams.formats import (
 )
 from eacademy.exams.formats.checks import check
 from eacademy.exams.models import Bank, Category, Question, QuestionFile, QuestionVersion
-from eacademy.exams.permissions import require_author
+from eacademy.exams.rules import require_author
 
 _COLUMNS = ("kind", "name", "text", "default_mark", "difficulty", "tags", "files", "position", "category")
 

@@ -6,9 +6,11 @@ import numpy as np
 from django.db.models import QuerySet
 
 from eacademy.core.models import User
+from eacademy.enrollment.models import Enrollment
 from eacademy.exams import analysis
+from eacademy.exams.formats import Kind
 from eacademy.exams.models import Attempt, Exam, Slot
-from eacademy.exams.permissions import AUTHORS
+from eacademy.exams.rules import AUTHORS
 
 FINISHED = (Attempt.Status.GRADED,)
 
@@ -17,7 +19,7 @@ def exams_visible_to(user: User) -> QuerySet[Exam]:
     exams = Exam.objects.select_related("offering__version__programme", "group")
     if user.has_role(*AUTHORS) or user.is_academy_wide:
         return exams
-    return exams.filter(offering__enrollments__person__user=user, offering__enrollments__status="enrolled").distinct()
+    return exams.filter(offering__enrollments__person__user=user, offering__enrollments__status=Enrollment.Status.ENROLLED).distinct()
 
 
 def best_results(offering_id: int) -> dict[int, dict[int, float]]:
@@ -50,7 +52,7 @@ def score_matrix(exam: Exam) -> tuple[list[int], list[int], np.ndarray]:
 def distractors(exam: Exam) -> dict[int, dict[int, int]]:
     """{question id: {choice index: times chosen}} for single and multiple choice."""
     counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for question_id, response in Slot.objects.filter(attempt__exam=exam, attempt__status__in=FINISHED, kind__in=["single", "multiple"]).values_list(
+    for question_id, response in Slot.objects.filter(attempt__exam=exam, attempt__status__in=FINISHED, kind__in=[Kind.SINGLE, Kind.MULTIPLE]).values_list(
         "version__question_id", "response"
     ):
         if not response:
@@ -66,7 +68,7 @@ def input_output(offering_id: int) -> dict[str, float | int | None] | None:
     pre: dict[int, float] = {}
     post: dict[int, float] = {}
     for person_id, purpose, score, max_score in Attempt.objects.filter(
-        exam__offering_id=offering_id, exam__purpose__in=["input", "output"], status__in=FINISHED
+        exam__offering_id=offering_id, exam__purpose__in=[Exam.Purpose.INPUT, Exam.Purpose.OUTPUT], status__in=FINISHED
     ).values_list("person_id", "exam__purpose", "score", "max_score"):
         target = pre if purpose == "input" else post
         target[person_id] = max((score or 0.0) / max_score if max_score else 0.0, target.get(person_id, 0.0))

@@ -7,7 +7,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from eacademy.exams.multilang import in_language
+from eacademy.core.multilang import in_language
 
 
 def as_html(text: str, text_format: str, version_id: int) -> SafeString:

@@ -11,11 +11,14 @@ from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.exams.attempts import make_slot
 from eacademy.exams.bank import bank_import, questions_add
+from eacademy.exams.formats import Answer, Criterion, Kind, Pair, QuestionData, TextFormat
 from eacademy.exams.grading import fraction
 from eacademy.exams.models import Bank, BlueprintRule, Exam
-from eacademy.exams.permissions import require_author
+from eacademy.exams.rules import require_author
 
-__all__ = ["bank_create", "bank_import", "exam_create", "fraction", "make_slot", "questions_add"]
+# The question's shape (`QuestionData` and its parts) is what `questions_add` takes.
+__all__ = ["Answer", "Criterion", "Kind", "Pair", "QuestionData", "TextFormat",
+           "bank_create", "bank_import", "exam_create", "fraction", "make_slot", "questions_add"]
 
 
 @transaction.atomic

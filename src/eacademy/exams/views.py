@@ -10,14 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import QUESTION_MEDIA, content_type, shown_inline
+from eacademy.core.multilang import in_language, join_languages, split_languages
 from eacademy.core.pages import act_and_return
 from eacademy.core.uploads import read_upload
 from eacademy.exams import analysis, attempts, bank, queries, services
-from eacademy.exams.formats import Answer, FormatError, TextFormat, files, xlsx
+from eacademy.exams.formats import Answer, FormatError, Kind, TextFormat, files, xlsx
 from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
 from eacademy.exams.models import Attempt, Bank, Exam, Question, QuestionFile, Slot
-from eacademy.exams.multilang import in_language, join_languages, split_languages
-from eacademy.exams.permissions import AUTHORS
+from eacademy.exams.rules import AUTHORS
 
 
 def _errors(request: HttpRequest, exc: DomainError) -> None:
@@ -289,7 +289,7 @@ def attempt_finish(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*AUTHORS)
 def grading_queue(request: HttpRequest) -> HttpResponse:
     slots = (
-        Slot.objects.filter(attempt__status=Attempt.Status.AWAITING_GRADING, kind="essay", fraction__isnull=True)
+        Slot.objects.filter(attempt__status=Attempt.Status.AWAITING_GRADING, kind=Kind.ESSAY, fraction__isnull=True)
         .select_related("attempt__exam", "version")
         .order_by("attempt__finished_at", "position")[:100]
     )
@@ -298,7 +298,7 @@ def grading_queue(request: HttpRequest) -> HttpResponse:
 
 @role_required(*AUTHORS)
 def essay_grade(request: HttpRequest, pk: int) -> HttpResponse:
-    slot = get_object_or_404(Slot.objects.select_related("attempt__exam", "version"), pk=pk, kind="essay")
+    slot = get_object_or_404(Slot.objects.select_related("attempt__exam", "version"), pk=pk, kind=Kind.ESSAY)
     form = EssayGradeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eacademy.catalog.models import Programme
+from eacademy.catalog.models import Programme, ProgrammeKind
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.widgets import DATE
@@ -13,9 +13,9 @@ from eacademy.people.models import Person
 
 class PlacementForm(forms.Form):
     enrollment = forms.ModelChoiceField(label=_("Intern"), queryset=Enrollment.objects.filter(
-        offering__version__programme__kind="initial", status="enrolled", placements=None).select_related("person", "offering__version__programme"))
+        offering__version__programme__kind=ProgrammeKind.INITIAL, status=Enrollment.Status.ENROLLED, placements=None).select_related("person", "offering__version__programme"))
     unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=AgencyUnit.objects.filter(
-        agency__in=Programme.objects.filter(kind="initial").values("entering_agency")).select_related("agency"))
+        agency__in=Programme.objects.filter(kind=ProgrammeKind.INITIAL).values("entering_agency")).select_related("agency"))
     mentor_iin = forms.CharField(label=_("Mentor's IIN"), max_length=12)
     supervisor = forms.ModelChoiceField(label=_("Supervisor from the Academy"), queryset=User.objects.filter(groups__name=Role.LECTURER).order_by("last_name", "username"))
     starts_on = forms.DateField(label=_("From"), widget=DATE)

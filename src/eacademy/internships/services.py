@@ -11,21 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import Discipline, ProgrammeKind
-from eacademy.catalog.reference import INITIAL_TRAINING_MONTHS
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
-from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.internships.models import DiaryEntry, Placement
+from eacademy.internships.rules import PLANNERS, SUPERVISORS
 from eacademy.journal import services as journal_services
 from eacademy.org.models import AgencyUnit
 from eacademy.people.models import Person
-
-PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
-SUPERVISORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
-
 
 
 def internship_discipline(enrollment: Enrollment) -> Discipline | None:
@@ -53,9 +48,9 @@ def placement_create(*, actor: User, enrollment: Enrollment, unit: AgencyUnit, m
         errors["supervisor"] = [_("The supervisor is a lecturer of the Academy.")]
     if ends_on <= starts_on:
         errors["ends_on"] = [_("The internship ends after it starts.")]
-    months = INITIAL_TRAINING_MONTHS.get(agency.code if agency else "", (Decimal(0), Decimal(0)))[1]
+    months = enrollment.offering.version.internship_months  # seed 004's, set when the programme was made
     if months and (ends_on - starts_on).days > round(months * Decimal("30.44")):  # calendar months, on average
-        errors["ends_on"] = [_("The internship part lasts at most %(months)s months.") % {"months": months}]
+        errors["ends_on"] = [_("The internship part lasts at most %(months)s months.") % {"months": f"{months:.1f}".removesuffix(".0")}]
     if not plan.strip():
         errors["plan"] = [_("Write the plan of the internship.")]
     if errors:

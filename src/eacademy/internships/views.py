@@ -13,12 +13,13 @@ from eacademy.core.pages import form_errors_from
 from eacademy.internships import services
 from eacademy.internships.forms import DiaryForm, MarkForm, MentorForm, PlacementForm
 from eacademy.internships.models import Placement
+from eacademy.internships.rules import PLANNERS
 
 
 def visible_placements(user: User) -> QuerySet[Placement]:
     """Planners see every placement; a supervisor his interns'; an intern his own."""
     placements = Placement.objects.select_related("enrollment__person", "unit__agency", "mentor", "supervisor")
-    if user.has_role(*services.PLANNERS):
+    if user.has_role(*PLANNERS):
         return placements
     return placements.filter(Q(supervisor=user) | Q(enrollment__person__user=user))
 
@@ -26,7 +27,7 @@ def visible_placements(user: User) -> QuerySet[Placement]:
 @signed_in
 def placement_list(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    form = PlacementForm(request.POST or None) if user.has_role(*services.PLANNERS) else None
+    form = PlacementForm(request.POST or None) if user.has_role(*PLANNERS) else None
     if request.method == "POST" and form is not None and form.is_valid():
         data = dict(form.cleaned_data)
         data["mentor"] = data.pop("mentor_iin")
@@ -47,7 +48,7 @@ def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if placement.status == Placement.Status.PLANNED:
         if placement.enrollment.person.user_id == user.pk:
             allowed["diary"] = DiaryForm
-        if user.pk == placement.supervisor_id or user.has_role(*services.PLANNERS):
+        if user.pk == placement.supervisor_id or user.has_role(*PLANNERS):
             allowed["mentor"] = MentorForm
         if user.pk == placement.supervisor_id:
             allowed["mark"] = MarkForm

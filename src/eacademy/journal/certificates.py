@@ -18,12 +18,12 @@ from eacademy.catalog.queries import total_hours
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
+from eacademy.core.names import masked_name
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import certificate_pdf
 from eacademy.journal.models import Certificate, CertificateBatch, CertificateCounter, Certification, CertificationResult
 from eacademy.journal.rules import REGISTRARS
-from eacademy.people.names import masked_name
 
 CHUNK = 50  # a batch commits and reports progress this many certificates at a time
 

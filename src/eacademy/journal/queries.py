@@ -116,7 +116,7 @@ def transcript(person: Person) -> Transcript:
     certificate; GPA weighted by credits over the results whose scale has grade points."""
     enrollments = list(Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.TRANSFERRED)
                        .select_related("offering__version__programme").order_by("offering__starts_on"))
-    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind="final").order_by("certification__held_on")}
+    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind=Certification.Kind.FINAL).order_by("certification__held_on")}
     certificates = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__person=person, status=Certificate.Status.VALID)}
     hours_by_version = total_hours(e.offering.version_id for e in enrollments)
     courses, weighted, weight, total = [], Decimal(0), Decimal(0), Decimal(0)

@@ -3,8 +3,8 @@
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from eacademy.core.models import User
-from eacademy.core.roles import Role
 from eacademy.org.models import Agency, AgencyHeadcount, AgencyUnit
+from eacademy.org.rules import AGENCY_READERS
 
 
 def agencies_visible_to(user: User) -> QuerySet[Agency]:
@@ -12,7 +12,7 @@ def agencies_visible_to(user: User) -> QuerySet[Agency]:
     agencies = Agency.objects.all()
     if not user.is_authenticated or not user.is_active:
         return agencies.none()
-    if user.is_academy_wide or user.has_role(Role.HEAD_OF_DEPARTMENT, Role.LECTURER):
+    if user.is_academy_wide or user.has_role(*AGENCY_READERS):
         return agencies
     return agencies.filter(people__user=user)
 

@@ -10,14 +10,12 @@ from ninja.pagination import paginate
 
 from eacademy.core.errors import DomainError
 from eacademy.core.numbers import Id
-from eacademy.core.roles import Role
 from eacademy.org.models import AgencyUnit, ClassRank, Position
 from eacademy.org.queries import agencies_visible_to
 from eacademy.people import queries, services
+from eacademy.people.rules import EDITORS, READERS
 
 router = Router(tags=["people"])
-EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
-READERS = (*EDITORS, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)
 
 
 class PersonOut(Schema):

@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eacademy.core import names
 from eacademy.core.errors import DomainError
 from eacademy.core.iin import parse_iin
 from eacademy.org.models import Agency, AgencyUnit, ClassRank, Position
-from eacademy.people import names
 from eacademy.people.models import Person
 
 

@@ -7,14 +7,11 @@ from django.utils.translation import gettext as _
 
 from eacademy.core.access import role_required
 from eacademy.core.errors import DomainError
-from eacademy.core.roles import Role
 from eacademy.org.queries import agencies_visible_to
 from eacademy.people import queries, services
 from eacademy.people.forms import PersonForm
 from eacademy.people.models import Person, StaffMember
-
-READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)
-EDITORS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)
+from eacademy.people.rules import EDITORS, HISTORY_READERS, READERS
 
 
 @role_required(*READERS)
@@ -67,7 +64,7 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit(request, get_object_or_404(queries.visible_to(request.user), pk=pk))  # type: ignore[arg-type]
 
 
-@role_required(Role.ADMINISTRATOR)
+@role_required(*HISTORY_READERS)
 def person_history(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     records = list(person.history.select_related("history_user").order_by("-history_date", "-history_id")[:100])

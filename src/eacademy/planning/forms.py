@@ -31,7 +31,7 @@ class NeedForm(forms.Form):
 
 class OfferingForm(forms.Form):
     version: forms.ModelChoiceField[ProgrammeVersion] = forms.ModelChoiceField(
-        label=_("Programme"), queryset=ProgrammeVersion.objects.filter(status="approved").select_related("programme")
+        label=_("Programme"), queryset=ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED).select_related("programme")
     )
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE)
     ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
@@ -40,7 +40,7 @@ class OfferingForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of instruction"), choices=settings.LANGUAGES, initial="ru")
     study_format = forms.ChoiceField(label=_("Format"), choices=StudyFormat.choices)
     department: forms.ModelChoiceField[AcademyUnit] = forms.ModelChoiceField(
-        label=_("Responsible department"), queryset=AcademyUnit.objects.filter(kind__in=["department", "centre"]).order_by("path")
+        label=_("Responsible department"), queryset=AcademyUnit.objects.filter(kind__in=[AcademyUnit.Kind.DEPARTMENT, AcademyUnit.Kind.CENTRE]).order_by("path")
     )
 
 

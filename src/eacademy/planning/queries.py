@@ -6,8 +6,7 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering, TrainingNeed
-
-PLAN_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)
+from eacademy.planning.rules import PLAN_READERS
 
 
 def needs_visible_to(user: User) -> QuerySet[TrainingNeed]:

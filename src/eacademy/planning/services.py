@@ -14,9 +14,7 @@ from eacademy.core.services import require_role
 from eacademy.org.models import AcademyUnit, Agency
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering, OfferingQuota, TrainingNeed
-
-PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
-
+from eacademy.planning.rules import PLANNERS
 
 
 @transaction.atomic

@@ -15,8 +15,7 @@ from eacademy.org.queries import agencies_visible_to
 from eacademy.planning import queries, services
 from eacademy.planning.forms import NeedForm, OfferingForm, QuotaForm
 from eacademy.planning.models import Offering
-
-NEED_WRITERS = (*services.PLANNERS, Role.AGENCY_COORDINATOR)
+from eacademy.planning.rules import NEED_WRITERS, PLAN_READERS, PLANNERS
 
 
 def _year(request: HttpRequest) -> int:
@@ -28,7 +27,7 @@ def _apply_errors(form: object, exc: DomainError) -> None:
         form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
 
 
-@role_required(*NEED_WRITERS, *queries.PLAN_READERS)
+@role_required(*NEED_WRITERS, *PLAN_READERS)
 def need_list(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     year = _year(request)
@@ -61,7 +60,7 @@ def need_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"/plan/needs/?year={need.year}")
 
 
-@role_required(*queries.PLAN_READERS)
+@role_required(*PLAN_READERS)
 def needs_consolidated(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     return render(request, "planning/needs_consolidated.html", {"rows": queries.needs_consolidated(year), "year": year})
@@ -76,7 +75,7 @@ def _plan(request: HttpRequest) -> tuple[int, object]:
 def plan(request: HttpRequest) -> HttpResponse:
     year, offerings = _plan(request)
     user = signed_in_user(request)
-    return render(request, "planning/plan.html", {"offerings": offerings, "year": year, "can_plan": user.has_role(*services.PLANNERS)})
+    return render(request, "planning/plan.html", {"offerings": offerings, "year": year, "can_plan": user.has_role(*PLANNERS)})
 
 
 def _plan_rows(offerings: object) -> list[list[object]]:
@@ -103,7 +102,7 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
     return pdf_response("planning/plan_pdf.html", {"year": year, "header": _plan_header(), "rows": _plan_rows(offerings)}, f"plan-{year}.pdf")
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 def offering_create(request: HttpRequest) -> HttpResponse:
     form = OfferingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -127,16 +126,16 @@ def _quota_form(request: HttpRequest, offering: Offering) -> QuotaForm:
 def offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     offering = get_object_or_404(queries.offerings_visible_to(user).select_related("version__programme__department"), pk=pk)
-    can_plan = user.has_role(*services.PLANNERS)
+    can_plan = user.has_role(*PLANNERS)
     return render(request, "planning/offering_detail.html", {
         "offering": offering, "quotas": offering.quotas.select_related("agency"), "can_plan": can_plan,
         "quota_form": _quota_form(request, offering) if can_plan else None,
-        "can_nominate": user.has_role(*services.PLANNERS, Role.AGENCY_COORDINATOR),
-        "can_see_roster": user.has_role(*queries.PLAN_READERS),
+        "can_nominate": user.has_role(*PLANNERS, Role.AGENCY_COORDINATOR),
+        "can_see_roster": user.has_role(*PLAN_READERS),
     })
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def offering_quotas(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)
@@ -153,7 +152,7 @@ def offering_quotas(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(offering)
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 @require_POST
 def offering_publish(request: HttpRequest, pk: int) -> HttpResponse:
     offering = get_object_or_404(Offering, pk=pk)

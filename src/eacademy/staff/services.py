@@ -14,7 +14,8 @@ from eacademy.core.services import require_role
 from eacademy.org.models import ClassRank
 from eacademy.people.models import Person, StaffMember
 from eacademy.staff.models import Development, HubArea, HubTrainer
-from eacademy.staff.queries import KEEPERS, may_keep
+from eacademy.staff.queries import may_keep
+from eacademy.staff.rules import KEEPERS
 
 MAX_PRACTICE_YEARS = 70
 MAX_DEVELOPMENT_HOURS = 2000  # a year's retraining at most

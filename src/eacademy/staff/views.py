@@ -9,15 +9,13 @@ from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.documents import xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import form_errors_from
-from eacademy.core.roles import Role
 from eacademy.people.models import StaffMember
-from eacademy.staff import eligibility, services
+from eacademy.staff import queries, services
 from eacademy.staff.forms import DevelopmentForm, HubTrainerForm, ProfileForm, StaffFilterForm
 from eacademy.staff.models import HubTrainer
-from eacademy.staff.queries import KEEPERS, may_keep, staff_list, visible_staff
+from eacademy.staff.queries import may_keep, staff_list, visible_staff
+from eacademy.staff.rules import HUB_READERS, KEEPERS, READERS
 
-READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
-HUB_READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)
 LIST_LIMIT = 500
 
 
@@ -29,7 +27,7 @@ def _columns() -> list[str]:
 def _row(member: StaffMember) -> list[object]:
     return [member.person.full_name, str(member.academy_unit), str(member.position), _("yes") if member.is_invited else _("no"), member.organisation,
             member.get_academic_degree_display(), member.get_academic_title_display(), str(member.person.rank or ""), member.practice_years,
-            _("yes") if eligibility.may_lecture(member) else _("no"), member.last_development]  # type: ignore[attr-defined]
+            _("yes") if queries.may_lecture(member) else _("no"), member.last_development]  # type: ignore[attr-defined]
 
 
 @role_required(*READERS)
@@ -44,7 +42,7 @@ def staff_index(request: HttpRequest) -> HttpResponse:
         return xlsx_response(_("Teaching staff"), _columns(), (_row(m) for m in staff), "teaching-staff.xlsx")
     members = list(staff[:LIST_LIMIT + 1])
     for member in members:
-        member.may_lecture = eligibility.may_lecture(member)  # type: ignore[attr-defined]
+        member.may_lecture = queries.may_lecture(member)  # type: ignore[attr-defined]
     return render(request, "staff/list.html", {"members": members[:LIST_LIMIT], "more": len(members) > LIST_LIMIT, "filters": filters,
                                                "show_hub": user.has_role(*HUB_READERS)})
 
@@ -70,7 +68,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     form_errors_from(form, exc)
                 else:
                     return redirect("staff:detail", pk=pk)
-    return render(request, "staff/detail.html", {"member": member, "may_lecture": eligibility.may_lecture(member),
+    return render(request, "staff/detail.html", {"member": member, "may_lecture": queries.may_lecture(member),
                                                  "developments": member.developments.all(), "forms": forms})
 
 

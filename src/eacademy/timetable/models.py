@@ -142,6 +142,14 @@ class AvailableSlot(models.Model):
         return f"{self.lecturer} {self.date} {self.period_id}"
 
 
+class TaughtKind(models.TextChoices):
+    """The kinds of lessons a teaching plans (a lesson may also be a consultation or a control)."""
+
+    LECTURE = "lecture", _("Lecture")
+    SEMINAR = "seminar", _("Seminar or practical")
+    WORKSHOP = "workshop", _("Workshop")
+
+
 class Teaching(models.Model):
     """What a group is taught: a discipline's lessons of one kind by one lecturer, from the
     programme's hours (a period is two academic hours). The solver turns them into lessons."""
@@ -149,8 +157,7 @@ class Teaching(models.Model):
     offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="teachings", verbose_name=_("offering"))
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="teachings", verbose_name=_("group"))
     discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, related_name="teachings", verbose_name=_("discipline"))
-    kind = models.CharField(_("kind"), max_length=12, choices=[("lecture", _("Lecture")), ("seminar", _("Seminar or practical")),
-                                                                ("workshop", _("Workshop"))], default="lecture")
+    kind = models.CharField(_("kind"), max_length=12, choices=TaughtKind.choices, default=TaughtKind.LECTURE)
     lecturer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="teachings", verbose_name=_("lecturer"))
     lessons = models.PositiveSmallIntegerField(_("lessons"))
     room_kind = models.CharField(_("room kind"), max_length=20, choices=Room.Kind.choices, default=Room.Kind.CLASSROOM)

@@ -27,7 +27,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from eacademy.core.history import system_user
 from eacademy.core.models import User
 from eacademy.core.services import notification_send
-from eacademy.enrollment.models import Group
+from eacademy.enrollment.models import Enrollment, Group
 from eacademy.timetable import solver
 from eacademy.timetable.models import (
     AvailableSlot,
@@ -99,7 +99,7 @@ def build(starts_on: datetime.date, ends_on: datetime.date, *, repair: bool) -> 
     rooms = list(Room.objects.filter(is_active=True).order_by("code"))
     term.rooms = {r.code: r for r in rooms}
     group_ids = {t.group_id for t in teachings}
-    enrolled = dict(Group.objects.filter(pk__in=group_ids).annotate(n=Count("enrollments", filter=Q(enrollments__status="enrolled")))
+    enrolled = dict(Group.objects.filter(pk__in=group_ids).annotate(n=Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.ENROLLED)))
                     .values_list("pk", "n"))
     groups_of = dict(Group.objects.filter(offering__in={t.offering_id for t in teachings}).values_list("offering_id").annotate(n=Count("pk"))
                      .values_list("offering_id", "n"))
@@ -250,7 +250,7 @@ def notify(moved: list[Lesson]) -> None:
         if lesson.lecturer is not None:
             users[lesson.lecturer.pk] = lesson.lecturer
     group_ids = {lesson.group_id for lesson in moved if lesson.group_id}
-    for user in User.objects.filter(person__enrollments__group_id__in=group_ids, person__enrollments__status="enrolled").distinct():
+    for user in User.objects.filter(person__enrollments__group_id__in=group_ids, person__enrollments__status=Enrollment.Status.ENROLLED).distinct():
         users[user.pk] = user
     for user in users.values():
         notification_send(user=user, message=lambda: _("Your timetable has changed: some lessons have moved."), url="/timetable/my/")

@@ -14,8 +14,8 @@ from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import require_role
-from eacademy.enrollment.models import Group
-from eacademy.staff import eligibility
+from eacademy.enrollment.models import Enrollment, Group
+from eacademy.staff import queries as staff_queries
 from eacademy.timetable import planner
 from eacademy.timetable.models import (
     AvailableSlot,
@@ -29,9 +29,8 @@ from eacademy.timetable.models import (
     TimetableRun,
     Unavailability,
 )
+from eacademy.timetable.rules import LESSON_WRITERS, PLANNERS
 
-PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
-LESSON_WRITERS = (*PLANNERS, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
 MAX_SECONDS = 600
 
 
@@ -48,6 +47,11 @@ def run_create(*, actor: User, starts_on: datetime.date, ends_on: datetime.date,
 
     transaction.on_commit(lambda: run_solver.enqueue(run.pk))
     return run
+
+
+def timetable_plan(*, starts_on: datetime.date, ends_on: datetime.date, seconds: float) -> planner.Outcome:
+    """Place these weeks' lessons now, in this process (the demo's term; the pages go through a run)."""
+    return planner.plan(starts_on, ends_on, seconds=seconds)
 
 
 def run_execute(run_id: int) -> TimetableRun:
@@ -153,7 +157,7 @@ def lessons_of(*, group_id: int | None = None, lecturer_id: int | None = None, r
     if room_id:
         return Q(room_id=room_id)
     if person_user is not None:
-        return Q(group__enrollments__person__user=person_user, group__enrollments__status="enrolled") | Q(lecturer=person_user)
+        return Q(group__enrollments__person__user=person_user, group__enrollments__status=Enrollment.Status.ENROLLED) | Q(lecturer=person_user)
     return Q(pk__in=[])
 
 
@@ -214,7 +218,7 @@ def room_close(*, actor: User, room: Room, starts_on: datetime.date, ends_on: da
 def teaching_assign(*, actor: User, teaching: Teaching, lecturer: User) -> Teaching:
     """Give a teaching (and its lessons to come) to a lecturer, if the Rules let him lecture."""
     require_role(actor, PLANNERS)
-    reason = eligibility.refusal(lecturer)
+    reason = staff_queries.refusal(lecturer)
     if reason:
         raise DomainError({"lecturer": [reason]})
     teaching.lecturer = lecturer

@@ -15,14 +15,12 @@ from eacademy.core.documents import pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.pages import form_errors_from
-from eacademy.core.roles import Role
 from eacademy.enrollment.models import Group
 from eacademy.timetable import calendar_feed, load, services
 from eacademy.timetable.forms import ClosureForm, LecturerForm, LoadForm, MoveForm, RunForm, SlotsForm, UnavailabilityForm
 from eacademy.timetable.models import AvailableSlot, Lesson, Room, RoomClosure, Teaching, TimetableRun, Unavailability
+from eacademy.timetable.rules import PLANNERS, READERS
 from eacademy.timetable.week import monday_of, week
-
-READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
 
 
 @role_required(*READERS)
@@ -31,7 +29,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = RunForm(request.POST or None, initial={k: v for k, v in request.GET.items() if k in ("starts_on", "ends_on", "repair")})
     if request.method == "POST":
-        if not user.has_role(*services.PLANNERS):
+        if not user.has_role(*PLANNERS):
             raise Http404
         if form.is_valid():
             try:
@@ -41,7 +39,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                     form.add_error(None, error)
             else:
                 return redirect("timetable:run", pk=run.pk)
-    context = {"form": form, "runs": TimetableRun.objects.select_related("requested_by")[:20], "can_plan": user.has_role(*services.PLANNERS),
+    context = {"form": form, "runs": TimetableRun.objects.select_related("requested_by")[:20], "can_plan": user.has_role(*PLANNERS),
                "groups": Group.objects.filter(teachings__isnull=False).distinct().select_related("offering__version__programme").order_by("offering__starts_on", "number")[:200],
                "rooms": Room.objects.filter(is_active=True).order_by("code"),
                "lecturers": User.objects.filter(teachings__isnull=False).distinct().order_by("last_name", "username")[:300]}
@@ -85,7 +83,7 @@ def week_view(request: HttpRequest) -> HttpResponse:
     grid = week(subject, _monday(request))
     query = request.GET.copy()
     query.pop("week", None)
-    context = {"week": grid, "title": title, "query": query.urlencode(), "can_plan": signed_in_user(request).has_role(*services.PLANNERS)}
+    context = {"week": grid, "title": title, "query": query.urlencode(), "can_plan": signed_in_user(request).has_role(*PLANNERS)}
     if request.GET.get("format") == "pdf":
         return pdf_response("timetable/week_pdf.html", context, f"timetable-{grid.monday}.pdf")
     return render(request, "timetable/week.html", context)
@@ -127,7 +125,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 def lesson_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a lesson by hand; the hard constraints are checked and any breach named."""
     lesson = get_object_or_404(Lesson.objects.select_related("offering", "group", "discipline", "room", "lecturer", "teaching"), pk=pk)
@@ -145,7 +143,7 @@ def lesson_move(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "timetable/lesson_move.html", {"lesson": lesson, "form": form})
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 def changes(request: HttpRequest) -> HttpResponse:
     """A lecturer falls ill, a room closes: record it, then re-plan those days."""
     user = signed_in_user(request)
@@ -188,7 +186,7 @@ def load_view(request: HttpRequest) -> HttpResponse:
     return render(request, "timetable/load.html", {"form": form, "loads": load.loads(starts_on, ends_on), "starts_on": starts_on, "ends_on": ends_on})
 
 
-@role_required(*services.PLANNERS)
+@role_required(*PLANNERS)
 def teaching_lecturer(request: HttpRequest, pk: int) -> HttpResponse:
     """Give a teaching to another lecturer; the Rules' eligibility is checked (§36)."""
     teaching = get_object_or_404(Teaching.objects.select_related("group", "discipline", "lecturer"), pk=pk)

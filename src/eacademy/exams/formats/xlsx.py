@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 
 from eacademy.core.documents import sheet_append
 from eacademy.core.errors import DomainError
+from eacademy.core.multilang import join_languages, split_languages
 from eacademy.core.uploads import read_rows
 from eacademy.exams.formats import (
     Answer,
@@ -25,7 +26,6 @@ from eacademy.exams.formats import (
     with_difficulty,
 )
 from eacademy.exams.formats.checks import check
-from eacademy.exams.multilang import join_languages, split_languages
 
 MAX_ANSWERS = 8
 COLUMNS = ["category", "name", "type", "text_kk", "text_ru", "text_en", "mark", "difficulty", "tags", "general_feedback"]

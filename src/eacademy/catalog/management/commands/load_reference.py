@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from eacademy.catalog.reference import load_catalog_reference
-from eacademy.org.reference import load_reference_data
+from eacademy.catalog.services import load_catalog_reference
+from eacademy.org.services import load_reference_data
 
 
 class Command(BaseCommand):

@@ -28,7 +28,14 @@ from django.utils.translation import gettext as _
 from eacademy.catalog.models import Programme, ProgrammeKind
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation.models import AgencyYearFigures, CourseFigures, CourseRating, InspectionDeficiencies, ReserveAppointment
+from eacademy.evaluation.models import (
+    AgencyYearFigures,
+    CourseFigures,
+    CourseRating,
+    InspectionDeficiencies,
+    ReserveAppointment,
+    RollupStamp,
+)
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
 from eacademy.planning.models import Offering
 
@@ -305,3 +312,8 @@ def level_four(year: int, agency_id: int | None = None) -> LevelFour:
 def years() -> list[int]:
     """The years with completions, oldest first."""
     return sorted(set(CourseFigures.objects.filter(completed__gt=0).values_list("year", flat=True).distinct().order_by()))
+
+
+def stamp() -> str:
+    """The rollups' version: it changes whenever they do."""
+    return str(RollupStamp.objects.filter(pk=1).values_list("version", flat=True).first())

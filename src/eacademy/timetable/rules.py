@@ -1,0 +1,7 @@
+"""Who may do what in this app: each role list named once, here."""
+
+from eacademy.core.roles import Role
+
+PLANNERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST)
+LESSON_WRITERS = (*PLANNERS, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
+READERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)
