@@ -136,15 +136,19 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
 
 @role_required(*DASHBOARD_READERS)
 def trained(request: HttpRequest) -> HttpResponse:
-    """The list behind a bar: the completions of a year, an agency, a programme or a course."""
+    """The list behind a bar: the completions of a year, an agency, a programme or a course; with
+    `officers=1`, the strategy's officers trained in the year, each once."""
     _form, filters, _years, _stamp = _scope(request, FilterForm)
-    rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).select_related(
-        "person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
     offering = query_int(request, "offering", minimum=1, maximum=MAX_ID)
-    if offering is not None:
-        rows = rows.filter(offering_id=offering)
-    elif filters.year:
-        rows = rows.filter(offering__ends_on__year=filters.year)
+    if request.GET.get("officers") == "1" and filters.year:
+        rows = indicators.officers_trained_in(filters.year, filters)
+    else:
+        rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED)
+        if offering is not None:
+            rows = rows.filter(offering_id=offering)
+        elif filters.year:
+            rows = rows.filter(offering__ends_on__year=filters.year)
+    rows = rows.select_related("person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
     if filters.agency_id:
         rows = rows.filter(person__agency_id=filters.agency_id)
     if filters.programme_id:

@@ -22,10 +22,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from eacademy.catalog.models import Programme, ProgrammeKind
+from eacademy.catalog.models import Programme, ProgrammeKind, StudyFormat
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import (
@@ -144,6 +145,20 @@ class Filters:
             rows = rows.filter(department_id=self.department_id)
         return rows
 
+    def officers_trained(self) -> "QuerySet[Enrollment]":
+        """Completions that count for the strategy's "officers trained" (seed 003, task 1.2): officers
+        of the Republic's law-enforcement agencies, internal affairs left out; no CIS or foreign
+        listener, nobody without an agency (a recruit is not an officer yet). Any year."""
+        rows = (Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, person__agency__kind=Agency.Kind.DOMESTIC)
+                .exclude(person__agency__code__in=KPI_EXCLUDED_AGENCIES))
+        if self.agency_id:
+            rows = rows.filter(person__agency_id=self.agency_id)
+        if self.programme_id:
+            rows = rows.filter(offering__version__programme_id=self.programme_id)
+        if self.department_id:
+            rows = rows.filter(offering__department_id=self.department_id)
+        return rows
+
     def ratings(self) -> "QuerySet[CourseRating]":
         rows = CourseRating.objects.all()
         if self.year:
@@ -222,16 +237,19 @@ def overall(filters: Filters = Filters()) -> Sums:
 # The strategy's KPIs
 
 
-def _kpi_figures(filters: Filters) -> "QuerySet[CourseFigures]":
-    return filters.figures().exclude(agency__code__in=KPI_EXCLUDED_AGENCIES)
+def officers_trained_in(year: int, filters: Filters = Filters()) -> "QuerySet[Enrollment]":
+    """The officers behind the year's figure, each once (by his first completion of the year)."""
+    in_year = filters.officers_trained().filter(offering__ends_on__year=year)
+    return Enrollment.objects.filter(pk__in=in_year.values("person_id").annotate(first=Min("pk")).values("first"))
 
 
 def trained_by_year(filters: Filters = Filters()) -> dict[int, tuple[int, int]]:
-    """Year → (completions, of them by distance learning), the Ministry of Internal Affairs left out."""
-    rows = (_kpi_figures(Filters(agency_id=filters.agency_id, programme_id=filters.programme_id, department_id=filters.department_id))
-            .values_list("year").annotate(n=Sum("completed"), distance=Sum("completed", filter=Q(distance=True)))
+    """Year → (distinct officers trained, of them by distance learning): an officer who completes
+    two courses in a year is one officer trained (one grouped query)."""
+    rows = (filters.officers_trained().annotate(year=ExtractYear("offering__ends_on")).values("year")
+            .annotate(n=Count("person_id", distinct=True), distance=Count("person_id", distinct=True, filter=Q(offering__study_format=StudyFormat.DISTANCE)))
             .values_list("year", "n", "distance").order_by("year"))
-    return {year: (n or 0, distance or 0) for year, n, distance in rows}
+    return {year: (n, distance) for year, n, distance in rows}
 
 
 @dataclass(frozen=True)
