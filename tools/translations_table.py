@@ -1984,3 +1984,12 @@ T.update({
 'days for a retake after a failing mark that allows one': ('қайта тапсыруға рұқсат беретін қанағаттанарлықсыз бағадан кейінгі күндер', 'дней на пересдачу после неудовлетворительной оценки, допускающей её'),
 'a certificate of attendance for listeners who do not graduate': ('бітірмеген тыңдаушыларға оқығаны туралы анықтама', 'справка о прослушивании курса для не окончивших обучение'),
 })
+T.update({
+"The bold line is the target, %(target)s a year. Each officer of the Republic's law-enforcement agencies counts once a year; the Ministry of Internal Affairs, CIS and foreign listeners are left out, as in the strategy's indicator.": ('Қалың сызық — жылына %(target)s мақсат. Республиканың құқық қорғау органдарының әр қызметкері жылына бір рет саналады; Ішкі істер министрлігі, ТМД және шетелдік тыңдаушылар стратегия көрсеткішіндегідей есепке алынбайды.', 'Жирная линия — цель, %(target)s в год. Каждый сотрудник правоохранительных органов Республики учитывается один раз в год; Министерство внутренних дел, слушатели из СНГ и иностранные слушатели не учитываются, как и в показателе стратегии.'),
+'for whom': ('кімге арналған', 'для кого'),
+'Investigators and criminologists': ('Тергеушілер мен криминалистер', 'Следователи и криминалисты'),
+'Sergeants, criminal-executive and local police': ('Сержанттар, қылмыстық-атқару және жергілікті полиция қызметі', 'Сержанты, уголовно-исполнительная и местная полицейская служба'),
+'Only initial training for internal affairs is made for investigators or for sergeants.': ('Тергеушілерге немесе сержанттарға тек ішкі істер органдарының бастапқы даярлығы жасалады.', 'Только первоначальная подготовка органов внутренних дел делится на подготовку следователей и сержантов.'),
+'Say whom this initial training is for: %(agency)s has one for each.': ('Бұл бастапқы даярлық кімге арналғанын көрсетіңіз: %(agency)s үшін әрқайсысына жеке бағдарлама бар.', 'Укажите, для кого эта первоначальная подготовка: у %(agency)s для каждых своя.'),
+'The programme lasts %(months)s months: a course that starts on %(starts)s ends about %(last)s, not on %(ends)s.': ('Бағдарлама %(months)s айға созылады: %(starts)s басталатын курс %(ends)s емес, шамамен %(last)s аяқталады.', 'Программа длится %(months)s мес.: курс, начинающийся %(starts)s, заканчивается около %(last)s, а не %(ends)s.'),
+})

@@ -90,3 +90,15 @@ def test_the_journal_page_keeps_its_query_count_for_30_listeners_and_60_lessons(
     assert Enrollment.objects.filter(group=group, status="enrolled").count() == 30 and Lesson.objects.filter(group=group).count() == 60
     _fill({**course, "enrollments": list(Enrollment.objects.filter(group=group, person__in=people))}, persona)
     assert page_queries(client, url) == small
+
+
+def test_an_in_service_transcript_shows_hours_and_the_final_mark_not_credits(client_as, persona):
+    """Seed 001 §34: credits and GPA are credit technology's (postgraduate study); a course of
+    advanced training is recorded with its hours and final mark."""
+    from eacademy.people.models import Person
+
+    person = Person.objects.get(user=persona(Role.LISTENER))
+    page = client_as(Role.LISTENER).get("/journal/my/").content.decode()
+    assert "Hours" in page and "GPA" not in page and "Credits" not in page
+    text = _text(client_as(Role.LISTENER).get(f"/journal/transcripts/{person.pk}.pdf"))
+    assert "Hours" in text and "Final\npoints" in text and "Credits" not in text and "GPA" not in text

@@ -47,6 +47,22 @@ def test_the_five_point_scale_tells_every_point_as_the_point_letter_table_does()
     assert (band_for(five, 85).letter, band_for(five, 70).letter) == ("4", "3")
 
 
+def test_the_point_letter_scale_is_the_current_table_kept_with_its_source_and_date():
+    """The Ministry's current table (DOMAIN.md, credit technology rules No. 152 as amended):
+    A 95-100 4.0, A- 90-94 3.67, B+ 85-89 3.33, B 80-84 3.0, B- 75-79 2.67, C+ 70-74 2.33,
+    C 65-69 2.0, C- 60-64 1.67, D+ 55-59 1.33, D 50-54 1.0, FX 25-49 0.5 (a retake is allowed),
+    F 0-24 0 (the discipline is studied again). Older tables had F for all of 0-49."""
+    scale = GradeScale.objects.get(code="point-letter")
+    table = [("A", 95, 100, "4.00"), ("A-", 90, 94, "3.67"), ("B+", 85, 89, "3.33"), ("B", 80, 84, "3.00"), ("B-", 75, 79, "2.67"),
+             ("C+", 70, 74, "2.33"), ("C", 65, 69, "2.00"), ("C-", 60, 64, "1.67"), ("D+", 55, 59, "1.33"), ("D", 50, 54, "1.00"),
+             ("FX", 25, 49, "0.50"), ("F", 0, 24, "0.00")]
+    assert [(b.letter, int(b.min_points), int(b.max_points), str(b.grade_point)) for b in scale.bands.all()] == table
+    bands = list(scale.bands.all())
+    assert [(band_for(bands, p).letter, band_for(bands, p).retake_allowed, band_for(bands, p).passed) for p in (50, 49, 25, 24, 0)] == [
+        ("D", False, True), ("FX", True, False), ("FX", True, False), ("F", False, False), ("F", False, False)]
+    assert "No. 152" in scale.source and "FX 25-49, F 0-24" in scale.source and scale.checked_on == datetime.date(2026, 12, 2)
+
+
 def test_points_outside_0_to_100_are_refused():
     bands = list(GradeScale.objects.get(code="point-letter").bands.all())
     for points in (-1, 100.5, 101):

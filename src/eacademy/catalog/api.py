@@ -32,6 +32,7 @@ class ProgrammeOut(Schema):
     name: str
     department_id: int
     entering_agency_id: int | None
+    recruit_track: str
 
 
 class DisciplineOut(Schema):

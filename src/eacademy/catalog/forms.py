@@ -10,6 +10,7 @@ from eacademy.catalog.models import (
     ListenerCategory,
     Module,
     ProgrammeKind,
+    RecruitTrack,
     StudyFormat,
     VersionCompetency,
 )
@@ -33,6 +34,7 @@ class ProgrammeForm(NamesForm):
     kind = forms.ChoiceField(label=_("kind"), choices=ProgrammeKind.choices)
     department: forms.ModelChoiceField[AcademyUnit] = forms.ModelChoiceField(label=_("responsible department"), queryset=AcademyUnit.objects.order_by("path"))
     entering_agency = forms.ModelChoiceField(label=_("entering agency"), queryset=Agency.objects.all(), required=False)
+    recruit_track = forms.ChoiceField(label=_("for whom"), choices=[("", "—"), *RecruitTrack.choices], required=False)
 
 
 class VersionForm(forms.Form):

@@ -17,6 +17,13 @@ class ProgrammeKind(models.TextChoices):
     INTERNATIONAL = "international", _("International course")
 
 
+class RecruitTrack(models.TextChoices):
+    """Whom an internal-affairs initial training is for: the two durations of seed 004."""
+
+    INVESTIGATORS = "investigators", _("Investigators and criminologists")
+    SERGEANTS = "sergeants", _("Sergeants, criminal-executive and local police")
+
+
 class StudyFormat(models.TextChoices):
     FULL_TIME = "full_time", _("Full-time")
     DISTANCE = "distance", _("Distance")
@@ -53,6 +60,7 @@ class Programme(TrilingualName):
     entering_agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("entering agency")
     )
+    recruit_track = models.CharField(_("for whom"), max_length=13, choices=RecruitTrack.choices, blank=True)
     department = models.ForeignKey(
         AcademyUnit, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("responsible department")
     )

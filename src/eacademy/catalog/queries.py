@@ -1,11 +1,13 @@
 """Reads of the catalog shared by pages, the API and reports."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db.models import F, Prefetch, QuerySet, Sum
 
 from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
 from eacademy.catalog.rules import DRAFT_READERS
+from eacademy.core.dates import months_later
 from eacademy.core.models import User
 
 
@@ -45,3 +47,10 @@ def total_hours(version_ids: Iterable[int]) -> dict[int, int]:
     rows = Discipline.objects.filter(module__version_id__in=ids).values_list("module__version_id").annotate(hours=Sum(total)).values_list("module__version_id", "hours")
     totals = {version_id: hours or 0 for version_id, hours in rows}
     return {version_id: totals.get(version_id, 0) for version_id in ids}
+
+
+def course_end(version: ProgrammeVersion, starts_on: datetime.date) -> datetime.date | None:
+    """The last day of a course of this version that starts on `starts_on`, by its months of study
+    and internship (seed 004's durations); None for a programme measured in hours only."""
+    months = version.study_months + version.internship_months
+    return months_later(starts_on, months) - datetime.timedelta(days=1) if months else None

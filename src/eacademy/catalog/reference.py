@@ -11,11 +11,13 @@ COMPETENCIES = [
     ("professional", ("Кәсіби құзыреттілік", "Профессиональная компетенция", "Professional competency")),
 ]
 
-# Entering agency → (study months, internship months). Internal affairs: 6 months for
-# investigators and criminologists; sergeants and local police take 3 (a separate programme).
+# (entering agency, track) → (study months, internship months), seed 004. Internal affairs has
+# two programmes: investigators and criminologists 6 months; sergeants, criminal-executive and
+# local police 3 months. The other agencies have one ("" track).
 INITIAL_TRAINING_MONTHS = {
-    "prosecutor": (Decimal(6), Decimal(6)),
-    "anticorruption": (Decimal(5), Decimal(1)),
-    "financial-monitoring": (Decimal(5), Decimal(1)),
-    "internal-affairs": (Decimal(6), Decimal(0)),
+    ("prosecutor", ""): (Decimal(6), Decimal(6)),
+    ("anticorruption", ""): (Decimal(5), Decimal(1)),
+    ("financial-monitoring", ""): (Decimal(5), Decimal(1)),
+    ("internal-affairs", "investigators"): (Decimal(6), Decimal(0)),
+    ("internal-affairs", "sergeants"): (Decimal(3), Decimal(0)),
 }

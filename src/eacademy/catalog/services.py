@@ -45,8 +45,10 @@ def programme_create(
     names: tuple[str, str, str],
     department: AcademyUnit,
     entering_agency: Agency | None = None,
+    recruit_track: str = "",
 ) -> Programme:
-    """A new programme with its first draft; initial training gets the durations of seed 004."""
+    """A new programme with its first draft; initial training gets the durations of seed 004
+    (internal affairs: by whom it is for, investigators 6 months, sergeants 3)."""
     require_role(actor, EDITORS)
     if kind not in ProgrammeKind.values:
         raise DomainError({"kind": [_("Unknown kind of programme.")]})
@@ -56,12 +58,18 @@ def programme_create(
         raise DomainError({"entering_agency": [_("Initial training is built for the agency the recruits enter.")]})
     if not names[1].strip():
         raise DomainError({"name_ru": [_("This field is required.")]})
-    programme = Programme.objects.create(
-        code=code, kind=kind, name_kk=names[0], name_ru=names[1], name_en=names[2], department=department, entering_agency=entering_agency
-    )
+    agency = entering_agency.code if entering_agency is not None else ""
+    if recruit_track and (kind != ProgrammeKind.INITIAL or (agency, recruit_track) not in INITIAL_TRAINING_MONTHS):
+        raise DomainError({"recruit_track": [_("Only initial training for internal affairs is made for investigators or for sergeants.")]})
     study, internship = Decimal(0), Decimal(0)
-    if entering_agency is not None and kind == ProgrammeKind.INITIAL:
-        study, internship = INITIAL_TRAINING_MONTHS.get(entering_agency.code, (Decimal(0), Decimal(0)))
+    if kind == ProgrammeKind.INITIAL:
+        if (agency, recruit_track) not in INITIAL_TRAINING_MONTHS and any(a == agency and t for a, t in INITIAL_TRAINING_MONTHS):
+            raise DomainError({"recruit_track": [_("Say whom this initial training is for: %(agency)s has one for each.") % {"agency": entering_agency}]})
+        study, internship = INITIAL_TRAINING_MONTHS.get((agency, recruit_track), (Decimal(0), Decimal(0)))
+    programme = Programme.objects.create(
+        code=code, kind=kind, name_kk=names[0], name_ru=names[1], name_en=names[2], department=department, entering_agency=entering_agency,
+        recruit_track=recruit_track,
+    )
     categories = {
         ProgrammeKind.INITIAL: [ListenerCategory.RECRUITS],
         ProgrammeKind.RESERVE: [ListenerCategory.RESERVE],

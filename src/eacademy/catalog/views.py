@@ -67,7 +67,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         try:
             programme = services.programme_create(
                 actor=signed_in_user(request), code=data["code"], kind=data["kind"], names=form.names(),
-                department=data["department"], entering_agency=data["entering_agency"],
+                department=data["department"], entering_agency=data["entering_agency"], recruit_track=data["recruit_track"],
             )
         except DomainError as exc:
             for field, errors in exc.message_dict.items():

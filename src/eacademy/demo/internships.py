@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from eacademy.catalog.models import ProgrammeKind, ProgrammeVersion
+from eacademy.catalog.queries import course_end
 from eacademy.core import services as core_services
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -30,8 +31,9 @@ def load_demo_internship(*, users: dict[str, User], password: str, recruit: Pers
                                        department=AcademyUnit.objects.filter(kind=AcademyUnit.Kind.DEPARTMENT).earliest("pk"), status=Offering.Status.PUBLISHED)
     application = enrollment_services.application_submit(actor=users["methodologist"], offering=offering, person=recruit)
     enrollment_services.application_accept(actor=users["methodologist"], application=application)
-    # the study part is behind him: the course began half a year ago
-    Offering.objects.filter(pk=offering.pk).update(starts_on=today - datetime.timedelta(days=200))
+    # the study part is behind him: the course began 200 days ago and runs its programme's twelve months
+    begun = today - datetime.timedelta(days=200)
+    Offering.objects.filter(pk=offering.pk).update(starts_on=begun, ends_on=course_end(version, begun))
     recruit.user = core_services.user_create(username="intern", password=password, roles=[Role.LISTENER])
     recruit.save(update_fields=["user"])
     enrollment = Enrollment.objects.get(application=application)

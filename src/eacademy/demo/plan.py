@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eacademy.catalog.models import ListenerCategory, ProgrammeKind, ProgrammeVersion, StudyFormat
+from eacademy.catalog.queries import course_end
 from eacademy.core.models import User
 from eacademy.demo.name_data import AGENCY_SHARES
 from eacademy.org.models import Agency
@@ -47,10 +48,10 @@ def load_demo_plan(*, rng: random.Random, methodologist: User, offerings: int = 
         version = versions[number % len(versions)]
         kind = version.programme.kind
         starts_on = datetime.date(year, 1, 12) + datetime.timedelta(days=rng.randrange(0, 330))
-        days = {ProgrammeKind.INITIAL: 150, ProgrammeKind.RETRAINING: 60, ProgrammeKind.RESERVE: 20}.get(ProgrammeKind(kind), rng.choice([5, 10, 12]))
+        days = {ProgrammeKind.RETRAINING: 60, ProgrammeKind.RESERVE: 20}.get(ProgrammeKind(kind), rng.choice([5, 10, 12]))
         capacity = rng.choice([20, 25, 30, 40])
         offering = services.offering_create(
-            actor=methodologist, version=version, starts_on=starts_on, ends_on=starts_on + datetime.timedelta(days=days),
+            actor=methodologist, version=version, starts_on=starts_on, ends_on=course_end(version, starts_on) or starts_on + datetime.timedelta(days=days),
             place="Қосшы", capacity=capacity, language=rng.choice(version.languages),
             study_format=rng.choice([StudyFormat.FULL_TIME, StudyFormat.FULL_TIME, StudyFormat.BLENDED]),
             department=version.programme.department,

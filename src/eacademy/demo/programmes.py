@@ -5,7 +5,7 @@ import random
 from django.db import transaction
 
 from eacademy.catalog import services
-from eacademy.catalog.models import Competency, Programme, ProgrammeKind, VersionCompetency
+from eacademy.catalog.models import Competency, Programme, ProgrammeKind, RecruitTrack, VersionCompetency
 from eacademy.core.models import User
 from eacademy.org.models import AcademyUnit, Agency
 
@@ -83,7 +83,7 @@ def load_demo_programmes(*, rng: random.Random, methodologist: User, head: User)
     for code, kind, department, entering, names in PROGRAMMES:
         programme = services.programme_create(
             actor=methodologist, code=code, kind=kind, names=names, department=units[department],
-            entering_agency=agencies[entering] if entering else None,
+            entering_agency=agencies[entering] if entering else None, recruit_track=RecruitTrack.INVESTIGATORS if entering == "internal-affairs" else "",
         )
         version = programme.versions.get()
         module_names = RESERVE_MODULES if kind == ProgrammeKind.RESERVE else _MODULE_NAMES[: 3 if kind == ProgrammeKind.INITIAL else 2]

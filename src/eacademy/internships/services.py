@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import Discipline, ProgrammeKind
+from eacademy.core.dates import months_later
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
@@ -49,7 +50,7 @@ def placement_create(*, actor: User, enrollment: Enrollment, unit: AgencyUnit, m
     if ends_on <= starts_on:
         errors["ends_on"] = [_("The internship ends after it starts.")]
     months = enrollment.offering.version.internship_months  # seed 004's, set when the programme was made
-    if months and (ends_on - starts_on).days > round(months * Decimal("30.44")):  # calendar months, on average
+    if months and ends_on >= months_later(starts_on, months):
         errors["ends_on"] = [_("The internship part lasts at most %(months)s months.") % {"months": f"{months:.1f}".removesuffix(".0")}]
     if not plan.strip():
         errors["plan"] = [_("Write the plan of the internship.")]

@@ -54,9 +54,8 @@ def transcript_pdf(data: Transcript) -> HttpResponse:
 
 
 def transcript_xlsx(data: Transcript) -> HttpResponse:
-    header = [_("Course"), _("Dates"), _("Hours"), _("Credits"), _("Final points"), _("Mark"), _("Grade point"), _("Certificate")]
+    header = [_("Course"), _("Dates"), _("Hours"), _("Status"), _("Final points"), _("Mark"), _("Certificate")]
     rows = [[c.enrollment.offering.version.programme.name, f"{c.enrollment.offering.starts_on:%d.%m.%Y} – {c.enrollment.offering.ends_on:%d.%m.%Y}",
-             c.hours, c.credits, c.result.final_points if c.result else "", c.result.letter if c.result else "", c.result.grade_point if c.result else "",
+             c.hours, str(c.enrollment.get_status_display()), c.result.final_points if c.result else "", c.result.letter if c.result else "",
              str(c.certificate or "")] for c in data.courses]
-    rows.append([_("GPA"), "", "", data.credits, "", "", data.gpa or "", ""])
     return xlsx_response(_("Transcript"), header, rows, f"transcript-{data.person.pk}.xlsx")

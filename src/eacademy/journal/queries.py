@@ -95,42 +95,30 @@ def within_reach(user: User, *, offering_id: int, group_id: int | None) -> bool:
 class TranscriptCourse:
     enrollment: Enrollment
     hours: int
-    credits: Decimal
     result: CertificationResult | None
     certificate: Certificate | None
 
 
 @dataclass
 class Transcript:
+    """An in-service transcript: hours and the final mark of each course. Credits and GPA belong
+    to credit technology (postgraduate study, seed 001 §34), not to courses of advanced training."""
+
     person: Person
     courses: list[TranscriptCourse]
-    gpa: Decimal | None
-    credits: Decimal
-
-
-CREDIT_HOURS = 30  # one ECTS-style credit in Kazakhstan's higher education
 
 
 def transcript(person: Person) -> Transcript:
-    """Every course of a person over the years, with hours, credits, the final result and the
-    certificate; GPA weighted by credits over the results whose scale has grade points."""
+    """Every course of a person over the years, with its hours, the final result (the latest closed
+    protocol's, a retake's if there was one) and the certificate."""
     enrollments = list(Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.TRANSFERRED)
                        .select_related("offering__version__programme").order_by("offering__starts_on"))
-    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind=Certification.Kind.FINAL).order_by("certification__held_on")}
+    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind=Certification.Kind.FINAL,
+                                                                             certification__closed_at__isnull=False).order_by("certification__held_on", "certification__closed_at")}
     certificates = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__person=person, status=Certificate.Status.VALID)}
     hours_by_version = total_hours(e.offering.version_id for e in enrollments)
-    courses, weighted, weight, total = [], Decimal(0), Decimal(0), Decimal(0)
-    for enrollment in enrollments:
-        hours = hours_by_version[enrollment.offering.version_id]
-        credits = (Decimal(hours) / CREDIT_HOURS).quantize(Decimal("0.1"))
-        result = results.get(enrollment.pk)
-        if result is not None and result.passed:
-            total += credits
-        if result is not None and result.grade_point is not None:
-            weighted += result.grade_point * credits
-            weight += credits
-        courses.append(TranscriptCourse(enrollment, hours, credits, result, certificates.get(enrollment.pk)))
-    return Transcript(person, courses, (weighted / weight).quantize(Decimal("0.01")) if weight else None, total)
+    courses = [TranscriptCourse(e, hours_by_version[e.offering.version_id], results.get(e.pk), certificates.get(e.pk)) for e in enrollments]
+    return Transcript(person, courses)
 
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import ListenerCategory, Programme, ProgrammeVersion, StudyFormat
+from eacademy.catalog.queries import course_end
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -15,6 +16,8 @@ from eacademy.org.models import AcademyUnit, Agency
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering, OfferingQuota, TrainingNeed
 from eacademy.planning.rules import PLANNERS
+
+DURATION_SLACK_DAYS = 14  # a course measured in months may end up to two weeks either side (holidays, a Friday)
 
 
 @transaction.atomic
@@ -78,6 +81,10 @@ def offering_create(
         errors["version"] = [_("Only an approved programme version can be planned.")]
     if ends_on < starts_on:
         errors["ends_on"] = [_("The course cannot end before it starts.")]
+    elif (last := course_end(version, starts_on)) is not None and abs((ends_on - last).days) > DURATION_SLACK_DAYS:
+        errors["ends_on"] = [_("The programme lasts %(months)s months: a course that starts on %(starts)s ends about %(last)s, not on %(ends)s.") % {
+            "months": f"{version.study_months + version.internship_months:.1f}".removesuffix(".0"), "starts": f"{starts_on:%d.%m.%Y}",
+            "last": f"{last:%d.%m.%Y}", "ends": f"{ends_on:%d.%m.%Y}"}]
     if not 1 <= capacity <= 1000:
         errors["capacity"] = [_("Give the number of seats, from 1 to 1,000.")]
     if language not in version.languages:
