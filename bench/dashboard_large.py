@@ -17,7 +17,7 @@ from bench.exam_burst import postgres
 from bench.home_page import _session_cookie
 
 BENCH = "dashboard_large"
-FILTERS = ("from eacademy.evaluation.indicators import years; from eacademy.org.models import Agency; import json; "
+FILTERS = ("from eacademy.evaluation.queries import years; from eacademy.org.models import Agency; import json; "
            "print(json.dumps({'years': years(), 'agencies': list(Agency.objects.values_list('pk', flat=True))}))")
 COUNT = ("from eacademy.enrollment.models import Enrollment; from eacademy.evaluation.models import Answer; import json; "
          "print(json.dumps({'enrollments': Enrollment.objects.count(), 'answers': Answer.objects.count()}))")

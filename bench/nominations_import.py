@@ -23,12 +23,12 @@ def _run() -> None:
     from eacademy.catalog.models import ProgrammeVersion
     from eacademy.core.iin import MALE, make_iin
     from eacademy.core.models import User
+    from eacademy.core.names import search_key
     from eacademy.enrollment import services
     from eacademy.enrollment.imports import read_nominations
     from eacademy.enrollment.models import Application
     from eacademy.org.models import AcademyUnit, Agency, AgencyUnit, Position
     from eacademy.people.models import Person
-    from eacademy.people.names import search_key
     from eacademy.planning import services as planning
 
     methodologist = User.objects.get(username="methodologist")

@@ -1,9 +1,12 @@
 """Shared fixtures. The demo academy (small scale) is loaded once per test database: its
-logins are the personas, one per role, and every test runs in a transaction on top of it."""
+logins are the personas, one per role, and every test runs in a transaction on top of it.
+The database is made from the models (`--nomigrations`), so the reference data the migrations
+seed is seeded here."""
 
 import pytest
 from django.test import Client
 
+from eacademy.core.grade_scales import load_grade_scales
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS, load_demo
@@ -14,6 +17,7 @@ PERSONAS = {role.value: username for username, role, _place in DEMO_LOGINS}
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        load_grade_scales()
         load_demo(scale_name="small", seed=1)
 
 

@@ -368,9 +368,13 @@ def _samples(persona) -> dict[str, object]:
     }
 
 
+SHARDS = 2  # the matrix is walked in two halves, one per test worker
+
 @pytest.mark.django_db
-def test_every_url_answers_every_role_as_expected(persona) -> None:
-    problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS)
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_url_answers_every_role_as_expected(persona, shard) -> None:
+    problems = walk(expectations=EXPECTATIONS, samples=_samples(persona), clients=_clients(persona), admin_statuses=ADMIN_STATUSES, admin_exceptions=ADMIN_EXCEPTIONS,
+                    shard=(shard, SHARDS))
     assert problems == [], "\n".join(problems)
 
 

@@ -120,7 +120,7 @@ EXPERTS = 6
 CANDIDATES = 12
 
 
-def load_demo_assessment(*, rng: random.Random, methodologist: User, password: str) -> dict[str, int]:
+def load_demo_assessment(*, rng: random.Random, methodologist: User) -> dict[str, int]:
     competencies = {c.code: c for c in Competency.objects.all()}
     indicators: dict[str, list[Indicator]] = {}
     anchors = []
@@ -141,7 +141,7 @@ def load_demo_assessment(*, rng: random.Random, methodologist: User, password: s
     expert_people = [Person.objects.get(user__username="expert")]
     staff = list(StaffMember.objects.filter(academy_unit__kind=AcademyUnit.Kind.DEPARTMENT).select_related("person")[:EXPERTS - 1])
     for number, member in enumerate(staff, start=2):
-        user = core_services.user_create(username=f"expert{number}", password=password, roles=[Role.EXPERT])
+        user = core_services.user_create(username=f"expert{number}", password=None, roles=[Role.EXPERT])  # the loader sets the demo password
         member.person.user = user
         member.person.save(update_fields=["user"])
         expert_people.append(member.person)

@@ -23,7 +23,7 @@ DIARY = ["Изучил надзорные производства отдела.
          "Подготовил проект представления.", "Присутствовал в судебном заседании по уголовному делу.", "Принимал граждан вместе с наставником."]
 
 
-def load_demo_internship(*, users: dict[str, User], password: str, recruit: Person) -> dict[str, int]:
+def load_demo_internship(*, users: dict[str, User], recruit: Person) -> dict[str, int]:
     version = ProgrammeVersion.objects.get(programme__kind=ProgrammeKind.INITIAL, programme__entering_agency__code="prosecutor", status=ProgrammeVersion.Status.APPROVED)
     today = timezone.localdate()
     offering = Offering.objects.create(version=version, starts_on=today + datetime.timedelta(days=1), ends_on=today + datetime.timedelta(days=60),
@@ -34,7 +34,7 @@ def load_demo_internship(*, users: dict[str, User], password: str, recruit: Pers
     # the study part is behind him: the course began 200 days ago and runs its programme's twelve months
     begun = today - datetime.timedelta(days=200)
     Offering.objects.filter(pk=offering.pk).update(starts_on=begun, ends_on=course_end(version, begun))
-    recruit.user = core_services.user_create(username="intern", password=password, roles=[Role.LISTENER])
+    recruit.user = core_services.user_create(username="intern", password=None, roles=[Role.LISTENER])  # the loader sets the demo password
     recruit.save(update_fields=["user"])
     enrollment = Enrollment.objects.get(application=application)
     unit = AgencyUnit.objects.filter(agency__code="prosecutor").latest("pk")

@@ -9,6 +9,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -20,7 +21,7 @@ from eacademy.core.models import User
 from eacademy.core.names import search_key, transliterate
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
-from eacademy.demo.assessment import load_demo_assessment
+from eacademy.demo.assessment import EXPERTS, load_demo_assessment
 from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.exams import load_demo_exams
@@ -37,6 +38,7 @@ from eacademy.people.models import Person, StaffMember
 from eacademy.timetable import services as timetable_services
 
 DEMO_PASSWORD = "eacademy-demo"  # noqa: S105 - the demo's published password, never a real one
+EXTRA_LOGINS = [f"expert{n}" for n in range(2, EXPERTS + 1)] + ["intern"]  # made by the assessment's and the internship's demos
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ DEMO_LOGINS = [
     ("dormitory", Role.DORMITORY_OFFICER, "dormitory"),
     ("leadership", Role.LEADERSHIP, "academy"),
 ]
+DEMO_PASSWORD_LOGINS = [username for username, _role, _place in DEMO_LOGINS] + EXTRA_LOGINS
 _LOGIN_POSITIONS = {
     "admin": "chief-specialist", "methodologist": "methodologist", "head": "head-of-department",
     "lecturer": "senior-lecturer", "coordinator": "personnel-officer", "directhead": "head-of-division",
@@ -232,7 +235,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     bulk_create_with_history(staff, StaffMember, batch_size=_BATCH, default_change_reason="demo")
 
     for username, role, place in DEMO_LOGINS:
-        user = core_services.user_create(username=username, password=DEMO_PASSWORD, roles=[role])
+        user = core_services.user_create(username=username, password=None, roles=[role])  # the password is set below, once for all
         if place in agencies:
             person = people.make(agency=agencies[place], unit=units_by_agency[agencies[place].pk][0],
                                  position=positions[_LOGIN_POSITIONS[username]], rank=justice_ranks[3], user=user)
@@ -253,12 +256,15 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     starts = term_start()
     timetable_services.timetable_plan(starts_on=starts, ends_on=starts + datetime.timedelta(weeks=TERM_WEEKS + 3), seconds=30)  # the timetables have lessons to show
     # its own generator: how many draws it takes depends on the solver's assignment, which may differ between runs
-    assessment = load_demo_assessment(rng=random.Random(f"assessment-{seed}"), methodologist=users["methodologist"], password=DEMO_PASSWORD)
+    assessment = load_demo_assessment(rng=random.Random(f"assessment-{seed}"), methodologist=users["methodologist"])
     campus = load_demo_campus(rng=rng, users=users)
     recruit = people.make()  # entering the prosecutor's office: no agency or post yet
     recruit.save()
-    internships = load_demo_internship(users=users, password=DEMO_PASSWORD, recruit=recruit)
+    internships = load_demo_internship(users=users, recruit=recruit)
     staff_records = load_demo_staff(rng=random.Random(f"staff-{seed}"))
+    # Every demo login signs in with the published demo password: hashed once (a hash takes a
+    # tenth of a second by design), not once a login.
+    User.objects.filter(username__in=DEMO_PASSWORD_LOGINS).update(password=make_password(DEMO_PASSWORD))
     return {
         "agencies": len(agencies),
         "units": len(units),
