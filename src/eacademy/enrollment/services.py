@@ -247,11 +247,16 @@ def application_withdraw(*, actor: User, application: Application) -> Applicatio
 # --- Orders ------------------------------------------------------------------------------------
 
 
-def _order_line(actor: User, enrollment: Enrollment, action: str, details: str = "") -> OrderLine:
-    """Add a line to the actor's open draft order (one is opened when there is none)."""
-    order = Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
+def _draft_order(actor: User) -> Order:
+    """The actor's open draft order, locked (one is opened when there is none)."""
+    return Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
         "id"
     ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
+
+
+def _order_line(actor: User, enrollment: Enrollment, action: str, details: str = "") -> OrderLine:
+    """Add a line to the actor's draft order."""
+    order = _draft_order(actor)
     position = (order.lines.aggregate(last=Max("position"))["last"] or 0) + 1
     line = _create(OrderLine, actor, order=order, position=position, enrollment=enrollment, action=action, details=details)
     if action != OrderLine.Action.ENROLL:
@@ -263,9 +268,7 @@ def _order_lines(actor: User, enrollments: Sequence[Enrollment], action: str) ->
     """Lines for many listeners at once, numbered on from the actor's draft order."""
     if not enrollments:
         return
-    order = Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
-        "id"
-    ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
+    order = _draft_order(actor)
     last = order.lines.aggregate(last=Max("position"))["last"] or 0
     lines = [OrderLine(order=order, position=last + i, enrollment=e, action=action) for i, e in enumerate(enrollments, start=1)]
     bulk_create_with_history(lines, OrderLine, default_user=actor)
