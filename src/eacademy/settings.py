@@ -328,8 +328,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "pythonjsonlogger.json.JsonFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"drop_request": {"()": "eacademy.core.log_filters.DropRequest"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["drop_request"]}},
+    "filters": {"drop_request": {"()": "eacademy.core.log_filters.DropRequest"},
+                "refusals": {"()": "eacademy.core.log_filters.RefusalsWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["drop_request", "refusals"]}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
     "loggers": {name: {"level": "WARNING"} for name in ("axes", "django.security", "weasyprint", "fontTools")},
 }

@@ -136,6 +136,8 @@ EXPECTATIONS = {
     "planning:offering_detail": Expect(allowed(*R.values, ok=404) | dict.fromkeys(PLAN_READERS, 200), url=lambda s: s["draft_offering"].get_absolute_url()),
     "planning:offering_quotas": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/quotas/"),
     "planning:offering_status": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/plan/offerings/{s['draft_offering'].pk}/status/"),
+    "enrollment:index": Expect(signed_in(ok=302)),  # leads each to his work there
+    "evaluation:index": Expect(signed_in(ok=302)),
     "enrollment:my_courses": Expect(signed_in()),
     "enrollment:applications": Expect(allowed(*NOMINATORS, R.LEADERSHIP, R.HEAD_OF_DEPARTMENT)),
     "enrollment:application_decide": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/decide/"),

@@ -8,3 +8,13 @@ class DropRequest(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.__dict__.pop("request", None)
         return True
+
+
+class RefusalsWithoutTraceback(logging.Filter):
+    """A 403 or 404 is the system refusing as designed, not a fault: its record keeps its line
+    ("Forbidden: /path") but not the exception's traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) in (403, 404):
+            record.exc_info, record.exc_text = None, None
+        return True

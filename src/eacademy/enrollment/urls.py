@@ -4,6 +4,7 @@ from eacademy.enrollment import views
 
 app_name = "enrollment"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("my/", views.my_courses, name="my_courses"),
     path("applications/", views.applications, name="applications"),
     path("applications/<id:pk>/decide/", views.application_decide, name="application_decide"),

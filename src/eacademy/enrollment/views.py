@@ -25,6 +25,12 @@ from eacademy.planning.queries import offerings_visible_to
 
 
 @signed_in
+def index(request: HttpRequest) -> HttpResponse:
+    """/enrollment/ leads to the user's work there: the applications to decide, or his own courses."""
+    return redirect("enrollment:applications" if signed_in_user(request).has_role(*NOMINATORS, *ROSTER_READERS) else "enrollment:my_courses")
+
+
+@signed_in
 def my_courses(request: HttpRequest) -> HttpResponse:
     return render(request, "enrollment/my_courses.html", {"applications": queries.my_courses(signed_in_user(request))})
 

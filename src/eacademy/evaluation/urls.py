@@ -4,6 +4,7 @@ from eacademy.evaluation import views
 
 app_name = "evaluation"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("follow-ups/", views.follow_up_list, name="follow_up_list"),
     path("surveys/", views.my_surveys, name="my_surveys"),
     path("surveys/<id:pk>/", views.survey, name="survey"),

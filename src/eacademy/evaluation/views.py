@@ -36,6 +36,16 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "evaluation/follow_up.html", {"record": record, "form": form})
 
 
+@signed_in
+def index(request: HttpRequest) -> HttpResponse:
+    """/evaluation/ leads to the user's work there: the surveys he manages or reads, the heads'
+    follow-ups he sends, or the surveys he is asked to answer."""
+    user = signed_in_user(request)
+    if user.has_role(*surveys.BUILDERS, *RESULT_READERS):
+        return redirect("evaluation:survey_list")
+    return redirect("evaluation:follow_up_list" if user.has_role(*SENDERS) else "evaluation:my_surveys")
+
+
 @role_required(*SENDERS)
 def follow_up_list(request: HttpRequest) -> HttpResponse:
     """Completed listeners with the state of their follow-up; a coordinator sees his agency's."""

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from eacademy.demo.loader import DEMO_LOGINS, DEMO_PASSWORD
 
@@ -8,5 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         self.stdout.write(f"Demo logins, all with the password '{DEMO_PASSWORD}':")
-        for username, role, _place in DEMO_LOGINS:
-            self.stdout.write(f"  {username:<14} {role.label}")
+        with translation.override("en"):  # the console's language, as the rest of its frames
+            for username, role, _place in DEMO_LOGINS:
+                self.stdout.write(f"  {username:<14} {role.label}")
