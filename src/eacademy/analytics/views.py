@@ -23,7 +23,6 @@ from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_res
 from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
-from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters
 from eacademy.people.models import Person, StaffMember
@@ -143,18 +142,12 @@ def trained(request: HttpRequest) -> HttpResponse:
     if request.GET.get("officers") == "1" and filters.year:
         rows = indicators.officers_trained_in(filters.year, filters)
     else:
-        rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED)
+        rows = filters.completions()
         if offering is not None:
             rows = rows.filter(offering_id=offering)
         elif filters.year:
             rows = rows.filter(offering__ends_on__year=filters.year)
     rows = rows.select_related("person__agency", "offering__version__programme").order_by("-offering__ends_on", "person__last_name", "pk")
-    if filters.agency_id:
-        rows = rows.filter(person__agency_id=filters.agency_id)
-    if filters.programme_id:
-        rows = rows.filter(offering__version__programme_id=filters.programme_id)
-    if filters.department_id:
-        rows = rows.filter(offering__department_id=filters.department_id)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(_("Trained"), [_("Listener"), _("Agency"), _("Programme"), _("Starts"), _("Ends")],
                              ([e.person.full_name, e.person.agency.short_name if e.person.agency else "", str(e.offering.version.programme),

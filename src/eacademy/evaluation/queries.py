@@ -145,12 +145,9 @@ class Filters:
             rows = rows.filter(department_id=self.department_id)
         return rows
 
-    def officers_trained(self) -> "QuerySet[Enrollment]":
-        """Completions that count for the strategy's "officers trained" (seed 003, task 1.2): officers
-        of the Republic's law-enforcement agencies, internal affairs left out; no CIS or foreign
-        listener, nobody without an agency (a recruit is not an officer yet). Any year."""
-        rows = (Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, person__agency__kind=Agency.Kind.DOMESTIC)
-                .exclude(person__agency__code__in=KPI_EXCLUDED_AGENCIES))
+    def completions(self) -> "QuerySet[Enrollment]":
+        """Completed enrollments of the agency, programme and department chosen, in any year."""
+        rows = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED)
         if self.agency_id:
             rows = rows.filter(person__agency_id=self.agency_id)
         if self.programme_id:
@@ -158,6 +155,12 @@ class Filters:
         if self.department_id:
             rows = rows.filter(offering__department_id=self.department_id)
         return rows
+
+    def officers_trained(self) -> "QuerySet[Enrollment]":
+        """Completions that count for the strategy's "officers trained" (seed 003, task 1.2): officers
+        of the Republic's law-enforcement agencies, internal affairs left out; no CIS or foreign
+        listener, nobody without an agency (a recruit is not an officer yet). Any year."""
+        return self.completions().filter(person__agency__kind=Agency.Kind.DOMESTIC).exclude(person__agency__code__in=KPI_EXCLUDED_AGENCIES)
 
     def ratings(self) -> "QuerySet[CourseRating]":
         rows = CourseRating.objects.all()

@@ -113,8 +113,7 @@ def transcript(person: Person) -> Transcript:
     protocol's, a retake's if there was one) and the certificate."""
     enrollments = list(Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.TRANSFERRED)
                        .select_related("offering__version__programme").order_by("offering__starts_on"))
-    results = {r.enrollment_id: r for r in CertificationResult.objects.filter(enrollment__person=person, certification__kind=Certification.Kind.FINAL,
-                                                                             certification__closed_at__isnull=False).order_by("certification__held_on", "certification__closed_at")}
+    results = {r.enrollment_id: r for r in _closed_finals().filter(enrollment__person=person)}
     certificates = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__person=person, status=Certificate.Status.VALID)}
     hours_by_version = total_hours(e.offering.version_id for e in enrollments)
     courses = [TranscriptCourse(e, hours_by_version[e.offering.version_id], results.get(e.pk), certificates.get(e.pk)) for e in enrollments]
@@ -125,9 +124,11 @@ def transcript(person: Person) -> Transcript:
 def final_results(offering_id: int) -> dict[int, CertificationResult]:
     """Each listener's result in the latest closed final certification of the course (a retake's
     protocol supersedes the first one), with the band it fell in. One query."""
-    results: dict[int, CertificationResult] = {}
-    for result in (CertificationResult.objects.filter(certification__offering_id=offering_id, certification__kind=Certification.Kind.FINAL,
-                                                      certification__closed_at__isnull=False)
-                   .select_related("certification").order_by("certification__held_on", "certification__closed_at")):
-        results[result.enrollment_id] = result
-    return results
+    return {result.enrollment_id: result for result in _closed_finals().filter(certification__offering_id=offering_id).select_related("certification")}
+
+
+def _closed_finals() -> QuerySet[CertificationResult]:
+    """Results of closed final certifications, oldest protocol first: keyed by listener, a
+    retake's result overwrites the first one's."""
+    return CertificationResult.objects.filter(certification__kind=Certification.Kind.FINAL, certification__closed_at__isnull=False).order_by(
+        "certification__held_on", "certification__closed_at")
