@@ -7,17 +7,22 @@ RUN := $(UV) run --locked --no-sync
 
 .PHONY: run test test-postgres e2e bench lint messages install serve
 
-install:
+# Each step only when its inputs changed (make compares the files' times), with its time.
+STEP := tools/step
+CATALOGS := $(wildcard src/eacademy/locale/*/LC_MESSAGES/django.po)
+
+install: .venv/.synced $(CATALOGS:.po=.mo)
+
+.venv/.synced: uv.lock pyproject.toml
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --locked --quiet --compile-bytecode
-	$(UV) run --locked --no-sync python -m compileall -q src >/dev/null
-	$(RUN) eacademy compilemessages --ignore=.venv -v0
+	@$(STEP) "dependencies (uv sync)" $(UV) sync --locked --quiet --compile-bytecode
+	@touch $@
+
+%/django.mo: %/django.po
+	@$(STEP) "translations ($(word 4,$(subst /, ,$<)))" msgfmt --check-format -o $@ $<
 
 run: install
-	$(RUN) eacademy migrate --no-input -v0
-	$(RUN) eacademy demo --if-empty --scale small --seed 1
-	$(RUN) eacademy collectstatic --no-input -v0
-	@$(RUN) eacademy demo_logins
+	@$(RUN) eacademy start
 	@echo "E-Academy: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@$(RUN) eacademy db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(RUN) gunicorn eacademy.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
