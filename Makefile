@@ -23,8 +23,8 @@ install: .venv/.synced $(CATALOGS:.po=.mo)
 
 run: install
 	@$(RUN) eacademy start
-	@echo "E-Academy: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	@$(RUN) eacademy db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@echo "E-Academy: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it; the task worker writes to var/worker.log)"
+	@$(RUN) eacademy db_worker >>var/worker.log 2>&1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(RUN) gunicorn eacademy.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: install
@@ -41,4 +41,4 @@ lint: install
 	$(RUN) mypy src/eacademy
 
 messages:
-	$(RUN) eacademy makemessages -l kk -l ru -l en --ignore=.venv --no-obsolete --no-location
+	$(RUN) eacademy makemessages -l kk -l ru --ignore=.venv --no-obsolete --no-location

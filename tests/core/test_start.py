@@ -52,3 +52,15 @@ def test_the_demo_logins_are_listed_once_in_the_console_s_language():
     call_command("demo_logins", stdout=out)
     listing = out.getvalue()
     assert "listener       Listener" in listing and not re.search("[А-Яа-яӘәҚқҢңӨөҰұҮүІі]", listing)
+
+
+def test_a_second_start_skips_what_has_not_changed(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    first, second = io.StringIO(), io.StringIO()
+    call_command("start", stdout=first)
+    assert "static files: collected" in first.getvalue() and (tmp_path / "eacademy" / "eacademy.css").exists()
+    call_command("start", stdout=second)
+    steps = second.getvalue()
+    assert "database: up to date" in steps and "demo academy: kept" in steps and "static files: up to date" in steps
+    assert re.search(r"static files: up to date +\d+\.\d s", steps) and "listener       Listener" in steps

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self._step("database", self._migrate)
         self._step("demo academy", self._demo)
         self._step("static files", self._static)
-        call_command("demo_logins")
+        call_command("demo_logins", stdout=self.stdout)
 
     def _migrate(self) -> str:
         pending = _unapplied_migrations()
