@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from eacademy.analytics.charts import bar_chart, line_chart
 from eacademy.catalog.models import ProgrammeKind
+from eacademy.core.documents import Percent
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters, Sums
 from eacademy.staff import queries as staff_queries
@@ -40,6 +41,11 @@ class Card:
     value: str
     target: str = ""
     met: bool | None = None
+    figure: object = None  # the value as a number (a Percent for a share), for Excel
+
+
+def _share(value: float | None) -> Percent | None:
+    return None if value is None else Percent(value)
 
 
 @dataclass
@@ -81,12 +87,13 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
     met = sum(1 for s in shares if s.share is not None and s.share >= indicators.AGENCY_SHARE_TARGET)
     board.cards = [
         Card(_("Officers trained in %(year)s") % {"year": year}, f"{completed:,}".replace(",", " "), f"≥ {indicators.TRAINED_PER_YEAR_TARGET:,}".replace(",", " "),
-             completed >= indicators.TRAINED_PER_YEAR_TARGET if not (filters.agency_id or filters.programme_id or filters.department_id) else None),
-        Card(_("By distance learning"), _percent(distance / completed if completed else None)),
-        Card(_("Agencies with half their officers trained"), f"{met} / {len(shares)}", "50 %", met == len(shares) if shares else None),
-        Card(_("Listeners' satisfaction (1–5)"), "—" if total.rating is None else f"{total.rating:.2f}"),
-        Card(_("Heads' evaluation (1–5)"), "—" if total.heads_rating is None else f"{total.heads_rating:.2f}"),
-        Card(_("Effectiveness index"), _percent(total.index)),
+             completed >= indicators.TRAINED_PER_YEAR_TARGET if not (filters.agency_id or filters.programme_id or filters.department_id) else None,
+             figure=completed),
+        Card(_("By distance learning"), _percent(distance / completed if completed else None), figure=_share(distance / completed if completed else None)),
+        Card(_("Agencies with half their officers trained"), f"{met} / {len(shares)}", "50 %", met == len(shares) if shares else None, figure=met),
+        Card(_("Listeners' satisfaction (1–5)"), "—" if total.rating is None else f"{total.rating:.2f}", figure=total.rating),
+        Card(_("Heads' evaluation (1–5)"), "—" if total.heads_rating is None else f"{total.heads_rating:.2f}", figure=total.heads_rating),
+        Card(_("Effectiveness index"), _percent(total.index), figure=_share(total.index)),
     ]
 
     labels = [str(y) for y in years]
@@ -150,7 +157,7 @@ def _staff(filters: Filters, years: list[int]) -> tuple[list[Card], Section]:
 
     def card(label: str, value: float | None, targets: dict[int, float]) -> Card:
         goal = staff_queries.target(targets, year)
-        return Card(label, _percent(value), "" if goal is None else f"≥ {goal:.0%}", None if goal is None or value is None else value >= goal)
+        return Card(label, _percent(value), "" if goal is None else f"≥ {goal:.0%}", None if goal is None or value is None else value >= goal, _share(value))
 
     cards = [card(_("Scientists and practitioners among the teaching staff"), now.share, staff_queries.SCIENTISTS_PRACTITIONERS_TARGET),
              card(_("Teaching staff trained in %(year)s") % {"year": year}, share_trained(year), staff_queries.TRAINED_SHARE_TARGET)]
@@ -166,6 +173,15 @@ def _staff(filters: Filters, years: list[int]) -> tuple[list[Card], Section]:
                                                                "practitioners": now.practitioners, "either": now.either},
     )
     return cards, section
+
+
+def _scores(sums: Sums) -> list[Cell]:
+    """The indicators of a row; none where nobody completed a course (a test taken on a course
+    still running says nothing of its effectiveness yet)."""
+    if not sums.completed:
+        return [Cell(None) for _ in range(8)]
+    return [_ratio(sums.input_mean), _ratio(sums.output_mean), _ratio(sums.learning), _mean(sums.rating), Cell(sums.answers),
+            _mean(sums.heads_rating), Cell(sums.heads_n), _ratio(sums.index)]
 
 
 def effectiveness_section(dimension: str, filters: Filters) -> Section:
@@ -184,8 +200,7 @@ def effectiveness_section(dimension: str, filters: Filters) -> Section:
             return reverse("analytics:trained") + "?" + urlencode({"offering": key})
         return ""
 
-    table = [[Cell(r.label, link(r.key)), Cell(r.sums.completed), _ratio(r.sums.input_mean), _ratio(r.sums.output_mean), _ratio(r.sums.learning),
-              _mean(r.sums.rating), Cell(r.sums.answers), _mean(r.sums.heads_rating), Cell(r.sums.heads_n), _ratio(r.sums.index)] for r in rows]
+    table = [[Cell(r.label, link(r.key)), Cell(r.sums.completed), *_scores(r.sums)] for r in rows]
     ranked = sorted((r for r in rows if r.sums.index is not None), key=lambda r: -(r.sums.index or 0))[:15]
     chart = bar_chart(titles[dimension], [r.label for r in ranked], {_("Index"): [r.sums.index for r in ranked]}, [link(r.key) for r in ranked],
                       percent=True) if ranked and dimension != "year" else None

@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ from eacademy.analytics import dashboards, queries
 from eacademy.analytics.forms import EffectivenessForm, FilterForm
 from eacademy.analytics.rules import DASHBOARD_READERS
 from eacademy.core.access import role_required, signed_in, signed_in_user
-from eacademy.core.documents import pdf_response, xlsx_response, xlsx_sheets_response
+from eacademy.core.documents import Percent, dated_filename, pdf_response, xlsx_response, xlsx_sheets_response
 from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
@@ -72,18 +71,23 @@ def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterFo
     return form, filters, years, stamp
 
 
-def _export(request: HttpRequest, title: str, sections: list[dashboards.Section], cards: list[dashboards.Card], filters: Filters) -> HttpResponse | None:
+def _export(request: HttpRequest, what: str, title: str, sections: list[dashboards.Section], cards: list[dashboards.Card],
+            filters: Filters) -> HttpResponse | None:
+    """The page as Excel (shares as percentages, means with two decimals) or PDF, named for what
+    it holds, its year and the day it was made."""
     kind = request.GET.get("format")
-    name = f"{slugify(title) or 'dashboard'}-{filters.year or 'all'}"
+    if kind not in ("xlsx", "pdf"):
+        return None
+    name = dated_filename(what, filters.year or "all-years", extension=kind)
     if kind == "xlsx":
-        sheets = [(f"{number}. {section.title}"[:31], section.header, [[c.value for c in row] for row in section.rows])
+        sheets = [(f"{number}. {section.title}"[:31], section.header,
+                   [[Percent(c.value) if c.percent and c.value is not None else c.value for c in row] for row in section.rows])
                   for number, section in enumerate(sections, start=1)]
         if cards:
-            sheets.insert(0, (_("Indicators"), [_("Indicator"), _("Value"), _("Target")], [[c.label, c.value, c.target] for c in cards]))
-        return xlsx_sheets_response(sheets, f"{name}.xlsx")
-    if kind == "pdf":
-        return pdf_response("analytics/dashboard_pdf.html", {"title": title, "sections": sections, "cards": cards, "filters": filters}, f"{name}.pdf")
-    return None
+            sheets.insert(0, (_("Indicators"), [_("Indicator"), _("Value"), _("Target")],
+                              [[c.label, c.value if c.figure is None else c.figure, c.target] for c in cards]))
+        return xlsx_sheets_response(sheets, name)
+    return pdf_response("analytics/dashboard_pdf.html", {"title": title, "sections": sections, "cards": cards, "filters": filters}, name)
 
 
 def _body(request: HttpRequest, template: str, stamp: str, filters: Filters, extra: str, build: Callable[[], dict[str, object]]) -> SafeString:
@@ -104,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     title = _("Indicators of the strategy")
     if request.GET.get("format"):
         board = dashboards.main(filters, years)
-        exported = _export(request, title, board.sections, board.cards, filters)
+        exported = _export(request, "indicators", title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
     body = _body(request, "analytics/_dashboard_body.html", stamp, filters, staff_queries.stamp(), lambda: {"board": dashboards.main(filters, years)})
@@ -124,7 +128,7 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
         return [dashboards.effectiveness_section(by, filters), dashboards.effectiveness_section("year", replace(filters, year=None))]
 
     if request.GET.get("format"):
-        exported = _export(request, title, sections(), [], filters)
+        exported = _export(request, f"effectiveness-by-{by}", title, sections(), [], filters)
         if exported is not None:
             return exported
     body = _body(request, "analytics/_effectiveness_body.html", stamp, filters, by, lambda: {
@@ -151,7 +155,8 @@ def trained(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return xlsx_response(_("Trained"), [_("Listener"), _("Agency"), _("Programme"), _("Starts"), _("Ends")],
                              ([e.person.full_name, e.person.agency.short_name if e.person.agency else "", str(e.offering.version.programme),
-                               e.offering.starts_on, e.offering.ends_on] for e in rows[:20_000]), "trained.xlsx")
+                               e.offering.starts_on, e.offering.ends_on] for e in rows[:20_000]),
+                             dated_filename("trained", filters.year or "all-years", extension="xlsx"))
     page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -1,12 +1,16 @@
 """Documents: PDF from HTML templates (WeasyPrint, with the bundled DejaVu fonts, which carry
 every Kazakh letter), and Excel workbooks (openpyxl)."""
 
+import datetime
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -29,14 +33,45 @@ def pdf_response(template: str, context: dict[str, object], filename: str) -> Ht
     return response
 
 
+def dated_filename(*parts: object, extension: str) -> str:
+    """A download's name that says what it holds and when it was made:
+    `effectiveness-programme-2025-on-2026-12-02.xlsx`."""
+    what = "-".join(slugify(str(part)) for part in parts if part not in (None, ""))
+    return f"{what}-on-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+class Percent(float):
+    """A share written to Excel as a percentage: 0.4865 shows as 48.7 % and stays a number."""
+
+
+PERCENT_FORMAT, DATE_FORMAT, DATETIME_FORMAT, DECIMAL_FORMAT = "0.0%", "DD.MM.YYYY", "DD.MM.YYYY HH:MM", "0.00"
+
+
+def _excel_value(value: object) -> tuple[object, str | None]:
+    """The value as Excel stores it, and its number format (None: General)."""
+    if isinstance(value, Percent):
+        return float(value), PERCENT_FORMAT
+    if isinstance(value, datetime.datetime):  # Excel has no time zones: the Academy's local time
+        return (timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value), DATETIME_FORMAT
+    if isinstance(value, datetime.date):
+        return value, DATE_FORMAT
+    if isinstance(value, float | Decimal):
+        return value, DECIMAL_FORMAT
+    return value, None
+
+
 def sheet_append(sheet: Worksheet, row: Sequence[object]) -> None:
-    """Appends a row with every string written as text. openpyxl takes a string beginning with
-    "=" for a formula: a person's or a question's name like =HYPERLINK(...) would run in the
-    reader's Excel. Every workbook the project writes appends its rows here."""
-    sheet.append(list(row))
-    for cell in sheet[sheet.max_row]:
+    """Appends a row with every string written as text and every number, date and share in its
+    format. openpyxl takes a string beginning with "=" for a formula: a person's or a question's
+    name like =HYPERLINK(...) would run in the reader's Excel. Every workbook the project writes
+    appends its rows here."""
+    values = [_excel_value(value) for value in row]
+    sheet.append([value for value, _format in values])
+    for cell, (_value, number_format) in zip(sheet[sheet.max_row], values, strict=False):
         if cell.data_type == "f":
             cell.data_type = "s"
+        if number_format:
+            cell.number_format = number_format
 
 
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[object]]]  # title, header, rows
@@ -57,7 +92,7 @@ def xlsx_sheets_response(sheets: Sequence[Sheet], filename: str) -> HttpResponse
         widths = [len(str(h)) for h in header]
         for row in rows:
             sheet_append(sheet, row)
-            widths = [max(w, len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
+            widths = [max(w, 10 if isinstance(v, datetime.date) else len(str(v or ""))) for w, v in zip(widths, row, strict=False)]
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
         sheet.freeze_panes = "A2"

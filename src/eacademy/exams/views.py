@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from eacademy.core.access import role_required, signed_in, signed_in_user
+from eacademy.core.documents import dated_filename
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import QUESTION_MEDIA, content_type, shown_inline
 from eacademy.core.multilang import in_language, join_languages, split_languages
@@ -77,7 +78,7 @@ def bank_export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse
         raise Http404(exc.messages[0]) from None
     extension = {"moodle-xml": "xml", "gift": "gift.txt", "xlsx": "xlsx"}[file_format]
     response = HttpResponse(data, content_type={"xml": "application/xml", "gift.txt": "text/plain; charset=utf-8"}.get(extension, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    response["Content-Disposition"] = f'attachment; filename="bank-{the_bank.pk}.{extension}"'
+    response["Content-Disposition"] = f'attachment; filename="{dated_filename("question-bank", the_bank.pk, extension=extension)}"'
     if lost:  # what the format could not carry, so that nobody loses it unknowingly
         response["X-Export-Lost"] = str(len(lost))
     return response

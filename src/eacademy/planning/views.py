@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eacademy.core.access import role_required, signed_in, signed_in_user
-from eacademy.core.documents import pdf_response, xlsx_response
+from eacademy.core.documents import dated_filename, pdf_response, xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.numbers import query_year
 from eacademy.core.roles import Role
@@ -93,13 +93,13 @@ def _plan_header() -> list[str]:
 @signed_in
 def plan_xlsx(request: HttpRequest) -> HttpResponse:
     year, offerings = _plan(request)
-    return xlsx_response(_("Plan %(year)s") % {"year": year}, _plan_header(), _plan_rows(offerings), f"plan-{year}.xlsx")
+    return xlsx_response(_("Plan %(year)s") % {"year": year}, _plan_header(), _plan_rows(offerings), dated_filename("plan", year, extension="xlsx"))
 
 
 @signed_in
 def plan_pdf(request: HttpRequest) -> HttpResponse:
     year, offerings = _plan(request)
-    return pdf_response("planning/plan_pdf.html", {"year": year, "header": _plan_header(), "rows": _plan_rows(offerings)}, f"plan-{year}.pdf")
+    return pdf_response("planning/plan_pdf.html", {"year": year, "header": _plan_header(), "rows": _plan_rows(offerings)}, dated_filename("plan", year, extension="pdf"))
 
 
 @role_required(*PLANNERS)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from eacademy.core.access import role_required, signed_in_user
-from eacademy.core.documents import xlsx_response
+from eacademy.core.documents import dated_filename, xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import form_errors_from
 from eacademy.people.models import StaffMember
@@ -39,7 +39,7 @@ def staff_index(request: HttpRequest) -> HttpResponse:
     staff = staff_list(user, unit_id=data["unit"].pk if data.get("unit") else None, invited={"staff": False, "invited": True}.get(kind or ""),
                        degree="" if degree == "none" else degree or None)
     if request.GET.get("format") == "xlsx":  # every row the filters give, for the personnel office
-        return xlsx_response(_("Teaching staff"), _columns(), (_row(m) for m in staff), "teaching-staff.xlsx")
+        return xlsx_response(_("Teaching staff"), _columns(), (_row(m) for m in staff), dated_filename("teaching-staff", extension="xlsx"))
     members = list(staff[:LIST_LIMIT + 1])
     for member in members:
         member.may_lecture = queries.may_lecture(member)  # type: ignore[attr-defined]
