@@ -81,7 +81,7 @@ def _export(request: HttpRequest, what: str, title: str, sections: list[dashboar
     name = dated_filename(what, filters.year or "all-years", extension=kind)
     if kind == "xlsx":
         sheets = [(f"{number}. {section.title}"[:31], section.header,
-                   [[Percent(c.value) if c.percent and c.value is not None else c.value for c in row] for row in section.rows])
+                   [[Percent(c.value) if c.percent and isinstance(c.value, int | float) else c.value for c in row] for row in section.rows])
                   for number, section in enumerate(sections, start=1)]
         if cards:
             sheets.insert(0, (_("Indicators"), [_("Indicator"), _("Value"), _("Target")],
