@@ -3,7 +3,8 @@
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import F, Prefetch, QuerySet, Sum
+from django.db.models import F, Prefetch, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
 from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
 from eacademy.catalog.rules import DRAFT_READERS
@@ -21,7 +22,8 @@ def versions_visible_to(user: User) -> QuerySet[ProgrammeVersion]:
 
 def catalog(kind: str = "") -> QuerySet[Programme]:
     """Programmes with their approved version (if any), in catalog order."""
-    approved = ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED)
+    hours = Coalesce(sum((Sum(f"modules__disciplines__{name}") for name in HOUR_FIELDS), Value(0)), 0)
+    approved = ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED).annotate(hours=hours)
     programmes = Programme.objects.select_related("department", "entering_agency").prefetch_related(
         Prefetch("versions", queryset=approved, to_attr="approved_versions")
     )

@@ -1,5 +1,5 @@
 """The demo campus: two dormitory buildings (rooms of three beds, for men and for women, two
-fitted for a disability), a course running this week living in, the `listener` login's course and those of the next three months
+fitted for a disability), a course running this week living in, the `listener` login's course and those of the next six weeks
 allocated and confirmed as far as the beds go, the `listener` login checked in, leave requests in every state (one listener out now, one late back, one
 waiting for the Rector), and a breach and a commendation on the `listener` login's record."""
 
@@ -21,7 +21,7 @@ from eacademy.planning.models import Offering
 
 BUILDINGS = [("Общежитие № 1", "Косшы, ул. Республики, 16"), ("Общежитие № 2", "Косшы, ул. Республики, 18")]
 ROOMS_PER_FLOOR, FLOORS, BEDS_PER_ROOM = 10, 4, 3
-HOUSED_AHEAD_DAYS = 100
+HOUSED_AHEAD_DAYS = 45
 
 
 def _course_running_now(users: dict[str, User], today: datetime.date) -> Offering:
@@ -67,7 +67,7 @@ def load_demo_campus(*, rng: random.Random, users: dict[str, User]) -> dict[str,
         mine = Stay.objects.filter(person__user=users["listener"], enrollment__offering=current).first()
         if mine is not None:
             services.check_in(actor=officer, stay=mine)
-    # the courses of the next three months housed as far as the beds go; later ones wait
+    # the courses of the next six weeks housed as far as the beds go; later ones wait
     coming = Offering.objects.filter(starts_on__gt=today, starts_on__lte=today + datetime.timedelta(days=HOUSED_AHEAD_DAYS),
                                      enrollments__status=Enrollment.Status.ENROLLED).distinct().order_by("starts_on", "pk")
     if current is not None:

@@ -72,7 +72,8 @@ QUESTIONS = [
 
 
 def _course_with_listener(users: dict[str, User]) -> tuple[Enrollment, list[Enrollment]]:
-    """The demo listener and fourteen colleagues enrolled on a course with free seats."""
+    """The demo listener and fourteen colleagues enrolled on a course with free seats, which is
+    then moved to run this week: his tests are open, his lessons are today."""
     listener = Person.objects.get(user=users["listener"])
     coordinator, methodologist = users["coordinator"], users["methodologist"]
     for pending in Application.objects.filter(person=listener, status=Application.Status.SUBMITTED):
@@ -96,6 +97,10 @@ def _course_with_listener(users: dict[str, User]) -> tuple[Enrollment, list[Enro
         nominated = enrollment_services.application_submit(actor=coordinator, offering=offering, person=person)
         enrollment_services.application_accept(actor=methodologist, application=nominated)
     enrollment_services.groups_form(actor=methodologist, offering=offering, max_size=20)
+    # enrolled through the services while the course lay ahead (they refuse a course that has
+    # started), then its dates are moved: it began three days ago and runs a working week more
+    today = timezone.localdate()
+    Offering.objects.filter(pk=offering.pk).update(starts_on=today - datetime.timedelta(days=3), ends_on=today + datetime.timedelta(days=7))
     enrollments = Enrollment.objects.filter(offering=offering, status=Enrollment.Status.ENROLLED).select_related("person").order_by("pk")
     mine = next(e for e in enrollments if e.person_id == listener.pk)
     return mine, [e for e in enrollments if e.pk != mine.pk]
@@ -150,8 +155,10 @@ def load_demo_exams(*, rng: random.Random, users: dict[str, User]) -> dict[str, 
     now = timezone.now()
     exams = []
     for purpose, title, opens, closes in (
-        (Exam.Purpose.INPUT, "Входной контроль / Кіріс бақылау", now - datetime.timedelta(days=1), now + datetime.timedelta(days=60)),
-        (Exam.Purpose.OUTPUT, "Выходной контроль / Шығыс бақылау", now - datetime.timedelta(days=1), now + datetime.timedelta(days=90)),
+        (Exam.Purpose.INPUT, join_languages({"kk": "Кіріс бақылау", "ru": "Входной контроль", "en": "Input control"}),
+         now - datetime.timedelta(days=1), now + datetime.timedelta(days=60)),
+        (Exam.Purpose.OUTPUT, join_languages({"kk": "Шығыс бақылау", "ru": "Выходной контроль", "en": "Output control"}),
+         now - datetime.timedelta(days=1), now + datetime.timedelta(days=90)),
     ):
         exam = Exam.objects.create(title=title, offering=offering, purpose=purpose, time_limit_minutes=30, attempts_allowed=2, opens_at=opens, closes_at=closes,
                                    created_by=methodologist)

@@ -1,7 +1,8 @@
 """The demo's journal: a course the demo listener took last year with eleven colleagues —
 lessons, attendance, marks, a final certification by a commission, graduation and certificates —
 so that the journal, the documents, the transcript and the verification page have something
-real to show."""
+real to show; and the lessons of the course he is on this week, attendance taken until
+yesterday, today's waiting for the lecturer."""
 
 import datetime
 import random
@@ -22,7 +23,36 @@ from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson, Room
 
 
+def _this_week(rng: random.Random, users: dict[str, User]) -> int:
+    """Two lessons a working day (and today whatever day it is) of the listener's running course,
+    given by the `lecturer` login; today's first has begun, so attendance can be taken."""
+    today, now = timezone.localdate(), timezone.localtime()
+    enrollment = Enrollment.objects.filter(person__user=users["listener"], offering__starts_on__lte=today, offering__ends_on__gte=today,
+                                           status=Enrollment.Status.ENROLLED).select_related("offering__version").first()
+    if enrollment is None or enrollment.group_id is None:
+        return 0
+    offering, lecturer = enrollment.offering, users["lecturer"]
+    disciplines = list(Discipline.objects.filter(module__version=offering.version).order_by("module__position", "position")[:2])
+    room = Room.objects.filter(code="204").first() or Room.objects.create(code="204", name="Аудитория 204", capacity=30)
+    enrollments = list(Enrollment.objects.filter(group_id=enrollment.group_id, status=Enrollment.Status.ENROLLED))
+    earliest = min(datetime.time(9, 0), (now - datetime.timedelta(minutes=10)).time().replace(second=0, microsecond=0))
+    days = [offering.starts_on + datetime.timedelta(days=n) for n in range((offering.ends_on - offering.starts_on).days + 1)]
+    lessons = 0
+    for day in (d for d in days if d.weekday() < 5 or d == today):
+        for number, (discipline, at) in enumerate(zip(disciplines, (datetime.time(9, 0), datetime.time(10, 30)), strict=False)):
+            starts = earliest if day == today and number == 0 else at
+            lesson = Lesson.objects.create(offering=offering, group_id=enrollment.group_id, discipline=discipline, lecturer=lecturer, room=room,
+                                           starts_at=timezone.make_aware(datetime.datetime.combine(day, starts)), topic=f"{discipline.name_ru}: тема {lessons + 1}")
+            lessons += 1
+            if day < today:
+                for other in enrollments:
+                    status = Attendance.Status.ABSENT if rng.random() < 0.05 else Attendance.Status.PRESENT
+                    services.attendance_set(actor=lecturer, lesson=lesson, enrollment=other, status=status)
+    return lessons
+
+
 def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
+    lessons_this_week = _this_week(rng, users)
     listener = Person.objects.get(user=users["listener"])
     lecturer, head, methodologist = users["lecturer"], users["head"], users["methodologist"]
     version = ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.APPROVED, programme__kind=ProgrammeKind.ADVANCED, programme__code="adv-anticorruption").first() or \
@@ -62,4 +92,4 @@ def load_demo_journal(*, rng: random.Random, users: dict[str, User]) -> dict[str
     graduation = graduation_services.offering_graduate(actor=methodologist, offering=offering)
     if graduation.certificate_batch_id is not None:
         services.certificate_batch_run(graduation.certificate_batch_id)
-    return {"certificates": offering.enrollments.filter(certificates__status=Certificate.Status.VALID).count()}
+    return {"certificates": offering.enrollments.filter(certificates__status=Certificate.Status.VALID).count(), "lessons_this_week": lessons_this_week}

@@ -49,7 +49,17 @@ def _draw(exam: Exam) -> list[Question]:
     """The blueprint's questions for one listener, at random, none twice."""
     chosen: list[Question] = []
     taken: set[int] = set()
-    for rule in exam.rules.select_related("category"):
+    # the questions every listener gets first, then the narrower rules: a wider rule must not
+    # take the question a narrower one needs
+    rules = sorted(exam.rules.select_related("category"), key=lambda r: (r.question_id is None, not r.tag, not r.difficulty, r.pk))
+    for rule in rules:
+        if rule.question_id is not None:
+            fixed = Question.objects.filter(pk=rule.question_id, archived=False, current__isnull=False).exclude(pk__in=taken).select_related("current").first()
+            if fixed is None:
+                raise DomainError(_("A question this test always asks is archived: take it out of the test."))
+            taken.add(fixed.pk)
+            chosen.append(fixed)
+            continue
         paths = Q(category=rule.category)
         if rule.category.path:
             paths |= Q(category__bank_id=rule.category.bank_id, category__path__startswith=rule.category.path + "/")

@@ -28,7 +28,7 @@ from eacademy.exams.formats import (
     files,
 )
 from eacademy.exams.formats.checks import check
-from eacademy.exams.models import Bank, Category, Question, QuestionFile, QuestionVersion
+from eacademy.exams.models import Bank, BlueprintRule, Category, Exam, Question, QuestionFile, QuestionVersion
 from eacademy.exams.rules import require_author
 
 _COLUMNS = ("kind", "name", "text", "default_mark", "difficulty", "tags", "files", "position", "category")
@@ -134,6 +134,20 @@ def bank_export(bank: Bank, file_format: str) -> tuple[bytes, list[Unsupported]]
 
 
 @transaction.atomic
+@transaction.atomic
+def question_write(*, actor: User, bank: Bank, data: QuestionData, exam: Exam | None = None) -> Question:
+    """A question written in the browser, in its bank; with `exam`, every listener of that test
+    gets it (a test someone has begun keeps the questions it had)."""
+    require_author(actor)
+    check(data)
+    if exam is not None and exam.attempts.exists():
+        raise DomainError(_("Listeners have begun this test: its questions can no longer change."))
+    (question,), _created = questions_add(bank, [data], actor)
+    if exam is not None:
+        BlueprintRule.objects.create(exam=exam, category=question.category, question=question, count=1)
+    return question
+
+
 def question_revise(question: Question, data: QuestionData, actor: User) -> QuestionVersion:
     """Save a changed question: a version no attempt has used is changed in place; otherwise a
     new version is made, and attempts keep the version they saw."""

@@ -1,6 +1,10 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.multilang import join_languages
+from eacademy.exams.formats import KIND_LABELS, Answer, Kind, QuestionData, TextFormat
 from eacademy.exams.formats.checks import GRADES
 from eacademy.exams.formats.files import FORMATS
 from eacademy.exams.models import Bank, BlueprintRule, Exam
@@ -24,6 +28,16 @@ class ExamForm(forms.ModelForm):
                   "shuffle_answers", "pass_percent", "review_score", "review_responses", "review_correct"]
         widgets = {"opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}), "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
+    # (field, least, most): said at the field, not as the database's constraint names
+    LIMITS = (("time_limit_minutes", 1, 24 * 60), ("attempts_allowed", 1, 20), ("pass_percent", 0, 100))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, least, most in self.LIMITS:
+            field = self.fields[name]
+            field.validators += [MinValueValidator(least), MaxValueValidator(most)]
+            field.widget.attrs.update(min=least, max=most)
+
     def clean(self) -> dict:
         data = super().clean() or {}
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
@@ -34,7 +48,17 @@ class ExamForm(forms.ModelForm):
         return data
 
 
-RuleFormSet = forms.inlineformset_factory(Exam, BlueprintRule, fields=["category", "difficulty", "tag", "count"], extra=3, min_num=1, validate_min=True)
+class _Rules(forms.BaseInlineFormSet):
+    default_error_messages = {"too_few_forms": _("Add at least one rule: a category and how many of its questions to draw.")}
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        form.fields["count"].validators.append(MinValueValidator(1))
+        form.fields["count"].widget.attrs["min"] = 1
+
+
+RuleFormSet = forms.inlineformset_factory(Exam, BlueprintRule, formset=_Rules, fields=["category", "difficulty", "tag", "count"], extra=3, min_num=1,
+                                          validate_min=True)
 
 
 GRADE_CHOICES = [(f"{g:.7f}", f"{g * 100:g}%") for g in sorted({s * g for g in GRADES for s in (1, -1)}, reverse=True)]
@@ -76,3 +100,68 @@ class EssayGradeForm(forms.Form):
             return [float(p.replace(",", ".")) for p in self.cleaned_data["points"].split()]
         except ValueError:
             raise forms.ValidationError(_("Write numbers, e.g. 2 1.5 3.")) from None
+
+
+EDITABLE_KINDS = [Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY]
+ANSWER_ROWS = 6
+
+
+class NewQuestionForm(QuestionForm):
+    """A question written in the browser: its type, category, wording and key; optionally put in
+    a test every listener of which will get it."""
+
+    kind = forms.ChoiceField(label=_("Type"), choices=[(k.value, KIND_LABELS[k]) for k in EDITABLE_KINDS])
+    category = forms.CharField(label=_("Category"), max_length=255, help_text=_("An existing category or a new one; levels separated by “/”."))
+    true_is_correct = forms.TypedChoiceField(label=_("The statement is"), choices=[("1", _("true")), ("0", _("false"))], coerce=lambda v: v == "1",
+                                             required=False, initial="1")
+    exam = forms.ModelChoiceField(label=_("Add to the test"), queryset=Exam.objects.none(), required=False, empty_label=_("— no test —"))
+    field_order = ["kind", "category", "name", "text_kk", "text_ru", "text_en", "default_mark", "difficulty", "tags"]
+
+    def __init__(self, *args: object, exams: object, categories: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["exam"].queryset = exams  # type: ignore[attr-defined]
+        self.fields["category"].widget.attrs["list"] = "categories"
+        self.categories = categories
+        self.fields["default_mark"].initial = 1
+        for i in range(ANSWER_ROWS):
+            self.fields[f"answer_{i}"] = forms.CharField(label=_("Answer %(n)s") % {"n": i + 1}, max_length=1000, required=False)
+            self.fields[f"grade_{i}"] = forms.TypedChoiceField(label=_("Grade"), choices=GRADE_CHOICES, coerce=float, initial=f"{0:.7f}", required=False)
+        self.fields["tolerance"] = forms.FloatField(label=_("Tolerance (numerical)"), min_value=0, required=False, initial=0)
+
+    def answer_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"answer_{i}"], self[f"grade_{i}"]) for i in range(ANSWER_ROWS)]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind = data.get("kind")
+        written = [(data.get(f"answer_{i}", "").strip(), data.get(f"grade_{i}") or 0.0) for i in range(ANSWER_ROWS)]
+        written = [(text, fraction) for text, fraction in written if text]
+        if kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.SHORT, Kind.NUMERICAL) and not written:
+            self.add_error("answer_0", _("Write the answers and give the right one its grade."))
+        if kind == Kind.NUMERICAL:
+            for i, (text, _fraction) in enumerate(written):
+                try:
+                    float(text.replace(",", "."))
+                except ValueError:
+                    self.add_error(f"answer_{i}", _("A numerical answer is a number, e.g. 2 or 2.5."))
+        data["answers"] = written
+        return data
+
+    def question(self) -> QuestionData:
+        """The form's question in the neutral form the bank holds."""
+        data = self.cleaned_data
+        kind = Kind(data["kind"])
+        written = {lang: data[f"text_{lang}"] for lang in ("kk", "ru", "en") if data[f"text_{lang}"]}
+        text = join_languages({lang: linebreaksbr(body) for lang, body in written.items()})
+        if kind == Kind.TRUE_FALSE:
+            correct = data.get("true_is_correct", True)
+            answers = [Answer("true", 1.0 if correct else 0.0, format=TextFormat.MOODLE), Answer("false", 0.0 if correct else 1.0, format=TextFormat.MOODLE)]
+        elif kind == Kind.NUMERICAL:
+            answers = [Answer(str(float(t.replace(",", "."))), f, format=TextFormat.PLAIN, tolerance=data.get("tolerance") or 0.0) for t, f in data["answers"]]
+        elif kind == Kind.ESSAY:
+            answers = []
+        else:
+            answers = [Answer(t, f, format=TextFormat.PLAIN) for t, f in data["answers"]]
+        return QuestionData(kind=kind, name=data["name"], text=str(text), text_format=TextFormat.HTML, category=data["category"].strip().strip("/"),
+                            default_mark=data["default_mark"], difficulty=data["difficulty"], answers=answers,
+                            tags=[t.strip() for t in data["tags"].split(",") if t.strip()], position=str(_("The question")))

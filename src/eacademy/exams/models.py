@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from eacademy.catalog.models import Competency, Discipline, Programme
 from eacademy.enrollment.models import Group
-from eacademy.exams.formats import Kind
+from eacademy.exams.formats import KIND_LABELS, Kind
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
@@ -79,7 +79,7 @@ class QuestionVersion(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions", verbose_name=_("question"))
     number = models.PositiveIntegerField(_("version"))
-    kind = models.CharField(_("type"), max_length=12, choices=[(k.value, k.value) for k in Kind])
+    kind = models.CharField(_("type"), max_length=12, choices=[(k.value, KIND_LABELS[k]) for k in Kind])
     name = models.CharField(_("name"), max_length=300)
     text = models.TextField(_("text"))
     default_mark = models.FloatField(_("mark"), default=1.0)
@@ -180,6 +180,8 @@ class BlueprintRule(models.Model):
     difficulty = models.PositiveSmallIntegerField(_("difficulty"), null=True, blank=True)
     tag = models.CharField(_("tag"), max_length=100, blank=True)
     count = models.PositiveSmallIntegerField(_("questions"))
+    question = models.ForeignKey("Question", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("this question"),
+                                 help_text=_("Every listener gets this question."))
 
     class Meta:
         ordering = ["exam", "id"]
@@ -188,7 +190,7 @@ class BlueprintRule(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(count__gte=1), name="exams_rule_count_positive")]
 
     def __str__(self) -> str:
-        return f"{self.category} × {self.count}"
+        return f"{self.question.current}" if self.question and self.question.current else f"{self.category} × {self.count}"
 
 
 class Attempt(models.Model):

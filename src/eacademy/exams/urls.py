@@ -17,6 +17,7 @@ urlpatterns = [
     path("banks/<id:pk>/", views.bank_detail, name="bank_detail"),
     path("banks/<id:pk>/import/", views.bank_import, name="bank_import"),
     path("banks/<id:pk>/export/<str:file_format>/", views.bank_export, name="bank_export"),
+    path("banks/<id:pk>/questions/new/", views.question_create, name="question_create"),
     path("questions/<id:pk>/", views.question_detail, name="question_detail"),
     path("files/<id:version_id>/<str:name>", views.question_file, name="question_file"),
     path("grading/", views.grading_queue, name="grading_queue"),

@@ -16,7 +16,16 @@ from eacademy.core.pages import act_and_return
 from eacademy.core.uploads import read_upload
 from eacademy.exams import analysis, attempts, bank, queries, services
 from eacademy.exams.formats import Answer, FormatError, Kind, TextFormat, files, xlsx
-from eacademy.exams.forms import BankForm, EssayGradeForm, ExamForm, ImportForm, KeyForm, QuestionForm, RuleFormSet
+from eacademy.exams.forms import (
+    BankForm,
+    EssayGradeForm,
+    ExamForm,
+    ImportForm,
+    KeyForm,
+    NewQuestionForm,
+    QuestionForm,
+    RuleFormSet,
+)
 from eacademy.exams.models import Attempt, Bank, Exam, Question, QuestionFile, Slot
 from eacademy.exams.rules import AUTHORS
 
@@ -120,6 +129,28 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
                               question.get_absolute_url())
     versions = question.versions.select_related("created_by").order_by("-number")
     return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key})
+
+
+@role_required(*AUTHORS)
+def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A question written in the browser, into this bank, and if chosen into a test no listener
+    has begun."""
+    the_bank = get_object_or_404(Bank, pk=pk)
+    user = signed_in_user(request)
+    exams = queries.exams_visible_to(user).filter(attempts=None, closes_at__gt=timezone.now()).select_related("offering__version__programme")
+    categories = list(the_bank.categories.exclude(path="").order_by("path").values_list("path", flat=True))
+    form = NewQuestionForm(request.POST or None, exams=exams, categories=categories, initial={"exam": request.GET.get("exam")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = bank.question_write(actor=user, bank=the_bank, data=form.question(), exam=form.cleaned_data["exam"])
+        except DomainError as exc:
+            form.add_error(None, exc)
+        else:
+            exam = form.cleaned_data["exam"]
+            messages.success(request, _("The question “%(name)s” is saved%(test)s.") % {
+                "name": form.cleaned_data["name"], "test": _(" and added to the test “%(test)s”") % {"test": in_language(exam.title, request.LANGUAGE_CODE)} if exam else ""})
+            return redirect(exam.get_absolute_url() if exam else question.get_absolute_url())
+    return render(request, "exams/question_form.html", {"bank": the_bank, "form": form}, status=422 if form.errors else 200)
 
 
 @signed_in
@@ -237,7 +268,10 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
     if review["correct"]:
         for row in rows:
             row["key"] = _key(row["slot"])
-    return render(request, "exams/attempt_review.html", {"attempt": attempt, "rows": rows, "review": review})
+    graded = [slot for slot in slots if slot.fraction is not None]
+    partial = {"graded": len(graded), "total": len(slots), "points": sum(slot.score or 0 for slot in graded),
+               "of": sum(slot.mark for slot in graded)} if attempt.score is None else None
+    return render(request, "exams/attempt_review.html", {"attempt": attempt, "rows": rows, "review": review, "partial": partial})
 
 
 def _key(slot: Slot) -> list[str]:
@@ -277,9 +311,16 @@ def attempt_clock(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @signed_in
-@require_POST
 def attempt_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm, saying how many questions are unanswered; POST finishes."""
     attempt = _own_attempt(request, pk)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        return redirect(attempt)
+    if request.method != "POST":
+        slots = list(attempt.slots.only("position", "response"))
+        unanswered = [s.position for s in slots if not s.response]
+        return render(request, "exams/attempt_finish.html", {"attempt": attempt, "total": len(slots), "unanswered": unanswered,
+                                                             "remaining": attempts.remaining_seconds(attempt)})
     try:
         attempts.attempt_finish(attempt, signed_in_user(request))
     except DomainError as exc:

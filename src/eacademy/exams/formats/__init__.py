@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from eacademy.core.errors import DomainError
 
@@ -20,6 +21,13 @@ class Kind(StrEnum):
     NUMERICAL = "numerical"
     ESSAY = "essay"
     DESCRIPTION = "description"
+
+
+KIND_LABELS = {
+    Kind.SINGLE: gettext_lazy("Single choice"), Kind.MULTIPLE: gettext_lazy("Multiple choice"), Kind.TRUE_FALSE: gettext_lazy("True or false"),
+    Kind.MATCHING: gettext_lazy("Matching"), Kind.SHORT: gettext_lazy("Short answer"), Kind.NUMERICAL: gettext_lazy("Numerical"),
+    Kind.ESSAY: gettext_lazy("Essay"), Kind.DESCRIPTION: gettext_lazy("Description"),
+}
 
 
 class TextFormat(StrEnum):
