@@ -51,7 +51,7 @@ class ExamForm(forms.ModelForm):
 class _Rules(forms.BaseInlineFormSet):
     default_error_messages = {"too_few_forms": _("Add at least one rule: a category and how many of its questions to draw.")}
 
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
         super().add_fields(form, index)
         form.fields["count"].validators.append(MinValueValidator(1))
         form.fields["count"].widget.attrs["min"] = 1
