@@ -26,7 +26,7 @@ from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
-from eacademy.evaluation.models import Survey
+from eacademy.evaluation.models import FollowUp, Survey
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
@@ -169,6 +169,8 @@ EXPECTATIONS = {
     "api:list_certificates": Expect(signed_in(anonymous=401)),
     "api:verify_certificate": Expect(everyone(200), url=lambda s: f"/api/v1/certificates/verify/{s['certificate'].code}/"),
     "evaluation:follow_up_list": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.AGENCY_COORDINATOR)),
+    # A follow-up sent to the signed-in direct head's address: only him.
+    "evaluation:follow_up_mine": Expect(allowed(R.DIRECT_HEAD), url=lambda s: f"/evaluation/follow-ups/{s['follow_up'].pk}/answer/"),
     "evaluation:my_surveys": Expect(signed_in()),
     # Only those invited open a survey (the demo listener is invited to last year's course survey).
     "evaluation:survey": Expect(OWNER_ONLY, url=lambda s: s["survey"].get_absolute_url()),
@@ -337,6 +339,7 @@ def _samples(persona) -> dict[str, object]:
                                                           held_on=datetime.date(2026, 1, 20), chair=persona(R.HEAD_OF_DEPARTMENT), members=[persona(R.LECTURER)])
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
+        "follow_up": FollowUp.objects.filter(head_email=persona(R.DIRECT_HEAD).email, answered_at=None).first(),
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
         "held_stay": Stay.objects.filter(status__in=["confirmed", "checked_in"]).first(),
         "teaching": Teaching.objects.first(),

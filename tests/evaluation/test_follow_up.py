@@ -21,7 +21,7 @@ ANSWER = {"work_quality": "4", "deficiencies": "5", "applies_topics": "4", "comm
 @pytest.fixture
 def completed(persona):
     """A listener of last year's demo course (completed, with a certificate)."""
-    return Enrollment.objects.filter(status="completed", person__agency__code="prosecutor").select_related("person").order_by("pk").first()
+    return Enrollment.objects.filter(status="completed", person__agency__code="prosecutor", follow_up=None).select_related("person").order_by("pk").first()
 
 
 def _send(persona, completed, django_capture_on_commit_callbacks) -> str:
@@ -115,6 +115,7 @@ def test_the_link_goes_out_by_itself_75_days_after_the_course(completed, django_
 
 
 def test_a_reminder_carries_a_new_link_and_the_old_one_stops(persona, completed, django_capture_on_commit_callbacks):
+    FollowUp.objects.filter(answered_at=None).update(reminders=services.MAX_REMINDERS)  # the demo's waiting ones: this test counts its own
     old = _send(persona, completed, django_capture_on_commit_callbacks)
     now = timezone.now()
     assert services.follow_ups_remind(now + datetime.timedelta(days=13)) == 0

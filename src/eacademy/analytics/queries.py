@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import OuterRef, Subquery, Sum
 
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
 from eacademy.people.models import Person, StaffMember
@@ -34,14 +34,6 @@ def academy_figures() -> dict[str, int]:
         }
 
     return _cached("analytics:academy_figures", compute)
-
-
-def people_by_agency() -> list[dict[str, object]]:
-    def compute() -> list[dict[str, object]]:
-        rows = Agency.objects.annotate(people_count=Count("people")).order_by("-people_count")
-        return [{"agency_id": a.pk, "short_name": a.short_name, "people": a.people_count} for a in rows[:8]]
-
-    return _cached("analytics:people_by_agency", compute)
 
 
 def agency_people_count(agency_id: int) -> int:

@@ -14,13 +14,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from eacademy.analytics import dashboards, queries
+from eacademy.analytics import dashboards, queries, today
 from eacademy.analytics.forms import EffectivenessForm, FilterForm
 from eacademy.analytics.rules import DASHBOARD_READERS
 from eacademy.core.access import role_required, signed_in, signed_in_user
 from eacademy.core.documents import Percent, dated_filename, pdf_response, xlsx_response, xlsx_sheets_response
 from eacademy.core.numbers import MAX_ID, query_int
-from eacademy.core.page_cache import per_session_page_cache
 from eacademy.core.roles import Role
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters
@@ -30,15 +29,14 @@ from eacademy.staff import queries as staff_queries
 
 
 @signed_in
-@per_session_page_cache(60)  # the figures are counted once a minute anyway
 def home(request: HttpRequest) -> HttpResponse:
-    """Each role's start page: the figures and links that role works with."""
+    """Each role's working day: what is due, waiting or happening today, with links to do it;
+    below, for the academy-wide roles, the Academy in figures."""
     user = signed_in_user(request)
     person = Person.objects.filter(user=user).select_related("agency", "position", "rank").first()
-    context: dict[str, object] = {"person": person, "roles": [Role(r).label for r in sorted(user.roles)]}
+    context: dict[str, object] = {"person": person, "roles": [Role(r).label for r in sorted(user.roles)], "tasks": today.tasks_for(user)}
     if user.is_academy_wide:
         context["figures"] = queries.academy_figures()
-        context["by_agency"] = queries.people_by_agency()
     if user.has_role(Role.AGENCY_COORDINATOR) and person is not None and person.agency_id:
         context["agency_people"] = queries.agency_people_count(person.agency_id)
     return render(request, "analytics/home.html", context)

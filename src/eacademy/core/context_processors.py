@@ -4,49 +4,73 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.roles import Role
 
-# (label, url name, roles that see it; empty = every signed-in user)
+# The work, in its order: plan → enrol → teach → assess → evaluate; campus; administration.
+GROUPS = [("plan", _("Planning")), ("enrol", _("Enrolment")), ("teach", _("Teaching")), ("assess", _("Assessment")),
+          ("evaluate", _("Evaluation")), ("campus", _("Campus")), ("admin", _("Administration"))]
+
+# (label, url name, group, roles that see it; empty = every signed-in user)
 _NAVIGATION = [
-    (_("Home"), "home", ()),
-    (_("People"), "people:person_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
-    (_("Agencies"), "org:agency_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
-    (_("Programmes"), "catalog:programme_list", ()),
-    (_("Plan of courses"), "planning:plan", ()),
-    (_("Training needs"), "planning:need_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
-    (_("My courses"), "enrollment:my_courses", ()),
-    (_("Applications"), "enrollment:applications", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
-    (_("Tests"), "exams:exam_list", ()),
-    (_("Journal"), "journal:group_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
-    (_("My studies"), "journal:my_journal", (Role.LISTENER,)),
-    (_("My timetable"), "timetable:my", (Role.LISTENER, Role.LECTURER)),
-    (_("Timetable"), "timetable:overview", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
-    (_("Surveys"), "evaluation:my_surveys", (Role.LISTENER,)),
-    (_("Follow-up"), "evaluation:follow_up_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
-    (_("All surveys"), "evaluation:survey_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
-    (_("Indicators"), "analytics:dashboard", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
-    (_("Results in the service"), "evaluation:level_four", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
-    (_("Dormitory"), "campus:overview", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
-    (_("Leave"), "campus:leave", (Role.LISTENER, Role.ADMINISTRATOR, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
-    (_("Internships"), "internships:list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LECTURER, Role.LISTENER)),
-    (_("Teaching staff"), "staff:list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)),
-    (_("Assessment centre"), "assessment:index", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.EXPERT)),
-    (_("Question banks"), "exams:bank_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
-    (_("Orders"), "enrollment:order_list", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
-    (_("Academy structure"), "org:academy_structure", ()),
-    (_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
+    (_("Programmes"), "catalog:programme_list", "plan", ()),
+    (_("Plan of courses"), "planning:plan", "plan", ()),
+    (_("Training needs"), "planning:need_list", "plan", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
+    (_("Applications"), "enrollment:applications", "enrol", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
+    (_("My courses"), "enrollment:my_courses", "enrol", ()),
+    (_("Orders"), "enrollment:order_list", "enrol", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
+    (_("Timetable"), "timetable:overview", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
+    (_("My timetable"), "timetable:my", "teach", (Role.LISTENER, Role.LECTURER)),
+    (_("Journal"), "journal:group_list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
+    (_("My studies"), "journal:my_journal", "teach", (Role.LISTENER,)),
+    (_("Internships"), "internships:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LECTURER, Role.LISTENER)),
+    (_("Teaching staff"), "staff:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)),
+    (_("Tests"), "exams:exam_list", "assess", ()),
+    (_("Question banks"), "exams:bank_list", "assess", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("Assessment centre"), "assessment:index", "assess", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.EXPERT)),
+    (_("Surveys"), "evaluation:my_surveys", "evaluate", (Role.LISTENER,)),
+    (_("All surveys"), "evaluation:survey_list", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
+    (_("Follow-up"), "evaluation:follow_up_list", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
+    (_("Indicators"), "analytics:dashboard", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
+    (_("Effectiveness"), "analytics:effectiveness", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
+    (_("Results in the service"), "evaluation:level_four", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR)),
+    (_("Dormitory"), "campus:overview", "campus", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
+    (_("Leave passes"), "campus:leave", "campus", (Role.LISTENER, Role.ADMINISTRATOR, Role.DORMITORY_OFFICER, Role.LEADERSHIP)),
+    (_("People"), "people:person_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
+    (_("Agencies"), "org:agency_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("Academy structure"), "org:academy_structure", "admin", ()),
+    (_("Administration"), "admin:index", "admin", (Role.ADMINISTRATOR,)),
 ]
+
+# Each role's daily pages, shown beside Home before the groups (the first role that has any).
+DAILY = {
+    Role.LISTENER: ["journal:my_journal", "timetable:my", "exams:exam_list"],
+    Role.LECTURER: ["timetable:my", "journal:group_list", "exams:exam_list"],
+    Role.EXPERT: ["assessment:index"],
+    Role.AGENCY_COORDINATOR: ["enrollment:applications", "planning:plan", "people:person_list"],
+    Role.HEAD_OF_DEPARTMENT: ["catalog:programme_list", "journal:group_list", "staff:list"],
+    Role.METHODOLOGIST: ["planning:plan", "enrollment:applications", "exams:bank_list", "analytics:dashboard"],
+    Role.DORMITORY_OFFICER: ["campus:overview", "campus:leave"],
+    Role.LEADERSHIP: ["enrollment:order_list", "analytics:dashboard"],
+    Role.ADMINISTRATOR: ["admin:index", "people:person_list"],
+}
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """The links of the user's roles. Lazy: base.html caches the rendered menu per user,
-    language and page, so the roles are read only when the menu is rendered afresh (a role
-    change shows in the menu within a minute; access itself is always checked live)."""
+    """The links of the user's roles: Home and his daily pages, then the others grouped by the
+    work. Lazy: base.html caches the rendered menu per user, language and page, so the roles are
+    read only when the menu is rendered afresh (a role change shows in the menu within a minute;
+    access itself is always checked live)."""
 
-    def items() -> list[dict[str, object]]:
+    def menu() -> dict[str, object]:
         user = request.user
-        return [
-            {"label": label, "url": reverse(name), "active": request.path == reverse(name)}
-            for label, name, roles in _NAVIGATION
-            if not roles or user.has_role(*roles)  # type: ignore[union-attr]
-        ]
+        links = {name: {"label": label, "url": reverse(name), "active": request.path == reverse(name), "group": group}
+                 for label, name, group, roles in _NAVIGATION if not roles or user.has_role(*roles)}  # type: ignore[union-attr]
+        daily = next((names for role, names in DAILY.items() if user.has_role(role)), [])  # type: ignore[union-attr]
+        first = [links[name] for name in daily if name in links]
+        groups = []
+        for key, label in GROUPS:
+            items = [link for name, link in links.items() if link["group"] == key and name not in daily]
+            if items:
+                groups.append({"key": key, "label": label, "items": items, "active": any(i["active"] for i in items)})
+        home = {"label": _("Home"), "url": reverse("home"), "active": request.path == reverse("home")}
+        return {"daily": [home, *first], "groups": groups}
 
-    return {"navigation": items}
+    return {"navigation": menu}

@@ -32,6 +32,7 @@ from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.programmes import load_demo_programmes
 from eacademy.demo.staff import load_demo_staff
 from eacademy.demo.timetable import TERM_WEEKS, load_demo_term, term_start
+from eacademy.demo.today import load_demo_today
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount, AgencyUnit, ClassRank, Position
 from eacademy.org.services import load_reference_data
 from eacademy.people.models import Person, StaffMember
@@ -245,7 +246,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
             person.save()
             StaffMember.objects.create(person=person, academy_unit=academy_units[place], position=positions[_LOGIN_POSITIONS[username]])
     load_catalog_reference()
-    users = {u.username: u for u in User.objects.filter(username__in=["admin", "methodologist", "head", "lecturer", "coordinator", "leadership", "listener"])}
+    users = {u.username: u for u in User.objects.filter(username__in=[username for username, _role, _place in DEMO_LOGINS])}
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
     plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     enrollments = load_demo_enrollments(rng=rng, users=users)
@@ -262,6 +263,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     recruit.save()
     internships = load_demo_internship(users=users, recruit=recruit)
     staff_records = load_demo_staff(rng=random.Random(f"staff-{seed}"))
+    today = load_demo_today(users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
     User.objects.filter(username__in=DEMO_PASSWORD_LOGINS).update(password=make_password(DEMO_PASSWORD))
@@ -279,5 +281,6 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **campus,
         **internships,
         **staff_records,
+        **today,
         **term,
     }

@@ -24,15 +24,18 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import Programme, ProgrammeKind, StudyFormat
 from eacademy.core.models import User
+from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import (
     AgencyYearFigures,
     CourseFigures,
     CourseRating,
+    FollowUp,
     InspectionDeficiencies,
     ReserveAppointment,
     RollupStamp,
@@ -338,3 +341,11 @@ def years() -> list[int]:
 def stamp() -> str:
     """The rollups' version: it changes whenever they do."""
     return str(RollupStamp.objects.filter(pk=1).values_list("version", flat=True).first())
+
+
+def follow_ups_addressed_to(user: User) -> QuerySet[FollowUp]:
+    """The open follow-ups sent to a signed-in direct head's e-mail address."""
+    if not user.email or not user.has_role(Role.DIRECT_HEAD):
+        return FollowUp.objects.none()
+    return FollowUp.objects.filter(head_email__iexact=user.email, answered_at__isnull=True, expires_at__gt=timezone.now()).select_related(
+        "enrollment__person", "enrollment__offering__version__programme").order_by("sent_at", "pk")

@@ -19,6 +19,7 @@ from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation import rollups
 from eacademy.evaluation.models import FollowUp, InspectionDeficiencies, ReserveAppointment, Survey, SurveyQuestion
+from eacademy.evaluation.queries import follow_ups_addressed_to
 from eacademy.evaluation.rules import ACADEMY_WIDE, LEVEL_FOUR_EDITORS, SENDERS
 from eacademy.evaluation.surveys import course_questions, course_survey_open, invite_all
 from eacademy.evaluation.tasks import refresh_course
@@ -127,11 +128,24 @@ def follow_up_for(token: str) -> FollowUp:
 
 @transaction.atomic
 def follow_up_answer(*, token: str, work_quality: int, deficiencies: int, applies_topics: int, comments: str = "") -> FollowUp:
-    follow_up = follow_up_for(token)
+    """The direct head's answer through his e-mailed link."""
+    return _answer(follow_up_for(token), work_quality, deficiencies, applies_topics, comments)
+
+
+@transaction.atomic
+def follow_up_answer_signed_in(*, actor: User, follow_up: FollowUp, work_quality: int, deficiencies: int, applies_topics: int,
+                               comments: str = "") -> FollowUp:
+    """The same answer from a direct head signed in with the address the follow-up was sent to."""
+    if not follow_ups_addressed_to(actor).filter(pk=follow_up.pk).exists():
+        raise DomainError(_("This follow-up is not addressed to you, or it is already answered."))
+    return _answer(follow_up, work_quality, deficiencies, applies_topics, comments)
+
+
+def _answer(follow_up: FollowUp, work_quality: int, deficiencies: int, applies_topics: int, comments: str) -> FollowUp:
     values = (work_quality, deficiencies, applies_topics)
     if not all(v in FollowUp.Change.values for v in values):
         raise DomainError(_("Choose one answer for each question."))
-    # The conditional update makes a second, simultaneous use of the same link fail.
+    # The conditional update makes a second, simultaneous answer fail.
     updated = FollowUp.objects.filter(pk=follow_up.pk, answered_at__isnull=True).update(
         answered_at=timezone.now(), work_quality=work_quality, deficiencies=deficiencies, applies_topics=applies_topics, comments=comments.strip()[:5000])
     if not updated:

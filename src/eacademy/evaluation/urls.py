@@ -6,6 +6,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("", views.index, name="index"),
     path("follow-ups/", views.follow_up_list, name="follow_up_list"),
+    path("follow-ups/<id:pk>/answer/", views.follow_up_mine, name="follow_up_mine"),
     path("surveys/", views.my_surveys, name="my_surveys"),
     path("surveys/<id:pk>/", views.survey, name="survey"),
     path("surveys/<id:pk>/results/", views.survey_results, name="survey_results"),

@@ -10,8 +10,9 @@ from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.access import public, role_required, signed_in, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
+from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.evaluation import services, surveys
+from eacademy.evaluation import queries, services, surveys
 from eacademy.evaluation.forms import AppointmentForm, DeficienciesForm, FollowUpForm, QuestionForm, SendForm, SurveyForm
 from eacademy.evaluation.models import InspectionDeficiencies, ReserveAppointment, Survey, SurveyQuestion
 from eacademy.evaluation.rules import ACADEMY_WIDE, LEVEL_FOUR_EDITORS, RESULT_READERS, SENDERS
@@ -34,6 +35,23 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "evaluation/follow_up_closed.html", {"reason": exc.messages[0]}, status=409)
         return render(request, "evaluation/follow_up_closed.html", {"reason": _("Thank you: your evaluation is received.")})
     return render(request, "evaluation/follow_up.html", {"record": record, "form": form})
+
+
+@role_required(Role.DIRECT_HEAD)
+def follow_up_mine(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same questions for a direct head signed in with the address the follow-up was sent to."""
+    user = signed_in_user(request)
+    record = get_object_or_404(queries.follow_ups_addressed_to(user), pk=pk)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.follow_up_answer_signed_in(actor=user, follow_up=record, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Thank you: your evaluation of %(name)s is received.") % {"name": record.enrollment.person.full_name})
+            return redirect("home")
+    return render(request, "evaluation/follow_up.html", {"record": record, "form": form}, status=422 if form.errors else 200)
 
 
 @signed_in
