@@ -144,7 +144,7 @@ EXPECTATIONS = {
     "enrollment:application_reject": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/reject/"),
     "enrollment:application_withdraw": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/applications/{s['application'].pk}/withdraw/"),
     "enrollment:offering_apply": Expect(signed_in(ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/apply/"),
-    "enrollment:offering_nominate": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/nominate/"),
+    "enrollment:offering_nominate": Expect(allowed(*NOMINATORS), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/nominate/"),
     "enrollment:offering_nominations_upload": Expect(allowed(*NOMINATORS, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/nominations/"),
     "enrollment:roster": Expect(allowed(*PLAN_READERS), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/roster/"),
     "enrollment:roster_accept": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, ok=405), url=lambda s: f"/enrollment/offerings/{s['offering'].pk}/accept/"),

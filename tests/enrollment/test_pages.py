@@ -61,8 +61,8 @@ def test_a_coordinator_nominates_by_iin_only_his_own_people(client_as, persona) 
     own = _officers(1)[0]
     stranger = Person.objects.filter(agency__code="anticorruption").exclude(iin=None).first()
     client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": own.iin})
-    response = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": stranger.iin}, follow=True)
-    assert "No person with this IIN among those you may nominate" in response.content.decode()
+    response = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": stranger.iin})
+    assert response.status_code == 422 and response.context["form"].errors["iin"] == ["No person with this IIN among those you may nominate."]
     assert list(Application.objects.filter(offering=offering).values_list("person", "status")) == [(own.pk, "agency_approved")]
 
 
@@ -128,7 +128,7 @@ def test_the_coordinator_sees_his_agencys_seats_and_a_refusal_in_russian(client_
     client.post("/accounts/language/", {"language": "ru", "next": "/"})
     officer = _officers(1)[0]
     client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": officer.iin})
-    again = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": officer.iin}, follow=True).content.decode()
+    again = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": officer.iin}).content.decode()
     assert "уже подал(а) заявку на этот курс" in again
     assert Application.objects.filter(offering=offering, person=officer).count() == 1
     page = client.get("/enrollment/applications/").content.decode()
@@ -147,3 +147,32 @@ def test_the_academy_rejects_with_a_reason_and_the_person_is_told(client_as, per
     client.post(f"/enrollment/applications/{application.pk}/reject/", {"reason": "Курс отменён"})
     assert Application.objects.get(pk=application.pk).status == "rejected"
     assert Notification.objects.filter(user=persona(Role.LISTENER), message__contains="Курс отменён").exists()
+
+
+@pytest.mark.parametrize(("iin", "message"), [
+    ("", "Type an IIN, or find the person by name above."),
+    ("85011530001A", "An IIN is exactly 12 digits."),
+    ("85011530001", "An IIN is exactly 12 digits."),
+    ("850115300013", "The IIN check digit is wrong"),
+])
+def test_a_wrong_iin_is_refused_at_its_field_and_nobody_is_nominated(client_as, persona, iin, message) -> None:
+    offering = _offering(persona)
+    page = client_as(Role.AGENCY_COORDINATOR).post(f"/enrollment/offerings/{offering.pk}/nominate/", {"iin": iin})
+    assert page.status_code == 422 and message in page.context["form"].errors["iin"][0]
+    assert 'id="id_iin_error"' in page.content.decode() and not Application.objects.filter(offering=offering).exists()
+
+
+def test_a_coordinator_finds_an_officer_by_name_nominates_him_and_sees_him_listed(client_as, persona) -> None:
+    offering = _offering(persona)
+    client = client_as(Role.AGENCY_COORDINATOR)
+    officer = _officers(1)[0]
+    stranger = Person.objects.filter(agency__code="anticorruption", last_name=officer.last_name).first()
+    found = client.get(f"/enrollment/offerings/{offering.pk}/nominate/", {"q": officer.last_name.lower()}).context["found"]
+    assert officer in found and (stranger is None or stranger not in found)  # only his own agency's people
+    done = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"person": officer.pk}, follow=True)
+    assert f"{officer.full_name} is nominated to the course." in done.content.decode()
+    assert [a.person for a in done.context["nominated"]] == [officer]
+    assert officer not in client.get(f"/enrollment/offerings/{offering.pk}/nominate/", {"q": officer.last_name}).context["found"]
+    if stranger is not None:
+        refused = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"person": stranger.pk})
+        assert refused.status_code == 422 and not Application.objects.filter(offering=offering, person=stranger).exists()

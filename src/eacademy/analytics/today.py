@@ -80,7 +80,7 @@ def _listener(user: User) -> list[Task]:
                    action=reverse("exams:exam_start", args=[e.pk]), action_label=_("Start")) for e in exams[:SHOWN]],
              _("No test is open for you now.")),
         Task("lessons", _("Your lessons today"), len(lessons), reverse("timetable:my"), _("My timetable"),
-             [Item(f"{_at(lesson.starts_at)} {lesson.discipline}", note=" · ".join(str(x) for x in (lesson.room, lesson.lecturer) if x))
+             [Item(f"{_at(lesson.starts_at)} {lesson.discipline}", note=" · ".join(str(x) for x in (lesson.room, lesson.lecturer and (lesson.lecturer.get_full_name() or lesson.lecturer.username)) if x))
               for lesson in lessons[:SHOWN]], _("No lessons today.")),
         Task("surveys", _("Surveys to answer"), len(surveys), reverse("evaluation:my_surveys"), _("All surveys"),
              [Item(s.title, reverse("evaluation:survey", args=[s.pk])) for s in surveys[:SHOWN]], _("No survey is waiting for you.")),

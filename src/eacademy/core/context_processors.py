@@ -46,7 +46,7 @@ DAILY = {
     Role.EXPERT: ["assessment:index"],
     Role.AGENCY_COORDINATOR: ["enrollment:applications", "planning:plan", "people:person_list"],
     Role.HEAD_OF_DEPARTMENT: ["catalog:programme_list", "journal:group_list", "staff:list"],
-    Role.METHODOLOGIST: ["planning:plan", "enrollment:applications", "exams:bank_list", "analytics:dashboard"],
+    Role.METHODOLOGIST: ["planning:plan", "enrollment:applications", "exams:bank_list"],
     Role.DORMITORY_OFFICER: ["campus:overview", "campus:leave"],
     Role.LEADERSHIP: ["enrollment:order_list", "analytics:dashboard"],
     Role.ADMINISTRATOR: ["admin:index", "people:person_list"],

@@ -245,6 +245,8 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
             person = people.make(user=user)
             person.save()
             StaffMember.objects.create(person=person, academy_unit=academy_units[place], position=positions[_LOGIN_POSITIONS[username]])
+        user.first_name, user.last_name = person.first_name, person.last_name  # how timetables, journals and orders name him
+        user.save(update_fields=["first_name", "last_name"])
     load_catalog_reference()
     users = {u.username: u for u in User.objects.filter(username__in=[username for username, _role, _place in DEMO_LOGINS])}
     programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])

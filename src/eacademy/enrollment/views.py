@@ -14,12 +14,14 @@ from eacademy.core.numbers import as_id, id_or_404
 from eacademy.core.pages import act_and_return
 from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
+from eacademy.enrollment.forms import NominateForm
 from eacademy.enrollment.imports import read_nominations
 from eacademy.enrollment.models import Application, Enrollment, Group, Order
 from eacademy.enrollment.rules import NOMINATORS, ORDER_READERS, PLANNERS, ROSTER_READERS, SIGNERS
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of, visible_to
+from eacademy.people.queries import search as people_search
 from eacademy.planning.models import Offering
 from eacademy.planning.queries import offerings_visible_to
 
@@ -48,16 +50,27 @@ def offering_apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*NOMINATORS)
-@require_POST
 def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Nominate people to a course: find each by name or IIN among those the user may
+    nominate, see who is already nominated from his reach, and nominate with one click."""
     user = signed_in_user(request)
-    offering = get_object_or_404(offerings_visible_to(user), pk=pk)
-    iin = request.POST.get("iin", "").strip()
-    person = visible_to(user).filter(iin=iin).first() if iin else None
-    if person is None:
-        messages.error(request, _("No person with this IIN among those you may nominate."))
-        return redirect(offering)
-    return act_and_return(request, lambda: services.application_submit(actor=user, offering=offering, person=person), _("The nomination is recorded."), offering.get_absolute_url())
+    offering = get_object_or_404(offerings_visible_to(user).select_related("version__programme"), pk=pk)
+    people = visible_to(user)
+    form = NominateForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        person = form.nominee
+        try:
+            services.application_submit(actor=user, offering=offering, person=person)
+        except DomainError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(name)s is nominated to the course.") % {"name": person.full_name})
+            return redirect("enrollment:offering_nominate", pk=offering.pk)
+    text = request.GET.get("q", "")[:100].strip()
+    nominated = queries.applications_visible_to(user).filter(offering=offering).select_related("person").order_by("person__last_name", "pk")
+    found = list(people_search(people, text).exclude(applications__offering=offering).order_by("last_name", "first_name", "pk")[:20]) if text else []
+    return render(request, "enrollment/nominate.html", {"offering": offering, "form": form, "q": text, "found": found, "nominated": nominated},
+                  status=422 if form.errors else 200)
 
 
 @role_required(*NOMINATORS, *ROSTER_READERS)
