@@ -96,3 +96,16 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("[data-testid=sign-in]")
+
+
+def go(page, name: str) -> None:
+    """Follow a link of the main navigation, opening its group's menu first if it is in one."""
+    link = nav_link(page, name)
+    if not link.is_visible():
+        page.locator("header nav details", has=page.locator(f'a:text-is("{name}")')).locator("summary").click()
+    link.click()
+
+
+def nav_link(page, name: str):
+    """A link of the main navigation by its exact text, shown or inside a closed menu."""
+    return page.locator(f'header nav a:text-is("{name}")')

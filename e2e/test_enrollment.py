@@ -3,14 +3,14 @@ accepts, and the officer sees himself enrolled, in the browser."""
 
 from playwright.sync_api import expect
 
-from e2e.conftest import sign_in
+from e2e.conftest import go, sign_in
 
 
 def test_an_officer_is_enrolled_through_his_agency_and_the_academy(browser, server) -> None:
     context = browser.new_context(base_url=server, locale="ru-RU")
     page = context.new_page()
     sign_in(page, "listener")
-    page.get_by_role("link", name="План курсов").click()
+    go(page, "План курсов")
     year_links = page.locator("nav.tabs a")
     year_links.nth(2).click()  # next year's plan, where the published courses are
     # The latest run of an advanced course: the demo has filled only the earliest ones.
@@ -25,14 +25,14 @@ def test_an_officer_is_enrolled_through_his_agency_and_the_academy(browser, serv
     page.get_by_test_id("logout").click()
 
     sign_in(page, "coordinator")
-    page.get_by_role("link", name="Заявки").click()
+    go(page, "Заявки")
     row = page.locator("tr", has_text=course_name).filter(has_text=starts_on)
     row.get_by_test_id("approve-application").click()
     expect(page.locator(".messages")).to_contain_text("Заявка одобрена")
     page.get_by_test_id("logout").click()
 
     sign_in(page, "methodologist")
-    page.get_by_role("link", name="План курсов").click()
+    go(page, "План курсов")
     page.locator("nav.tabs a").nth(2).click()
     page.locator("tr", has_text=course_name).filter(has_text=starts_on).get_by_role("link", name=course_name).click()
     page.get_by_role("link", name="Список слушателей").click()
@@ -41,6 +41,6 @@ def test_an_officer_is_enrolled_through_his_agency_and_the_academy(browser, serv
     page.get_by_test_id("logout").click()
 
     sign_in(page, "listener")
-    page.get_by_role("link", name="Мои курсы").click()
+    go(page, "Мои курсы")
     expect(page.locator("tr", has_text=course_name).filter(has_text=starts_on)).to_contain_text("Зачислен")
     context.close()

@@ -130,7 +130,8 @@ def _head(user: User) -> list[Task]:
     drafts = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.DRAFT, programme__department_id=department)
                   .select_related("programme").order_by("programme__code"))
     return [Task("drafts", _("Programme drafts awaiting your approval"), len(drafts), reverse("catalog:programme_list"), _("Programmes"),
-                 [Item(str(v.programme), v.programme.get_absolute_url(), _("version %(number)s") % {"number": v.number}) for v in drafts[:SHOWN]],
+                 [Item(str(v.programme), f"{v.programme.get_absolute_url()}?version={v.number}", _("version %(number)s") % {"number": v.number})
+                  for v in drafts[:SHOWN]],
                  _("No draft is waiting for approval."))]
 
 

@@ -165,6 +165,12 @@ def load_demo_exams(*, rng: random.Random, users: dict[str, User]) -> dict[str, 
         for category in bank.categories.exclude(path=""):
             BlueprintRule.objects.create(exam=exam, category=category, count=category.questions.count())
         exams.append(exam)
+    # a current control being prepared for the course's last day: nobody has taken it yet
+    closing = timezone.make_aware(datetime.datetime.combine(offering.ends_on, datetime.time(18, 0)))
+    current = Exam.objects.create(title=join_languages({"kk": "Ағымдағы бақылау", "ru": "Текущий контроль", "en": "Current control"}), offering=offering,
+                                  purpose=Exam.Purpose.CURRENT, time_limit_minutes=20, opens_at=closing - datetime.timedelta(hours=9), closes_at=closing,
+                                  created_by=methodologist)
+    BlueprintRule.objects.create(exam=current, category=bank.categories.exclude(path="").order_by("path")[0], count=2)
     _simulate(exams[0], others, rng, shift=-0.5)
     _simulate(exams[1], others, rng, shift=0.7)
     return {"questions": len(QUESTIONS), "attempts": Attempt.objects.count()}

@@ -58,6 +58,8 @@ def load_demo_plan(*, rng: random.Random, methodologist: User, offerings: int = 
         )
         if kind == ProgrammeKind.INITIAL and version.programme.entering_agency is not None:
             quotas = {version.programme.entering_agency: capacity}
+        elif version.target_categories == [ListenerCategory.FOREIGN]:  # the Regional Hub's courses: seats for the neighbours' prosecutors
+            quotas = {agencies[code]: capacity // 2 for code in ("kg-prosecutor", "uz-prosecutor")}
         else:
             quotas = {agencies[code]: capacity * share // total_share for code, share in AGENCY_SHARES.items()}
         services.offering_set_quotas(actor=methodologist, offering=offering, seats_by_agency=quotas)

@@ -1,5 +1,8 @@
 """Reads of applications, enrollments and orders shared by pages, the API and reports."""
 
+import operator
+from functools import reduce
+
 from django.db.models import Count, Q, QuerySet, Sum
 
 from eacademy.catalog.models import ListenerCategory
@@ -23,6 +26,19 @@ def listener_category(person: Person) -> str:
     if person.position is not None and person.position.code in _MANAGER_POSITIONS:
         return ListenerCategory.MANAGERS
     return ListenerCategory.OFFICERS
+
+
+def in_categories(categories: list[str]) -> Q:
+    """People of these categories, as `listener_category` tells them, for the database."""
+    kazakh = Q(citizenship="KZ")
+    placed = kazakh & Q(agency__isnull=False, position__isnull=False)
+    conditions: dict[str, Q] = {
+        ListenerCategory.FOREIGN: ~kazakh,
+        ListenerCategory.RECRUITS: kazakh & (Q(agency__isnull=True) | Q(position__isnull=True)),
+        ListenerCategory.MANAGERS: placed & Q(position__code__in=_MANAGER_POSITIONS),
+        ListenerCategory.OFFICERS: placed & ~Q(position__code__in=_MANAGER_POSITIONS),
+    }
+    return reduce(operator.or_, (conditions[c] for c in categories if c in conditions), Q(pk__in=[]))
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:

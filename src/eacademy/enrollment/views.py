@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -68,7 +69,10 @@ def offering_nominate(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("enrollment:offering_nominate", pk=offering.pk)
     text = request.GET.get("q", "")[:100].strip()
     nominated = queries.applications_visible_to(user).filter(offering=offering).select_related("person").order_by("person__last_name", "pk")
-    found = list(people_search(people, text).exclude(applications__offering=offering).order_by("last_name", "first_name", "pk")[:20]) if text else []
+    # those the programme is for first; the others are listed with the reason beside the name
+    fits = ExpressionWrapper(queries.in_categories(offering.version.target_categories), output_field=BooleanField())
+    found = list(people_search(people, text).exclude(applications__offering=offering).select_related("position", "unit").annotate(fits=fits)
+                 .order_by("-fits", "last_name", "first_name", "pk")[:20]) if text else []
     return render(request, "enrollment/nominate.html", {"offering": offering, "form": form, "q": text, "found": found, "nominated": nominated},
                   status=422 if form.errors else 200)
 
