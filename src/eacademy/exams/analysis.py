@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext_lazy
 
 RASCH_METHOD = "JMLE (joint maximum likelihood), Newton steps, extreme persons and items set aside, Wright's (L-1)/L bias correction"
 
@@ -174,6 +175,22 @@ def read_csv(text: str) -> tuple[list[str], np.ndarray]:
         row, column = np.argwhere(bad)[0]
         raise ValueError(f"line {row + 2}, column {header[column]!r}: {values[row, column]} is outside [0, 1]")
     return header, values
+
+
+# What each figure is called on the test's page (the dictionaries' keys are the API's names).
+FIGURE_LABELS = {
+    "attempts": gettext_lazy("Attempts"), "mean": gettext_lazy("Mean score"), "median": gettext_lazy("Median score"),
+    "sd": gettext_lazy("Standard deviation"), "skewness": gettext_lazy("Skewness"), "kurtosis": gettext_lazy("Kurtosis"),
+    "alpha": gettext_lazy("Cronbach's alpha"), "error_ratio": gettext_lazy("Error ratio"), "sem": gettext_lazy("Standard error of measurement"),
+    "listeners": gettext_lazy("Listeners with both controls"), "pre_mean": gettext_lazy("Input control, mean"),
+    "post_mean": gettext_lazy("Output control, mean"), "mean_difference": gettext_lazy("Mean difference"),
+    "class_gain": gettext_lazy("Normalised gain of the group"), "mean_individual_gain": gettext_lazy("Mean individual gain"),
+    "undefined_individual_gains": gettext_lazy("Listeners with a full input score"), "effect_size": gettext_lazy("Effect size (d)"),
+}
+
+
+def labelled(figures: dict[str, object] | None) -> list[tuple[str, object]]:
+    return [(str(FIGURE_LABELS.get(name, name)), value) for name, value in (figures or {}).items()]
 
 
 def gains(pre: np.ndarray, post: np.ndarray) -> dict[str, float | int | None]:

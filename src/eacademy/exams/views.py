@@ -203,6 +203,7 @@ def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
     attempt_list = exam.attempts.select_related("person").order_by("person__last_name", "number")
     question_ids, _attempt_ids, matrix = queries.score_matrix(exam)
     figures = analysis.analyse(matrix) if matrix.shape[0] >= 2 else None
+    gains = queries.input_output(exam.offering_id)
     questions = Question.objects.select_related("current").in_bulk(question_ids)
     items = []
     if figures:
@@ -211,7 +212,8 @@ def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
             items.append({"question": questions[question_id], "figures": item, "choices": sorted(picks.get(question_id, {}).items())})
     return render(
         request, "exams/exam_detail.html",
-        {"exam": exam, "attempts": attempt_list, "figures": figures, "items": items, "gains": queries.input_output(exam.offering_id), "rules": exam.rules.select_related("category")},
+        {"exam": exam, "attempts": attempt_list, "figures": figures, "items": items, "gains": gains, "rules": exam.rules.select_related("category"),
+         "test_figures": analysis.labelled(figures["test"] if figures else None), "gain_figures": analysis.labelled(gains)},
     )
 
 
