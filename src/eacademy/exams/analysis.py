@@ -13,6 +13,7 @@ unanswered counts 0; every figure is a fraction, not a percent.
 import io
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -189,7 +190,7 @@ FIGURE_LABELS = {
 }
 
 
-def labelled(figures: dict[str, object] | None) -> list[tuple[str, object]]:
+def labelled(figures: Mapping[str, object] | None) -> list[tuple[str, object]]:
     return [(str(FIGURE_LABELS.get(name, name)), value) for name, value in (figures or {}).items()]
 
 
