@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from eacademy.campus import queries, services
 from eacademy.campus.models import AccessNeed, Bed, BedNight, Stay
@@ -151,3 +152,13 @@ def test_without_a_free_fitted_room_nothing_is_allocated(persona):
     assert not AccessNeed.objects.filter(person=enrollment.person).exists()
     with pytest.raises(DomainError, match="role"):
         services.access_need_set(actor=persona(Role.LISTENER), person=enrollment.person, needed=True)
+
+
+def test_free_beds_night_by_night_split_by_building_and_men_s_or_women_s_rooms(client_as):
+    today = timezone.localdate()
+    wings = queries.wings()
+    assert [(name, sex) for _id, name, sex in wings] == [("Общежитие № 1", "M"), ("Общежитие № 2", "F"), ("Общежитие № 2", "M")]
+    nights = queries.occupancy(today, today + datetime.timedelta(days=7))
+    assert all(sum(n.free_by_wing) == n.free for n in nights) and nights[0].occupied > 0
+    page = client_as(Role.DORMITORY_OFFICER).get("/campus/").content.decode()
+    assert "Общежитие № 2: women&#x27;s rooms" in page or "Общежитие № 2: women's rooms" in page

@@ -176,3 +176,29 @@ def test_a_coordinator_finds_an_officer_by_name_nominates_him_and_sees_him_liste
     if stranger is not None:
         refused = client.post(f"/enrollment/offerings/{offering.pk}/nominate/", {"person": stranger.pk})
         assert refused.status_code == 422 and not Application.objects.filter(offering=offering, person=stranger).exists()
+
+
+def test_withdrawing_is_offered_only_before_the_course_and_asks_to_confirm(client_as, persona) -> None:
+    listener = persona(Role.LISTENER)
+    services.application_submit(actor=listener, offering=_offering(persona), person=listener.person)
+    page = client_as(Role.LISTENER).get("/enrollment/my/")
+    rows = {a.offering_id: a for a in page.context["applications"]}
+    today = datetime.date.today()
+    assert any(a.offering.ends_on < today for a in rows.values())  # his finished course of last year is listed
+    assert all(not a.withdrawable for a in rows.values() if a.offering.starts_on <= today)
+    ahead = [a for a in rows.values() if a.withdrawable]
+    assert ahead and f'data-testid="withdraw-{ahead[0].pk}"' in page.content.decode()
+    assert "Yes, withdraw my application" in page.content.decode()
+
+
+def test_the_coordinator_s_seats_count_those_studying_not_those_who_left(persona) -> None:
+    from eacademy.enrollment.queries import agency_quota_use
+    from eacademy.people.queries import agency_id_of
+
+    agency = agency_id_of(persona(Role.AGENCY_COORDINATOR))
+    year = timezone.localdate().year + 1
+    rows = {row["offering"].pk: row for row in agency_quota_use(agency, year)}
+    enrollment = Enrollment.objects.filter(offering_id__in=rows, person__agency_id=agency, status="enrolled").first()
+    Enrollment.objects.filter(pk=enrollment.pk).update(status="expelled")
+    after = {row["offering"].pk: row for row in agency_quota_use(agency, year)}
+    assert after[enrollment.offering_id]["enrolled"] == rows[enrollment.offering_id]["enrolled"] - 1

@@ -3,6 +3,7 @@ do not hold; every file in invalid/ is refused with the fault named and nothing 
 export then import gives the same questions."""
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -168,9 +169,20 @@ def test_the_command_line_imports_reports_and_exports(db, tmp_path, capsys):
     out = tmp_path / "english.xml"
     call_command("questions", "export", str(out), "--bank", "English", "--format", "moodle-xml")
     assert len(moodle_xml.read(out.read_bytes()).questions) == 17
-    with pytest.raises(CommandError, match="line 38.*nothing was imported"):
+    with pytest.raises(CommandError, match="line 38.*nothing was imported") as refused:
         call_command("questions", "import", str(DATA / "invalid" / "moodle-error-invalid-grades.xml"), "--bank", "Broken")
     assert not Bank.objects.filter(name="Broken").exists()
+    assert not re.search("[А-Яа-я]", str(refused.value))  # the reason in the console's language, as its frame
+
+
+def test_the_command_line_says_how_to_get_the_administrator_it_needs(db):
+    from django.core.management import CommandError, call_command
+
+    from eacademy.core.models import User
+
+    User.objects.filter(is_active=True).update(is_active=False)
+    with pytest.raises(CommandError, match="eacademy createsuperuser"):
+        call_command("questions", "import", str(DATA / "valid" / "EM-U5-p34-Gra-Expressions_of_quantity.gift"), "--bank", "English")
 
 
 def test_the_bank_page_imports_and_refuses_in_the_readers_language(client_as):

@@ -125,3 +125,14 @@ def test_plan_pages_keep_their_query_count_as_the_plan_grows(client_as, persona)
         services.offering_set_quotas(actor=persona(Role.METHODOLOGIST), offering=offering, seats_by_agency={prosecutor: 10})
         services.need_submit(actor=persona(Role.METHODOLOGIST), agency=prosecutor, year=NEXT_YEAR, category="officers", quantity=4, topic=f"Тема {day}")
     assert [page_queries(client, url) for url in urls] == before
+
+
+@pytest.mark.parametrize(("starts", "ends", "field"), [
+    (datetime.date(1990, 1, 1), datetime.date(2099, 12, 31), "starts_on"),
+    (datetime.date(NEXT_YEAR, 3, 2), datetime.date(NEXT_YEAR + 2, 3, 2), "ends_on"),
+])
+def test_a_course_of_absurd_dates_is_refused_at_its_field(persona, starts, ends, field) -> None:
+    before = Offering.objects.count()
+    with pytest.raises(DomainError) as refused:
+        _offering(persona, starts_on=starts, ends_on=ends)
+    assert field in refused.value.message_dict and Offering.objects.count() == before

@@ -163,7 +163,7 @@ def test_the_staff_list_exports_to_excel_what_the_user_may_see(client_as, person
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
     own = StaffMember.objects.filter(academy_unit=head.person.staff.academy_unit)
-    assert rows[0][:3] == ("Name", "Unit", "Position") and len(rows) - 1 == own.count()
+    assert rows[0][:3] == ("Full name", "Unit", "Position") and len(rows) - 1 == own.count()
     assert sorted(r[0] for r in rows[1:]) == sorted(m.person.full_name for m in own.select_related("person"))
     invited = client_as(Role.ADMINISTRATOR).get("/staff/?kind=invited&format=xlsx")
     rows = list(load_workbook(BytesIO(invited.content)).active.iter_rows(values_only=True))[1:]

@@ -104,7 +104,7 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
           _ratio(trained[y][1] / trained[y][0] if trained.get(y, (0, 0))[0] else None)] for y in years],
         bar_chart(_("Officers trained per year"), labels, {_("Trained"): counts}, [trained_link(filters, year=y, officers=1) for y in years],
                   target=indicators.TRAINED_PER_YEAR_TARGET),
-        _("The bold line is the target, %(target)s a year. Each officer of the Republic's law-enforcement agencies counts once a year; "
+        _("The red line is the target, %(target)s a year. Each officer of the Republic's law-enforcement agencies counts once a year; "
           "the Ministry of Internal Affairs, CIS and foreign listeners are left out, as in the strategy's indicator.")
         % {"target": indicators.TRAINED_PER_YEAR_TARGET},
     ))
@@ -116,7 +116,7 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
              for s in shares],
             bar_chart(_("Share of officers trained"), [s.name for s in shares], {_("Share"): [s.share for s in shares]},
                       [trained_link(filters, agency=s.agency_id) for s in shares], target=indicators.AGENCY_SHARE_TARGET, percent=True),
-            _("The bold line is the target: half of each agency's officers trained within five years."),
+            _("The red line is the target: half of each agency's officers trained within five years."),
         ))
     trend = [by_year.get(y, Sums()) for y in years]
     board.sections.append(Section(

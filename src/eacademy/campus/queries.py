@@ -30,11 +30,30 @@ class Night:
     night: datetime.date
     occupied: int
     free: int
+    free_by_wing: list[int]  # free beds in each of `wings()`, in its order
+
+
+def wings() -> list[tuple[int, str, str]]:
+    """(building id, its name, the sex its rooms are for): the dormitory's parts a listener can be
+    housed in, in a stable order."""
+    return list(Bed.objects.filter(is_active=True).values_list("room__building_id", "room__building__name", "room__sex").distinct()
+                .order_by("room__building__name", "room__sex"))
 
 
 def occupancy(starts_on: datetime.date, ends_on: datetime.date) -> list[Night]:
-    """Beds occupied and free each night of the range (one query whatever its length)."""
-    beds = Bed.objects.filter(is_active=True).count()
-    taken = dict(BedNight.objects.filter(night__gte=starts_on, night__lt=ends_on).values_list("night").annotate(n=Count("pk")).values_list("night", "n"))
-    nights = [starts_on + datetime.timedelta(days=n) for n in range((ends_on - starts_on).days)]
-    return [Night(night, taken.get(night, 0), beds - taken.get(night, 0)) for night in nights]
+    """Beds occupied and free each night of the range, in all and by building and sex (three
+    queries whatever its length)."""
+    parts = [(building, sex) for building, _name, sex in wings()]
+    counts = Bed.objects.filter(is_active=True).values("room__building_id", "room__sex").annotate(n=Count("pk")).order_by()
+    beds = {(row["room__building_id"], row["room__sex"]): row["n"] for row in counts}
+    taken: dict[tuple[datetime.date, int, str], int] = {
+        (row["night"], row["bed__room__building_id"], row["bed__room__sex"]): row["n"]
+        for row in BedNight.objects.filter(night__gte=starts_on, night__lt=ends_on).values("night", "bed__room__building_id", "bed__room__sex")
+        .annotate(n=Count("pk")).order_by()
+    }
+    occupied: dict[datetime.date, int] = {}
+    for (night, _building, _sex), n in taken.items():
+        occupied[night] = occupied.get(night, 0) + n
+    nights = [starts_on + datetime.timedelta(days=offset) for offset in range((ends_on - starts_on).days)]
+    return [Night(night, occupied.get(night, 0), sum(beds.values()) - occupied.get(night, 0),
+                  [beds.get(part, 0) - taken.get((night, *part), 0) for part in parts]) for night in nights]

@@ -21,7 +21,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
-from eacademy.people.models import Person
+from eacademy.people.models import Person, Sex
 from eacademy.people.queries import visible_to
 from eacademy.planning.models import Offering
 
@@ -34,7 +34,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     starts_on, ends_on = (period.cleaned_data["starts_on"], period.cleaned_data["ends_on"]) if period.is_valid() else (today, today + datetime.timedelta(days=28))
     nights = queries.occupancy(starts_on, ends_on)
     courses = Offering.objects.filter(ends_on__gte=today, enrollments__status=Enrollment.Status.ENROLLED).distinct().select_related("version__programme").order_by("starts_on")[:30]
-    return render(request, "campus/overview.html", {"nights": nights, "courses": courses, "period": period,
+    rooms_for = {Sex.MALE: _("men's rooms"), Sex.FEMALE: _("women's rooms")}
+    wings = [(name, rooms_for[Sex(sex)]) for _building, name, sex in queries.wings()]
+    return render(request, "campus/overview.html", {"nights": nights, "wings": wings, "courses": courses, "period": period,
                                                     "buildings": Building.objects.order_by("name"), "can_house": signed_in_user(request).has_role(*HOUSING)})
 
 

@@ -95,6 +95,9 @@ def quota_use(offering: Offering) -> list[dict[str, object]]:
     ]
 
 
+SEAT_HOLDING = (Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE, Enrollment.Status.COMPLETED, Enrollment.Status.UNFINISHED)
+
+
 def agency_quota_use(agency_id: int, year: int) -> list[dict[str, object]]:
     """For a coordinator: each course of the year with seats for his agency, and how they are used."""
     offerings = (
@@ -110,7 +113,8 @@ def agency_quota_use(agency_id: int, year: int) -> list[dict[str, object]]:
         for row in Application.objects.filter(offering__in=offerings, person__agency_id=agency_id)
         .values("offering_id")
         .annotate(
-            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED)),
+            # those studying now: an accepted application whose listener left or was expelled frees the seat
+            enrolled=Count("id", filter=Q(status=Application.Status.ACCEPTED, enrollment__status__in=SEAT_HOLDING)),
             waiting=Count("id", filter=Q(status=Application.Status.WAITLISTED)),
             pending=Count("id", filter=Q(status__in=[Application.Status.SUBMITTED, Application.Status.AGENCY_APPROVED])),
         )

@@ -33,9 +33,17 @@ def index(request: HttpRequest) -> HttpResponse:
     return redirect("enrollment:applications" if signed_in_user(request).has_role(*NOMINATORS, *ROSTER_READERS) else "enrollment:my_courses")
 
 
+WITHDRAWABLE = {Application.Status.SUBMITTED, Application.Status.AGENCY_APPROVED, Application.Status.WAITLISTED, Application.Status.ACCEPTED}
+
+
 @signed_in
 def my_courses(request: HttpRequest) -> HttpResponse:
-    return render(request, "enrollment/my_courses.html", {"applications": queries.my_courses(signed_in_user(request))})
+    applications = list(queries.my_courses(signed_in_user(request)))
+    today = timezone.localdate()
+    for application in applications:  # withdrawing is offered only while it means something: before the course begins
+        application.withdrawable = application.status in WITHDRAWABLE and application.offering.starts_on > today  # type: ignore[attr-defined]
+    return render(request, "enrollment/my_courses.html", {"applications": applications})
+
 
 
 @signed_in

@@ -18,6 +18,8 @@ from eacademy.planning.models import Offering, OfferingQuota, TrainingNeed
 from eacademy.planning.rules import PLANNERS
 
 DURATION_SLACK_DAYS = 14  # a course measured in months may end up to two weeks either side (holidays, a Friday)
+PLANNED_YEARS_AHEAD = 3  # a course is planned up to three years ahead (or recorded a year back)
+MAX_DAYS_WITHOUT_MONTHS = 366
 
 
 @transaction.atomic
@@ -79,8 +81,13 @@ def offering_create(
     errors: dict[str, list[str]] = {}
     if version.status != ProgrammeVersion.Status.APPROVED:
         errors["version"] = [_("Only an approved programme version can be planned.")]
+    this_year = timezone.localdate().year
+    if not this_year - 1 <= starts_on.year <= this_year + PLANNED_YEARS_AHEAD:
+        errors["starts_on"] = [_("A course is planned to start from %(first)s to %(last)s.") % {"first": this_year - 1, "last": this_year + PLANNED_YEARS_AHEAD}]
     if ends_on < starts_on:
         errors["ends_on"] = [_("The course cannot end before it starts.")]
+    elif course_end(version, starts_on) is None and (ends_on - starts_on).days > MAX_DAYS_WITHOUT_MONTHS:
+        errors["ends_on"] = [_("A programme without a duration in months is taught in at most a year.")]
     elif (last := course_end(version, starts_on)) is not None and abs((ends_on - last).days) > DURATION_SLACK_DAYS:
         errors["ends_on"] = [_("The programme lasts %(months)s months: a course that starts on %(starts)s ends about %(last)s, not on %(ends)s.") % {
             "months": f"{version.study_months + version.internship_months:.1f}".removesuffix(".0"), "starts": f"{starts_on:%d.%m.%Y}",

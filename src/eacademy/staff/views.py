@@ -20,7 +20,7 @@ LIST_LIMIT = 500
 
 
 def _columns() -> list[str]:
-    return [_("Name"), _("Unit"), _("Position"), _("Invited lecturer"), _("Organisation served in"), _("Academic degree"), _("Academic title"),
+    return [_("Full name"), _("Unit"), _("Position"), _("Invited lecturer"), _("Organisation served in"), _("Academic degree"), _("Academic title"),
             _("Special title"), _("Years of practice"), _("May lecture"), _("Last development")]
 
 

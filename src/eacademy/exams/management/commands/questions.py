@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
 
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
@@ -32,10 +34,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
-        if options["action"] == "import":
-            self._import(path, options["bank"], options["format"] or guess(path.name))
-        else:
-            self._export(path, options["bank"], options["format"])
+        with translation.override("en"):  # the console's language, frames and reasons alike
+            if options["action"] == "import":
+                self._import(path, options["bank"], options["format"] or guess(path.name))
+            else:
+                self._export(path, options["bank"], options["format"])
 
     def _import(self, path: Path, name: str, file_format: str) -> None:
         # The file is checked and read whole before the database is touched.
@@ -47,9 +50,10 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(f"{path}: {'; '.join(exc.messages)} — nothing was imported.") from None
         # The command line acts as the administrator: history names him.
-        actor = User.objects.filter(groups__name=Role.ADMINISTRATOR, is_active=True).order_by("pk").first()
+        actor = User.objects.filter(Q(groups__name=Role.ADMINISTRATOR) | Q(is_superuser=True), is_active=True).order_by("pk").first()
         if actor is None:
-            raise CommandError("No active administrator: create one first (history must name who imported).")
+            raise CommandError("No active administrator, and the history must name who imported: create one with "
+                               "`eacademy createsuperuser` (deploy/README.md), then run this again.")
         try:
             with transaction.atomic():  # a refused file leaves no new bank behind either
                 bank, _created = Bank.objects.get_or_create(name=name)
