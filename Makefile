@@ -9,7 +9,7 @@ RUN := $(UV) run --locked --no-sync
 
 # Each step only when its inputs changed (make compares the files' times), with its time.
 STEP := tools/step
-CATALOGS := $(wildcard src/eacademy/locale/*/LC_MESSAGES/django.po)
+CATALOGS := $(wildcard src/eacademy/locale/*/LC_MESSAGES/django.po src/eacademy/locale_frameworks/*/LC_MESSAGES/django.po)
 
 install: .venv/.synced $(CATALOGS:.po=.mo)
 
@@ -19,7 +19,7 @@ install: .venv/.synced $(CATALOGS:.po=.mo)
 	@touch $@
 
 %/django.mo: %/django.po
-	@$(STEP) "translations ($(word 4,$(subst /, ,$<)))" msgfmt --check-format -o $@ $<
+	@$(STEP) "translations ($(word 3,$(subst /, ,$<)) $(word 4,$(subst /, ,$<)))" msgfmt --check-format -o $@ $<
 
 run: install
 	@$(RUN) eacademy start

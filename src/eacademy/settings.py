@@ -67,13 +67,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "eacademy.core.vendor_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp, named in three languages
+    "eacademy.core.vendor_apps.BackupCodesConfig",  # django_otp.plugins.otp_static
+    "eacademy.core.vendor_apps.SignInAttemptsConfig",  # axes
     "simple_history",
     "treebeard",
     "django_tasks",
-    "django_tasks_db",
+    "eacademy.core.vendor_apps.TaskQueueConfig",  # django_tasks_db
     "ninja",
     "csp",
     "eacademy.core",
@@ -303,7 +303,7 @@ CERTIFICATE_SERIES = env_str("CERTIFICATE_SERIES", "AP")
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = env_choice("LANGUAGE_CODE", "ru", ("kk", "ru", "en"))
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [SRC_DIR / "locale"]
+LOCALE_PATHS = [SRC_DIR / "locale", SRC_DIR / "locale_frameworks"]  # ours; the frameworks' strings their kk catalogs lack
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"  # shown to users; the database stores UTC

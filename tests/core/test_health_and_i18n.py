@@ -26,13 +26,13 @@ def test_health_fails_loudly_when_the_database_is_gone(monkeypatch) -> None:
     assert response.status_code == 503 and response.json()["database"] == "failing"
 
 
-@pytest.mark.parametrize("language", ["kk", "ru"])
-def test_every_catalog_is_complete(language: str) -> None:
+@pytest.mark.parametrize(("catalog_dir", "language"), [("locale", "kk"), ("locale", "ru"), ("locale_frameworks", "kk")])
+def test_every_catalog_is_complete(catalog_dir: str, language: str) -> None:
     import polib
 
-    catalog = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    catalog = polib.pofile(str(LOCALE.parent / catalog_dir / language / "LC_MESSAGES" / "django.po"))
     assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == []  # msgmerge's guesses are not translations
-    assert len(catalog) > 100
+    assert len(catalog) > 50
 
 
 def test_english_is_the_source_text_itself():

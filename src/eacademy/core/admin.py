@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,6 +9,20 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from eacademy.core import services
 from eacademy.core.models import ApiToken, User
+from eacademy.core.roles import Role
+
+
+class RoleFilter(admin.SimpleListFilter):
+    """The groups are the roles, named by their codes: listed by the roles' names instead."""
+
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [(str(value), str(label)) for value, label in Role.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        return queryset.filter(groups__name=self.value()) if self.value() in Role.values else queryset
 
 
 @admin.register(User)
@@ -15,7 +30,7 @@ class AcademyUserAdmin(SimpleHistoryAdmin, UserAdmin):
     """Administrators manage logins and roles (the groups) here; history shows who changed what."""
 
     list_display = ("username", "is_active", "language", "last_login")
-    list_filter = ("is_active", "groups")
+    list_filter = ("is_active", RoleFilter)
     fieldsets = (
         (None, {"fields": ("username", "password", "is_active", "language")}),
         (_("Roles"), {"fields": ("groups",)}),
@@ -30,6 +45,20 @@ class AcademyUserAdmin(SimpleHistoryAdmin, UserAdmin):
         given = [(user, services.user_password_reset(actor=request.user, user=user)) for user in queryset.order_by("username")]  # type: ignore[arg-type]
         return render(request, "admin/core/temporary_passwords.html", {**self.admin_site.each_context(request), "given": given,
                                                                          "title": _("Temporary passwords")})
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """A role's group, shown by the role's name in the reader's language."""
+
+    list_display = ("role",)
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group: Group) -> str:
+        return str(Role(group.name).label) if group.name in Role.values else group.name
 
 
 @admin.register(ApiToken)
