@@ -202,3 +202,13 @@ def test_the_bank_page_imports_and_refuses_in_the_readers_language(client_as):
     exported = client.get(f"/exams/banks/{bank.pk}/export/gift/")
     assert exported.status_code == 200 and b"::U3 p31 6 -ed adjectives and prepositions::" in exported.content
     assert client.get("/exams/banks/template.xlsx").content[:2] == b"PK"
+
+
+def test_gift_forms_the_reference_grammar_allows_are_read():
+    """fuhrmanator's GIFT grammar: a short answer written without =, and an untitled question
+    that opens with its answer gap."""
+    source = "Who is buried in Grant's tomb?{Grant}\n\n{=Astana ~Almaty} is the capital of Kazakhstan.\n\n::Q3:: 2 + 2 = {=4}\n"
+    questions = gift.read(source.encode()).questions
+    assert [(q.kind, q.name) for q in questions] == [("short", "Who is buried in Grant's tomb?"), ("single", "is the capital of Kazakhstan."), ("short", "Q3")]
+    assert [(a.text, a.fraction) for a in questions[0].answers] == [("Grant", 1.0)]
+    assert questions[1].text == "_____ is the capital of Kazakhstan."  # the gap shown where it stands

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from eacademy.catalog.models import (
     HOUR_FIELDS,
     Discipline,
+    InstructionLanguage,
     ListenerCategory,
     Module,
     ProgrammeKind,
@@ -15,8 +16,6 @@ from eacademy.catalog.models import (
     VersionCompetency,
 )
 from eacademy.org.models import AcademyUnit, Agency
-
-LANGUAGE_CHOICES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
 
 
 class NamesForm(forms.Form):
@@ -41,7 +40,7 @@ class VersionForm(forms.Form):
     study_months = forms.DecimalField(label=_("study, months"), min_value=Decimal(0), max_value=Decimal(60), decimal_places=1)
     internship_months = forms.DecimalField(label=_("internship, months"), min_value=Decimal(0), max_value=Decimal(60), decimal_places=1)
     target_categories = forms.MultipleChoiceField(label=_("target categories of listeners"), choices=ListenerCategory.choices, widget=forms.CheckboxSelectMultiple)
-    languages = forms.MultipleChoiceField(label=_("languages of instruction"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple)
+    languages = forms.MultipleChoiceField(label=_("languages of instruction"), choices=InstructionLanguage.choices, widget=forms.CheckboxSelectMultiple)
     study_format = forms.ChoiceField(label=_("format"), choices=StudyFormat.choices)
 
 

@@ -24,6 +24,15 @@ class RecruitTrack(models.TextChoices):
     SERGEANTS = "sergeants", _("Sergeants, criminal-executive and local police")
 
 
+class InstructionLanguage(models.TextChoices):
+    """A language a course is taught in, named in the reader's language (settings.LANGUAGES name
+    each language in itself, for the language switch)."""
+
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
 class StudyFormat(models.TextChoices):
     FULL_TIME = "full_time", _("Full-time")
     DISTANCE = "distance", _("Distance")

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from eacademy.catalog.models import ListenerCategory, Programme, ProgrammeVersion, StudyFormat
+from eacademy.catalog.models import InstructionLanguage, ListenerCategory, Programme, ProgrammeVersion, StudyFormat
 from eacademy.org.models import AcademyUnit, Agency
 
 
@@ -52,7 +52,7 @@ class Offering(models.Model):
     ends_on = models.DateField(_("ends on"))
     place = models.CharField(_("place"), max_length=200)
     capacity = models.PositiveSmallIntegerField(_("seats"))
-    language = models.CharField(_("language of instruction"), max_length=2, choices=settings.LANGUAGES)
+    language = models.CharField(_("language of instruction"), max_length=2, choices=InstructionLanguage.choices)
     study_format = models.CharField(_("format"), max_length=10, choices=StudyFormat.choices)
     department = models.ForeignKey(AcademyUnit, on_delete=models.PROTECT, related_name="offerings", verbose_name=_("responsible department"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)

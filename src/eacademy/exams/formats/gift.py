@@ -166,7 +166,9 @@ def _question(text: str, where: str, category: str, meta: list[tuple[str, str]])
         raise FormatError(where, _("a closing brace } has no opening brace {."))
     if opening >= 0 and closing < opening:
         raise FormatError(where, _("the answer block opened with { is never closed."))
-    fallback_name = re.sub(r"<[^>]+>|\s+", " ", _clean(text[:opening] if opening >= 0 else text)).strip()[:60]
+    # untitled: named by its first words, the text after the gap when the question opens with it
+    words = text[:opening] if opening > 0 else text[closing + 1 :] if opening == 0 else text
+    fallback_name = re.sub(r"<[^>]+>|\s+", " ", _clean(words)).strip()[:60]
     name = name or fallback_name
     if opening >= 0 and "{" in text[closing + 1 :]:
         return Unsupported(where, name, _("several answer blanks in one question (embedded answers)"))
@@ -212,6 +214,8 @@ def _question(text: str, where: str, category: str, meta: list[tuple[str, str]])
             question.pairs.append(Pair(_clean(prompt), _clean(answer), pair_format))
     else:
         question.kind = Kind.SHORT
+        if block[0] not in "=~%":  # `{Grant}`: the one accepted answer, written without = (as the GIFT grammar allows)
+            block = "=" + block
         for marker, body in _items(block, where):
             if marker != "=":
                 raise FormatError(where, _("a short-answer question lists its accepted answers with =."))
