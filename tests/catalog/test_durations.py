@@ -74,3 +74,13 @@ def test_a_course_s_dates_are_checked_against_its_programme_s_duration(persona):
     short = planning.offering_create(actor=persona(Role.METHODOLOGIST), version=advanced, starts_on=starts, ends_on=starts + datetime.timedelta(days=4),
                                      place="Қосшы", capacity=20, language=advanced.languages[0], study_format="full_time", department=advanced.programme.department)
     assert (short.ends_on - short.starts_on).days == 4
+
+
+def test_the_languages_of_instruction_are_named_in_the_reader_s_language(client_as):
+    client = client_as(Role.METHODOLOGIST)
+    client.post("/accounts/language/", {"language": "en", "next": "/"})
+    english = client.get("/programmes/").content.decode()
+    client.post("/accounts/language/", {"language": "kk", "next": "/"})
+    kazakh = client.get("/programmes/").content.decode()
+    assert "<td>Russian" in english or ", Russian" in english
+    assert "Орысша" in kazakh and "<td>RU" not in english

@@ -131,6 +131,11 @@ class ProgrammeVersion(models.Model):
         return f"{self.programme} (v{self.number})"
 
     @property
+    def language_names(self) -> str:
+        """The languages of instruction named in the reader's language."""
+        return ", ".join(str(InstructionLanguage(code).label) for code in self.languages if code in InstructionLanguage.values)
+
+    @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
 
