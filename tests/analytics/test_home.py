@@ -50,8 +50,21 @@ def test_the_listener_s_open_test_can_be_started_from_home_and_leaves_it_once_do
 def test_the_home_page_s_queries_do_not_grow_with_the_day_s_lessons(client_as, persona):
     client = client_as(Role.LECTURER)
     before = page_queries(client, "/")
+    counted = client.get("/").context["tasks"][0].count
     lesson = Lesson.objects.filter(lecturer=persona(Role.LECTURER), starts_at__date__gte=timezone.localdate()).first()
     start = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(16, 0)))
     Lesson.objects.bulk_create([Lesson(offering_id=lesson.offering_id, group_id=lesson.group_id, discipline_id=lesson.discipline_id, lecturer=lesson.lecturer,
                                        starts_at=start + datetime.timedelta(minutes=5 * i)) for i in range(12)])
     assert page_queries(client, "/") == before
+    teaching = client.get("/").context["tasks"][0]
+    assert teaching.count == counted + 12 and len(teaching.items) == 5  # all of them counted, the first five listed
+
+
+def test_a_task_counts_all_its_work_and_lists_the_first_five(client_as, persona):
+    from eacademy.people.queries import agency_id_of
+    from eacademy.planning.models import Offering
+
+    nominate = {t.key: t for t in client_as(Role.AGENCY_COORDINATOR).get("/").context["tasks"]}["nominate"]
+    open_courses = Offering.objects.filter(status="published", starts_on__gt=timezone.localdate(), quotas__agency_id=agency_id_of(persona(Role.AGENCY_COORDINATOR)),
+                                           quotas__seats__gt=0).count()
+    assert open_courses > 5 and nominate.count == open_courses and len(nominate.items) == 5

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,8 +24,7 @@ from eacademy.evaluation import queries as evaluation_queries
 from eacademy.evaluation.models import Survey
 from eacademy.exams.models import Attempt, Bank, Exam, Slot
 from eacademy.journal.models import Certificate
-from eacademy.people.models import StaffMember
-from eacademy.people.queries import agency_id_of
+from eacademy.people.queries import academy_unit_id_of, agency_id_of
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
@@ -52,6 +51,11 @@ class Task:
     empty: str = ""  # said when there is nothing to do
 
 
+def _first(rows: QuerySet) -> tuple[int, list]:
+    """How many rows a task has, and the first few to list: two queries however many there are."""
+    return rows.count(), list(rows[:SHOWN])
+
+
 def _day_bounds() -> tuple[datetime.datetime, datetime.datetime]:
     start = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
     return start, start + datetime.timedelta(days=1)
@@ -65,40 +69,40 @@ def _listener(user: User) -> list[Task]:
     now, (start, end) = timezone.now(), _day_bounds()
     enrolled = Enrollment.objects.filter(person__user=user, status=Enrollment.Status.ENROLLED)
     finished = Attempt.objects.filter(person__user=user).exclude(status=Attempt.Status.IN_PROGRESS).values("exam_id")
-    exams = list(Exam.objects.filter(offering__in=enrolled.values("offering_id"), opens_at__lte=now, closes_at__gt=now)
-                 .filter(Q(group=None) | Q(group__in=enrolled.values("group_id"))).exclude(pk__in=finished).order_by("closes_at", "pk"))
-    lessons = list(Lesson.objects.filter(group__in=enrolled.values("group_id"), starts_at__gte=start, starts_at__lt=end)
-                   .select_related("discipline", "room", "lecturer").order_by("starts_at"))
-    surveys = list(Survey.objects.filter(invitations__person__user=user, invitations__answered=False, opens_at__lte=now, closes_at__gt=now)
-                   .order_by("closes_at"))
-    certificates = list(Certificate.objects.filter(enrollment__person__user=user, status=Certificate.Status.VALID)
-                        .select_related("enrollment__offering__version__programme").order_by("-pk")[:SHOWN])
+    exams = _first(Exam.objects.filter(offering__in=enrolled.values("offering_id"), opens_at__lte=now, closes_at__gt=now)
+                   .filter(Q(group=None) | Q(group__in=enrolled.values("group_id"))).exclude(pk__in=finished).order_by("closes_at", "pk"))
+    lessons = _first(Lesson.objects.filter(group__in=enrolled.values("group_id"), starts_at__gte=start, starts_at__lt=end)
+                     .select_related("discipline", "room", "lecturer").order_by("starts_at"))
+    surveys = _first(Survey.objects.filter(invitations__person__user=user, invitations__answered=False, opens_at__lte=now, closes_at__gt=now)
+                     .order_by("closes_at"))
+    certificates = _first(Certificate.objects.filter(enrollment__person__user=user, status=Certificate.Status.VALID)
+                          .select_related("enrollment__offering__version__programme").order_by("-pk"))
     language = get_language() or "ru"
     return [
-        Task("tests", _("Tests open for you"), len(exams), reverse("exams:exam_list"), _("All tests"),
+        Task("tests", _("Tests open for you"), exams[0], reverse("exams:exam_list"), _("All tests"),
              [Item(in_language(e.title, language), note=_("open until %(date)s") % {"date": f"{timezone.localtime(e.closes_at):%d.%m.%Y %H:%M}"},
-                   action=reverse("exams:exam_start", args=[e.pk]), action_label=_("Start")) for e in exams[:SHOWN]],
+                   action=reverse("exams:exam_start", args=[e.pk]), action_label=_("Start")) for e in exams[1]],
              _("No test is open for you now.")),
-        Task("lessons", _("Your lessons today"), len(lessons), reverse("timetable:my"), _("My timetable"),
+        Task("lessons", _("Your lessons today"), lessons[0], reverse("timetable:my"), _("My timetable"),
              [Item(f"{_at(lesson.starts_at)} {lesson.discipline}", note=" · ".join(str(x) for x in (lesson.room, lesson.lecturer and (lesson.lecturer.get_full_name() or lesson.lecturer.username)) if x))
-              for lesson in lessons[:SHOWN]], _("No lessons today.")),
-        Task("surveys", _("Surveys to answer"), len(surveys), reverse("evaluation:my_surveys"), _("All surveys"),
-             [Item(s.title, reverse("evaluation:survey", args=[s.pk])) for s in surveys[:SHOWN]], _("No survey is waiting for you.")),
-        Task("certificates", _("Your certificates"), len(certificates), reverse("journal:my_journal"), _("My studies"),
-             [Item(str(c.enrollment.offering.version.programme), reverse("journal:certificate_page", args=[c.pk]), str(c)) for c in certificates],
+              for lesson in lessons[1]], _("No lessons today.")),
+        Task("surveys", _("Surveys to answer"), surveys[0], reverse("evaluation:my_surveys"), _("All surveys"),
+             [Item(s.title, reverse("evaluation:survey", args=[s.pk])) for s in surveys[1]], _("No survey is waiting for you.")),
+        Task("certificates", _("Your certificates"), certificates[0], reverse("journal:my_journal"), _("My studies"),
+             [Item(str(c.enrollment.offering.version.programme), reverse("journal:certificate_page", args=[c.pk]), str(c)) for c in certificates[1]],
              _("No certificates yet.")),
     ]
 
 
 def _lecturer(user: User) -> list[Task]:
     start, end = _day_bounds()
-    lessons = list(Lesson.objects.filter(lecturer=user, starts_at__gte=start, starts_at__lt=end)
-                   .select_related("discipline", "room", "group__offering__version__programme").order_by("starts_at"))
-    return [Task("teaching", _("Your lessons today"), len(lessons), reverse("timetable:my"), _("My timetable"),
+    count, lessons = _first(Lesson.objects.filter(lecturer=user, starts_at__gte=start, starts_at__lt=end)
+                            .select_related("discipline", "room", "group__offering__version__programme").order_by("starts_at"))
+    return [Task("teaching", _("Your lessons today"), count, reverse("timetable:my"), _("My timetable"),
                  [Item(f"{_at(lesson.starts_at)} {lesson.discipline}",
                        reverse("journal:journal", args=[lesson.group_id, lesson.discipline_id]) if lesson.group_id else "",
                        " · ".join(str(x) for x in (lesson.group and lesson.group.offering.version.programme, lesson.group, lesson.room) if x))
-                  for lesson in lessons[:SHOWN]], _("No lessons today.")),
+                  for lesson in lessons], _("No lessons today.")),
             _grading()]
 
 
@@ -110,82 +114,80 @@ def _grading() -> Task:
 def _methodologist(user: User) -> list[Task]:
     today = timezone.localdate()
     waiting = Application.objects.filter(status=Application.Status.AGENCY_APPROVED)
-    starting = list(Offering.objects.filter(status=Offering.Status.PUBLISHED, starts_on__gte=today, starts_on__lte=today + datetime.timedelta(days=14))
-                    .select_related("version__programme").order_by("starts_on", "pk")[:SHOWN])
-    banks = list(Bank.objects.order_by("name")[:SHOWN])
+    starting = _first(Offering.objects.filter(status=Offering.Status.PUBLISHED, starts_on__gte=today, starts_on__lte=today + datetime.timedelta(days=14))
+                      .select_related("version__programme").order_by("starts_on", "pk"))
+    banks = _first(Bank.objects.order_by("name"))
     return [
         Task("academy-applications", _("Applications awaiting the Academy"), waiting.count(), reverse("enrollment:applications"), _("Decide"),
              empty=_("No application is waiting.")),
-        Task("courses-starting", _("Courses starting within two weeks"), len(starting), reverse("planning:plan"), _("Plan of courses"),
-             [Item(str(o.version.programme), reverse("enrollment:roster", args=[o.pk]), f"{o.starts_on:%d.%m.%Y}") for o in starting],
+        Task("courses-starting", _("Courses starting within two weeks"), starting[0], reverse("planning:plan"), _("Plan of courses"),
+             [Item(str(o.version.programme), reverse("enrollment:roster", args=[o.pk]), f"{o.starts_on:%d.%m.%Y}") for o in starting[1]],
              _("No course starts within two weeks.")),
-        Task("banks", _("Question banks"), Bank.objects.count(), reverse("exams:bank_list"), _("All banks"),
-             [Item(b.name, b.get_absolute_url()) for b in banks]),
+        Task("banks", _("Question banks"), banks[0], reverse("exams:bank_list"), _("All banks"), [Item(b.name, b.get_absolute_url()) for b in banks[1]]),
         _grading(),
     ]
 
 
 def _head(user: User) -> list[Task]:
-    department = StaffMember.objects.filter(person__user=user).values_list("academy_unit_id", flat=True).first()
-    drafts = list(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.DRAFT, programme__department_id=department)
-                  .select_related("programme").order_by("programme__code"))
-    return [Task("drafts", _("Programme drafts awaiting your approval"), len(drafts), reverse("catalog:programme_list"), _("Programmes"),
+    count, drafts = _first(ProgrammeVersion.objects.filter(status=ProgrammeVersion.Status.DRAFT, programme__department_id=academy_unit_id_of(user))
+                           .select_related("programme").order_by("programme__code"))
+    return [Task("drafts", _("Programme drafts awaiting your approval"), count, reverse("catalog:programme_list"), _("Programmes"),
                  [Item(str(v.programme), f"{v.programme.get_absolute_url()}?version={v.number}", _("version %(number)s") % {"number": v.number})
-                  for v in drafts[:SHOWN]],
+                  for v in drafts],
                  _("No draft is waiting for approval."))]
 
 
 def _coordinator(user: User) -> list[Task]:
     agency = agency_id_of(user) or -1
     waiting = Application.objects.filter(status=Application.Status.SUBMITTED, person__agency_id=agency)
-    open_courses = list(Offering.objects.filter(status=Offering.Status.PUBLISHED, starts_on__gt=timezone.localdate(), quotas__agency_id=agency,
-                                                quotas__seats__gt=0).select_related("version__programme").order_by("starts_on", "pk")[:SHOWN])
+    count, open_courses = _first(Offering.objects.filter(status=Offering.Status.PUBLISHED, starts_on__gt=timezone.localdate(), quotas__agency_id=agency,
+                                                         quotas__seats__gt=0).select_related("version__programme").order_by("starts_on", "pk"))
     return [
         Task("agency-applications", _("Applications awaiting your decision"), waiting.count(), reverse("enrollment:applications"), _("Decide"),
              empty=_("No application is waiting.")),
-        Task("nominate", _("Courses open for nomination"), len(open_courses), reverse("planning:plan"), _("Plan of courses"),
+        Task("nominate", _("Courses open for nomination"), count, reverse("planning:plan"), _("Plan of courses"),
              [Item(str(o.version.programme), reverse("enrollment:offering_nominate", args=[o.pk]), f"{o.starts_on:%d.%m.%Y}") for o in open_courses],
              _("No course is open for your agency.")),
     ]
 
 
 def _direct_head(user: User) -> list[Task]:
-    waiting = list(evaluation_queries.follow_ups_addressed_to(user))
-    return [Task("follow-ups", _("Evaluations of your officers to give"), len(waiting), "", "",
+    count, waiting = _first(evaluation_queries.follow_ups_addressed_to(user))
+    return [Task("follow-ups", _("Evaluations of your officers to give"), count, "", "",
                  [Item(f.enrollment.person.full_name, reverse("evaluation:follow_up_mine", args=[f.pk]), str(f.enrollment.offering.version.programme))
-                  for f in waiting[:SHOWN]], _("No evaluation is waiting for you."))]
+                  for f in waiting], _("No evaluation is waiting for you."))]
 
 
 def _expert(user: User) -> list[Task]:
-    waiting = list(Assignment.objects.filter(expert__person__user=user, expert__dropped_out=False, submitted_at__isnull=True)
-                   .select_related("candidate", "exercise", "session").order_by("session__date", "pk"))
-    return [Task("ratings", _("Candidates to rate"), len(waiting), reverse("assessment:index"), _("Assessment centre"),
-                 [Item(f"{a.candidate} · {a.exercise}", reverse("assessment:rate", args=[a.pk]), str(a.session)) for a in waiting[:SHOWN]],
+    count, waiting = _first(Assignment.objects.filter(expert__person__user=user, expert__dropped_out=False, submitted_at__isnull=True)
+                            .select_related("candidate", "exercise", "session").order_by("session__date", "pk"))
+    return [Task("ratings", _("Candidates to rate"), count, reverse("assessment:index"), _("Assessment centre"),
+                 [Item(f"{a.candidate} · {a.exercise}", reverse("assessment:rate", args=[a.pk]), str(a.session)) for a in waiting],
                  _("Nothing to rate."))]
 
 
 def _dormitory(user: User) -> list[Task]:
     today = timezone.localdate()
-    arriving = list(Stay.objects.filter(status=Stay.Status.CONFIRMED, starts_on__lte=today, ends_on__gt=today)
-                    .select_related("person", "bed__room__building", "enrollment").order_by("starts_on", "person__last_name", "pk"))
+    arrivals, arriving = _first(Stay.objects.filter(status=Stay.Status.CONFIRMED, starts_on__lte=today, ends_on__gt=today)
+                                .select_related("person", "bed__room__building", "enrollment").order_by("starts_on", "person__last_name", "pk"))
     tonight = Stay.objects.filter(status=Stay.Status.CHECKED_IN, starts_on__lte=today, ends_on__gt=today).count()
-    late = list(campus_queries.late_back()[:SHOWN])
+    lates, late = _first(campus_queries.late_back())
     return [
-        Task("arrivals", _("Arrivals to check in"), len(arriving), reverse("campus:overview"), _("Dormitory"),
+        Task("arrivals", _("Arrivals to check in"), arrivals, reverse("campus:overview"), _("Dormitory"),
              [Item(s.person.full_name, reverse("campus:allocation", args=[s.enrollment.offering_id]) if s.enrollment else "", str(s.bed))
-              for s in arriving[:SHOWN]], _("Nobody is expected.")),
+              for s in arriving], _("Nobody is expected.")),
         Task("tonight", _("Beds occupied tonight"), tonight, reverse("campus:overview"), _("Free beds by night")),
-        Task("late", _("Late back from leave"), campus_queries.late_back().count(), reverse("campus:leave"), _("Leave passes"),
+        Task("late", _("Late back from leave"), lates, reverse("campus:leave"), _("Leave passes"),
              [Item(r.person.full_name, note=f"{timezone.localtime(r.returns_at):%d.%m %H:%M}") for r in late], _("Nobody is late.")),
     ]
 
 
 def _leadership(user: User) -> list[Task]:
-    drafts = list(Order.objects.filter(status=Order.Status.DRAFT).order_by("pk"))
+    count, drafts = _first(Order.objects.filter(status=Order.Status.DRAFT).order_by("pk"))
     leave = LeaveRequest.objects.filter(status=LeaveRequest.Status.REQUESTED)
     return [
-        Task("orders", _("Orders awaiting your signature"), len(drafts), reverse("enrollment:order_list"), _("Orders"),
-             [Item(str(o), reverse("enrollment:order_detail", args=[o.pk])) for o in drafts[:SHOWN]], _("No order is waiting.")),
+        Task("orders", _("Orders awaiting your signature"), count, reverse("enrollment:order_list"), _("Orders"),
+             [Item(str(o), reverse("enrollment:order_detail", args=[o.pk])) for o in drafts], _("No order is waiting.")),
         Task("leave", _("Leave requests to decide"), leave.count(), reverse("campus:leave"), _("Leave passes"), empty=_("No request is waiting.")),
     ]
 

@@ -23,8 +23,8 @@ from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.roles import Role
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters
-from eacademy.people.models import Person, StaffMember
-from eacademy.people.queries import agency_id_of
+from eacademy.people.models import Person
+from eacademy.people.queries import academy_unit_id_of, agency_id_of
 from eacademy.staff import queries as staff_queries
 
 
@@ -65,7 +65,7 @@ def _scope(request: HttpRequest, form_class: type[FilterForm]) -> tuple[FilterFo
         if user.has_role(Role.AGENCY_COORDINATOR):
             filters = replace(filters, agency_id=agency_id_of(user) or -1)
         elif user.has_role(Role.HEAD_OF_DEPARTMENT):
-            filters = replace(filters, department_id=StaffMember.objects.filter(person__user=user).values_list("academy_unit_id", flat=True).first() or -1)
+            filters = replace(filters, department_id=academy_unit_id_of(user) or -1)
     return form, filters, years, stamp
 
 

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.people.models import Person, PersonQuerySet
+from eacademy.people.models import Person, PersonQuerySet, StaffMember
 
 
 def visible_to(user: User) -> PersonQuerySet:
@@ -29,6 +29,12 @@ def agency_id_of(user: User) -> int | None:
     """The agency the user's person serves in (an agency coordinator acts for it)."""
     agency_id: int | None = Person.objects.filter(user=user).values_list("agency_id", flat=True).first()
     return agency_id
+
+
+def academy_unit_id_of(user: User) -> int | None:
+    """The Academy unit (a department, for its head) the user's person works in."""
+    unit_id: int | None = StaffMember.objects.filter(person__user=user).values_list("academy_unit_id", flat=True).first()
+    return unit_id
 
 
 def search(people: PersonQuerySet, text: str) -> PersonQuerySet:
