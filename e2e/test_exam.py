@@ -2,10 +2,13 @@
 in the middle of the attempt, the page says the connection is lost and keeps the answer, the
 server comes back, the page says so, and every acknowledged answer is there after a reload."""
 
+import json
 import os
 import signal
 
-from e2e.conftest import free_port, sign_in, start_server
+from playwright.sync_api import expect
+
+from e2e.conftest import free_port, go, sign_in, start_server
 
 
 def _answer(page, position: int) -> None:
@@ -54,3 +57,23 @@ def test_answers_survive_a_killed_server_and_the_page_tells_the_listener(browser
         context.close()
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_a_listener_fills_the_gaps_of_an_embedded_answers_question_in_place(page) -> None:
+    sign_in(page, "listener")
+    go(page, "Тесты")
+    page.locator("form[action$='/start/'] button").last.click()
+    page.wait_for_selector("#attempt")
+    cloze = page.locator("fieldset.question[data-kind='cloze']")
+    with page.expect_response(lambda r: "/answers/" in r.url and r.status == 200):
+        cloze.locator("select[data-gap='1']").select_option(index=1)
+    with page.expect_response(lambda r: "/answers/" in r.url and r.status == 200):
+        cloze.locator("input[data-gap='2']").nth(1).check()
+    with page.expect_response(lambda r: "/answers/" in r.url and r.status == 200):
+        cloze.locator("input[data-gap='3']").fill("следственный судья")  # saved when the typing pauses
+    page.reload()
+    saved = json.loads(cloze.get_attribute("data-response"))
+    assert set(saved["gaps"]) == {"1", "2", "3"} and saved["gaps"]["3"] == {"text": "следственный судья"}
+    expect(cloze.locator("input[data-gap='3']")).to_have_value("следственный судья")  # put back in place
+    expect(cloze.locator("input[data-gap='2']").nth(1)).to_be_checked()
+    expect(cloze.locator("select[data-gap='1']")).not_to_have_value("")

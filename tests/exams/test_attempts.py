@@ -39,25 +39,30 @@ def _save(client, attempt, position, seq, response):
 
 
 def _right(slot: Slot) -> dict:
-    content = slot.version.content
+    return _right_answer(slot.kind, slot.version.content)
+
+
+def _right_answer(kind: str, content: dict) -> dict:
     answers = content.get("answers", [])
-    if slot.kind == Kind.SINGLE:
+    if kind == Kind.CLOZE:
+        return {"gaps": {str(n): _right_answer(gap["kind"], gap) for n, gap in enumerate(content["gaps"], start=1)}}
+    if kind == Kind.SINGLE:
         return {"choice": max(range(len(answers)), key=lambda i: answers[i]["fraction"])}
-    if slot.kind == Kind.MULTIPLE:
+    if kind == Kind.MULTIPLE:
         return {"choices": [i for i, a in enumerate(answers) if a["fraction"] > 0]}
-    if slot.kind == Kind.TRUE_FALSE:
+    if kind == Kind.TRUE_FALSE:
         return {"value": next(a["text"] == "true" for a in answers if a["fraction"] == 1)}
-    if slot.kind == Kind.MATCHING:
+    if kind == Kind.MATCHING:
         return {"pairs": {str(i): p["answer"] for i, p in enumerate(p for p in content["pairs"] if p["prompt"])}}
-    if slot.kind == Kind.ESSAY:
+    if kind == Kind.ESSAY:
         return {"text": "Следственный судья санкционирует меры пресечения."}
-    return {"text": answers[0]["text"] if slot.kind == Kind.SHORT else "2"}
+    return {"text": answers[0]["text"] if kind == Kind.SHORT else "2"}
 
 
 def test_the_page_never_carries_the_key_before_review(listener_client, exam):
     attempt = _start(listener_client, exam)
     page = listener_client.get(attempt.get_absolute_url()).content.decode()
-    assert attempt.slots.count() == 12
+    assert attempt.slots.count() == 13
     assert "fraction" not in page and "tolerance" not in page and "Correct answer" not in page
     assert 'data-remaining="' in page
 
@@ -114,7 +119,7 @@ def test_the_worker_closes_and_grades_at_the_deadline_and_never_early(listener_c
     assert attempts.close_overdue() == 1
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.AWAITING_GRADING and attempt.closed_by_deadline  # the essay waits for a grader
-    assert attempt.slots.exclude(kind=Kind.ESSAY).filter(fraction=1.0).count() == 11
+    assert attempt.slots.exclude(kind=Kind.ESSAY).filter(fraction=1.0).count() == 12
     # the worker's change names the system user, never nobody
     assert attempt.history.latest().history_user.username == "e-academy"
     assert {s.history.latest().history_user.username for s in attempt.slots.exclude(kind=Kind.ESSAY)} == {"e-academy"}
@@ -198,7 +203,7 @@ def test_page_queries_do_not_grow_with_questions(listener_client, client_as, exa
     exam_page = page_queries(client_as(Role.METHODOLOGIST), exam.get_absolute_url())
     Exam.objects.filter(pk=exam.pk).update(attempts_allowed=3)
     listener_client.post(f"/exams/attempts/{attempt.pk}/finish/")
-    assert attempt.slots.count() == 12
+    assert attempt.slots.count() == 13
     # More attempts in the analysis, and the listener's second attempt: same counts.
     second = _start(listener_client, exam)
     assert page_queries(listener_client, second.get_absolute_url()) == few
@@ -271,7 +276,7 @@ def test_the_api_lists_tests_attempts_and_analysis(client_as, exam):
     listener = client_as(Role.LISTENER).get("/api/v1/exams/").json()
     assert {e["purpose"] for e in listener} == {"input", "output", "current"}  # his course's tests, the one being prepared included
     analysed = client_as(Role.LECTURER).get(f"/api/v1/exams/{exam.pk}/analysis/").json()
-    assert analysed["test"]["attempts"] == 14 and len(analysed["items"]) == 12 and analysed["gains"]["listeners"] == 14
+    assert analysed["test"]["attempts"] == 14 and len(analysed["items"]) == 13 and analysed["gains"]["listeners"] == 14
     assert len(client_as(Role.LECTURER).get(f"/api/v1/exams/{exam.pk}/attempts/").json()) == 14
     assert client_as(Role.LISTENER).get(f"/api/v1/exams/{exam.pk}/attempts/").status_code == 403
 

@@ -82,7 +82,8 @@ def test_a_methodologist_writes_a_question_and_every_listener_of_the_test_gets_i
     ({"text_kk": "", "text_ru": ""}, None, "at least one language"),
     ({"grade_0": "0.0000000"}, None, "no answer worth the full mark"),
     ({"kind": "numerical", "answer_0": "екі"}, "answer_0", "is a number"),
-    ({"kind": "cloze"}, "kind", "valid choice"),
+    ({"kind": "matching"}, "kind", "valid choice"),
+    ({"kind": "cloze", "text_kk": "", "text_ru": "Прокурор {1:MC:=протест}"}, "text_ru", "has only one choice"),
 ])
 def test_a_wrong_question_is_refused_with_its_reason_and_nothing_is_saved(client_as, fields, field, message) -> None:
     from eacademy.exams.models import Question

@@ -19,9 +19,9 @@ VALID = sorted((DATA / "valid").iterdir())
 INVALID = sorted((DATA / "invalid").iterdir())
 # What each valid file holds: questions we import, and those reported as unsupported.
 EXPECTED = {
-    "EM-U5-p34-Gra-Expressions_of_quantity.gift": (17, 1),
+    "EM-U5-p34-Gra-Expressions_of_quantity.gift": (18, 0),
     "U2-p22-Gra-Ing_or_inf.gift": (11, 0),
-    "U3-p31-Gra-ed_adjectives_prepositions.gift": (1, 1),
+    "U3-p31-Gra-ed_adjectives_prepositions.gift": (2, 0),
     "U5-p54-GR4-Passive-reporting.gift": (6, 0),
     "U6-p59-Vocabulary.gift": (6, 0),
     "U7-p76-Relative_clauses.gift": (9, 0),
@@ -55,12 +55,12 @@ def test_every_valid_file_imports_with_a_report(path, persona):
         assert item.position.startswith("line ") and item.name and item.reason
 
 
-def test_unsupported_questions_are_named_with_their_line(persona):
-    path = DATA / "valid" / "EM-U5-p34-Gra-Expressions_of_quantity.gift"
-    report = bank_services.bank_import(Bank.objects.create(name="q"), path.read_bytes(), "gift", persona(Role.METHODOLOGIST))
+def test_unsupported_questions_are_named_with_their_line_and_the_rest_imported(persona):
+    text = "::Fine:: Two and two make {=four}\n\n::Mixed:: Water boils at {#100} degrees, and ice is cold: {TRUE}\n"
+    report = bank_services.bank_import(Bank.objects.create(name="q"), text.encode(), "gift", persona(Role.METHODOLOGIST))
     (item,) = report.unsupported
-    assert (item.position, item.name) == ("line 9", "EM U5 p34 Gra1.4")
-    assert "several answer blanks" in item.reason
+    assert (report.imported, item.position, item.name) == (1, "line 3", "Mixed")
+    assert "True or false" in item.reason
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
@@ -165,10 +165,10 @@ def test_the_command_line_imports_reports_and_exports(db, tmp_path, capsys):
 
     call_command("questions", "import", str(DATA / "valid" / "EM-U5-p34-Gra-Expressions_of_quantity.gift"), "--bank", "English")
     printed = capsys.readouterr().out
-    assert "17 questions imported" in printed and "line 9, “EM U5 p34 Gra1.4”" in printed
+    assert "18 questions imported" in printed and "not imported" not in printed
     out = tmp_path / "english.xml"
     call_command("questions", "export", str(out), "--bank", "English", "--format", "moodle-xml")
-    assert len(moodle_xml.read(out.read_bytes()).questions) == 17
+    assert len(moodle_xml.read(out.read_bytes()).questions) == 18
     with pytest.raises(CommandError, match="line 38.*nothing was imported") as refused:
         call_command("questions", "import", str(DATA / "invalid" / "moodle-error-invalid-grades.xml"), "--bank", "Broken")
     assert not Bank.objects.filter(name="Broken").exists()
@@ -196,9 +196,9 @@ def test_the_bank_page_imports_and_refuses_in_the_readers_language(client_as):
     text = page.content.decode()
     assert "строка 38" in text and "не допускается Moodle" in text and "Ничего не импортировано" in text
     assert not bank.questions.exists()
-    good = SimpleUploadedFile("u3.gift", (DATA / "valid" / "U3-p31-Gra-ed_adjectives_prepositions.gift").read_bytes())
+    good = SimpleUploadedFile("u3.gift", (DATA / "valid" / "U3-p31-Gra-ed_adjectives_prepositions.gift").read_bytes() + b"\n\nIce {TRUE} and {=cold}\n")
     page = client.post(f"/exams/banks/{bank.pk}/import/", {"file": good}, follow=True, headers={"accept-language": "ru"})
-    assert "Импортировано вопросов: 1" in page.content.decode() and "Не импортирован — строка 3" in page.content.decode()
+    assert "Импортировано вопросов: 2" in page.content.decode() and "Не импортирован — строка 10" in page.content.decode()
     exported = client.get(f"/exams/banks/{bank.pk}/export/gift/")
     assert exported.status_code == 200 and b"::U3 p31 6 -ed adjectives and prepositions::" in exported.content
     assert client.get("/exams/banks/template.xlsx").content[:2] == b"PK"

@@ -31,6 +31,13 @@ def _q(kind: Kind, name: str, kk: str, ru: str, category: str, difficulty: int, 
     return QuestionData(kind=kind, name=name, text=_t(kk, ru), text_format=TextFormat.HTML, category=category, difficulty=difficulty, **fields)  # type: ignore[arg-type]
 
 
+def _cloze(name: str, texts: tuple[str, str], category: str, difficulty: int) -> QuestionData:
+    """An embedded-answers question written in Moodle's syntax, the same gaps in each language."""
+    text, gaps = exam_services.gaps_parse(_t(*texts))
+    return QuestionData(kind=Kind.CLOZE, name=name, text=text, text_format=TextFormat.HTML, category=category, difficulty=difficulty, gaps=gaps,
+                        default_mark=sum(g.mark for g in gaps))
+
+
 def _choices(*items: tuple[str, str, float]) -> list[Answer]:
     return [Answer(_t(kk, ru), fraction) for kk, ru, fraction in items]
 
@@ -64,6 +71,12 @@ QUESTIONS = [
        answers=_choices(("Наразылық", "Протест", 0.5), ("Ұсыну", "Представление", 0.5), ("Үкім", "Приговор", -1.0))),
     _q(Kind.SINGLE, "Санкция", "Күзетпен ұстауға санкцияны кім береді?", "Кто даёт санкцию на содержание под стражей?", SUPERVISION, 2,
        answers=_choices(("Тергеу судьясы", "Следственный судья", 1.0), ("Прокурор", "Прокурор", 0.0), ("Тергеуші", "Следователь", 0.0))),
+    _cloze("Надзор: пропуски", (
+        ("Прокурор сотқа дейінгі тергеп-тексерудің заңдылығын {1:MULTICHOICE:=қадағалайды~жүргізеді~тоқтатады} және қадағалау актісі ретінде "
+        "{1:MULTICHOICE_V:=наразылық~үкім~шешім} келтіреді. Күзетпен ұстауға санкцияны {2:SHORTANSWER:=тергеу судьясы~=тергеу судьясы береді} береді."),
+        ("Прокурор {1:MULTICHOICE:=надзирает за~ведёт~прекращает} законностью досудебного расследования и приносит в качестве акта надзора "
+        "{1:MULTICHOICE_V:=протест~приговор~решение}. Санкцию на содержание под стражей даёт {2:SHORTANSWER:=следственный судья~=следственный судья даёт}."),
+    ), SUPERVISION, 3),
     _q(Kind.ESSAY, "Эссе: процессуальный контроль", "Тергеу судьясының сотқа дейінгі тергеп-тексерудегі рөлін сипаттаңыз.",
        "Опишите роль следственного судьи в досудебном расследовании.", SUPERVISION, 4, default_mark=3.0,
        rubric=[Criterion("Полномочия названы верно / Өкілеттіктер дұрыс аталған", 1.0), Criterion("Примеры из практики / Тәжірибеден мысалдар", 1.0),
@@ -143,6 +156,8 @@ def _response(kind: str, content: dict, right: bool, rng: random.Random) -> dict
         return {"pairs": {str(i): (p["answer"] if right else pairs[(i + 1) % len(pairs)]["answer"]) for i, p in enumerate(pairs)}}
     if kind == Kind.ESSAY:
         return {"text": "Следственный судья санкционирует меры пресечения и рассматривает жалобы."}
+    if kind == Kind.CLOZE:  # each gap right or wrong on its own
+        return {"gaps": {str(n): _response(gap["kind"], gap, right or rng.random() < 0.4, rng) for n, gap in enumerate(content["gaps"], start=1)}}
     return {"text": answers[best]["text"] if right else "—"}
 
 

@@ -103,6 +103,17 @@ class ItemFigures:
     rasch_difficulty: float | None
     flags: list[str]
 
+    @property
+    def flag_labels(self) -> list[str]:
+        return [str(FLAG_LABELS[flag]) for flag in self.flags]
+
+
+FLAG_LABELS = {
+    "too_easy": gettext_lazy("too easy"), "too_hard": gettext_lazy("too hard"), "negative_discrimination": gettext_lazy("negative discrimination"),
+    "weak_discrimination": gettext_lazy("weak discrimination"), "negative_effective_weight": gettext_lazy("negative effective weight"),
+    "no_rasch_estimate": gettext_lazy("no Rasch estimate"),
+}
+
 
 def _flags(facility: float, discrimination: float | None, effective_weight: float | None, difficulty: float | None) -> list[str]:
     flags = []

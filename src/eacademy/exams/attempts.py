@@ -79,6 +79,13 @@ def _draw(exam: Exam) -> list[Question]:
     return chosen
 
 
+def _shuffled(count: int, shuffle: bool) -> list[int]:
+    order = list(range(count))
+    if shuffle:
+        _random.shuffle(order)
+    return order
+
+
 def make_slot(attempt: Attempt, position: int, question: Question, shuffle: bool) -> Slot:
     version = question.current
     assert version is not None
@@ -89,6 +96,11 @@ def make_slot(attempt: Attempt, position: int, question: Question, shuffle: bool
         choices = sorted({p["answer"] for p in content.get("pairs", [])})
         order = list(range(len(choices)))
         options = len(prompts)
+    elif version.kind == Kind.CLOZE:  # an order per gap: its choices, shuffled where the gap says so
+        orders = [_shuffled(len(gap["answers"]), shuffle and gap["shuffle"]) if gap["kind"] in (Kind.SINGLE, Kind.MULTIPLE) else []
+                  for gap in content["gaps"]]
+        options = max((len(o) for o in orders), default=0)
+        return Slot(attempt=attempt, position=position, version=version, kind=version.kind, options=options, mark=version.default_mark, order=orders)
     else:
         order = list(range(count))
         options = count

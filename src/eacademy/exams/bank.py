@@ -19,6 +19,8 @@ from eacademy.exams.formats import (
     Answer,
     CategoryInfo,
     Criterion,
+    Display,
+    Gap,
     Kind,
     Pair,
     QuestionData,
@@ -40,13 +42,18 @@ def version_fields(data: QuestionData) -> dict[str, object]:
             "difficulty": data.difficulty, "tags": data.tags, "content": content}
 
 
+def _answers(rows: list[dict]) -> list[Answer]:
+    return [Answer(**{**a, "format": TextFormat(a["format"])}) for a in rows]
+
+
 def question_data(version: QuestionVersion, category: str = "", with_files: bool = True) -> QuestionData:
     c = dict(version.content)
     return QuestionData(
         kind=Kind(version.kind), name=version.name, text=version.text, default_mark=version.default_mark, difficulty=version.difficulty,
         tags=list(version.tags), category=category, text_format=TextFormat(c.get("text_format", "html")),
         general_feedback=c.get("general_feedback", ""), penalty=c.get("penalty", 0.0),
-        answers=[Answer(**{**a, "format": TextFormat(a["format"])}) for a in c.get("answers", [])],
+        answers=_answers(c.get("answers", [])),
+        gaps=[Gap(**{**g, "kind": Kind(g["kind"]), "display": Display(g["display"]), "answers": _answers(g["answers"])}) for g in c.get("gaps", [])],
         pairs=[Pair(**{**p, "format": TextFormat(p["format"])}) for p in c.get("pairs", [])],
         shuffle=c.get("shuffle", True), case_sensitive=c.get("case_sensitive", False),
         feedback_correct=c.get("feedback_correct", ""), feedback_partial=c.get("feedback_partial", ""),
@@ -134,7 +141,6 @@ def bank_export(bank: Bank, file_format: str) -> tuple[bytes, list[Unsupported]]
 
 
 @transaction.atomic
-@transaction.atomic
 def question_write(*, actor: User, bank: Bank, data: QuestionData, exam: Exam | None = None) -> Question:
     """A question written in the browser, in its bank; with `exam`, every listener of that test
     gets it (a test someone has begun keeps the questions it had)."""
@@ -177,7 +183,7 @@ def key_correct(version: QuestionVersion, answers: list[Answer], actor: User) ->
     data = question_data(version, with_files=False)
     if data.kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE) and [a.text for a in answers] != [a.text for a in data.answers]:
         raise DomainError(_("A key correction may change the grades of the choices, not their texts."))
-    if data.kind in (Kind.ESSAY, Kind.MATCHING, Kind.DESCRIPTION):
+    if data.kind in (Kind.ESSAY, Kind.MATCHING, Kind.DESCRIPTION, Kind.CLOZE):
         raise DomainError(_("This type of question has no key to correct here: edit the question instead."))
     data.answers = answers
     check(data)

@@ -4,7 +4,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.multilang import join_languages
-from eacademy.exams.formats import KIND_LABELS, Answer, Kind, QuestionData, TextFormat
+from eacademy.exams.formats import KIND_LABELS, Answer, Gap, Kind, QuestionData, TextFormat, cloze
 from eacademy.exams.formats.checks import GRADES
 from eacademy.exams.formats.files import FORMATS
 from eacademy.exams.models import Bank, BlueprintRule, Exam
@@ -84,11 +84,29 @@ class QuestionForm(forms.Form):
     difficulty = forms.TypedChoiceField(label=_("Difficulty"), choices=[("", "—"), *((str(i), str(i)) for i in range(1, 6))], coerce=int, empty_value=None, required=False)
     tags = forms.CharField(label=_("Tags"), help_text=_("Separated by commas."), required=False)
 
+    def __init__(self, *args: object, kind: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.question_kind = kind
+        if kind == Kind.CLOZE:  # its mark is the sum of its gaps' weights
+            self.fields["default_mark"].disabled = True
+
     def clean(self) -> dict:
         data = super().clean() or {}
         if not any(data.get(f"text_{lang}") for lang in ("kk", "ru", "en")):
             raise forms.ValidationError(_("Write the question in at least one language."))
+        if (data.get("kind") or self.question_kind) == Kind.CLOZE:
+            self._clean_gaps(data)
         return data
+
+    def _clean_gaps(self, data: dict) -> None:
+        """Embedded answers are written in the text, in Moodle's syntax; the same gaps in each language."""
+        written = {lang: data[f"text_{lang}"] for lang in ("kk", "ru", "en") if data.get(f"text_{lang}")}
+        for lang, body in [*written.items(), (list(written)[-1] if written else "", join_languages(written))]:
+            try:
+                cloze.parse(body)
+            except cloze.ClozeError as exc:
+                self.add_error(f"text_{lang}", str(exc))
+                return
 
 
 class EssayGradeForm(forms.Form):
@@ -102,7 +120,7 @@ class EssayGradeForm(forms.Form):
             raise forms.ValidationError(_("Write numbers, e.g. 2 1.5 3.")) from None
 
 
-EDITABLE_KINDS = [Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY]
+EDITABLE_KINDS = [Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY, Kind.CLOZE]
 ANSWER_ROWS = 6
 
 
@@ -152,16 +170,19 @@ class NewQuestionForm(QuestionForm):
         data = self.cleaned_data
         kind = Kind(data["kind"])
         written = {lang: data[f"text_{lang}"] for lang in ("kk", "ru", "en") if data[f"text_{lang}"]}
-        text = join_languages({lang: linebreaksbr(body) for lang, body in written.items()})
+        text = str(join_languages({lang: linebreaksbr(body) for lang, body in written.items()}))
+        gaps: list[Gap] = []
+        if kind == Kind.CLOZE:
+            text, gaps = cloze.parse(text)
         if kind == Kind.TRUE_FALSE:
             correct = data.get("true_is_correct", True)
             answers = [Answer("true", 1.0 if correct else 0.0, format=TextFormat.MOODLE), Answer("false", 0.0 if correct else 1.0, format=TextFormat.MOODLE)]
         elif kind == Kind.NUMERICAL:
             answers = [Answer(str(float(t.replace(",", "."))), f, format=TextFormat.PLAIN, tolerance=data.get("tolerance") or 0.0) for t, f in data["answers"]]
-        elif kind == Kind.ESSAY:
+        elif kind in (Kind.ESSAY, Kind.CLOZE):
             answers = []
         else:
             answers = [Answer(t, f, format=TextFormat.PLAIN) for t, f in data["answers"]]
-        return QuestionData(kind=kind, name=data["name"], text=str(text), text_format=TextFormat.HTML, category=data["category"].strip().strip("/"),
-                            default_mark=data["default_mark"], difficulty=data["difficulty"], answers=answers,
+        return QuestionData(kind=kind, name=data["name"], text=text, text_format=TextFormat.HTML, category=data["category"].strip().strip("/"),
+                            default_mark=sum(g.mark for g in gaps) if gaps else data["default_mark"], difficulty=data["difficulty"], answers=answers, gaps=gaps,
                             tags=[t.strip() for t in data["tags"].split(",") if t.strip()], position=str(_("The question")))

@@ -7,6 +7,7 @@ import re
 from eacademy.exams.formats import Kind
 
 MAX_TEXT = 20_000
+MAX_GAP_TEXT = 500
 
 
 def _clamp(value: float) -> float:
@@ -32,11 +33,21 @@ def _matches(pattern: str, text: str, case_sensitive: bool) -> bool:
     return re.fullmatch(regex, text, re.DOTALL) is not None
 
 
+def gap_fractions(content: dict, response: dict | None) -> list[float]:
+    """Each gap of an embedded-answers question graded like a question of its kind."""
+    given = response.get("gaps", {}) if isinstance(response, dict) else {}
+    return [fraction(gap["kind"], gap, given.get(str(number))) or 0.0 for number, gap in enumerate(content.get("gaps", []), start=1)]
+
+
 def fraction(kind: str, content: dict, response: dict | None) -> float | None:
     """None when a person must grade it (an answered essay)."""
     answers = content.get("answers", [])
     if response is None:
         return 0.0
+    if kind == Kind.CLOZE:  # the gaps' grades weighted by their marks
+        weights = [gap["mark"] for gap in content.get("gaps", [])]
+        total = sum(weights)
+        return sum(w * f for w, f in zip(weights, gap_fractions(content, response), strict=True)) / total if total else 0.0
     if kind == Kind.SINGLE:
         index = response.get("choice")
         return _clamp(answers[index]["fraction"]) if isinstance(index, int) and 0 <= index < len(answers) else 0.0
@@ -90,6 +101,11 @@ def valid_shape(response: object) -> tuple[str, int] | None:
     if (key == "pairs" and isinstance(value, dict) and len(value) <= 50
             and all(k.isdigit() and isinstance(v, str) and len(v) <= 2000 for k, v in value.items())):
         return "pairs", max((int(k) for k in value), default=-1)
+    if key == "gaps" and isinstance(value, dict) and len(value) <= 50 and all(k.isdigit() for k in value):
+        # a gap is answered as a question of its kind, a word or a phrase long
+        shapes = [valid_shape(v) if isinstance(v, dict) and len(str(v.get("text", ""))) <= MAX_GAP_TEXT else None for v in value.values()]
+        if all(shape is not None and shape[0] in _GAP_FAMILIES for shape in shapes):
+            return "gaps", max((shape[1] for shape in shapes if shape), default=-1)
     return None
 
 
@@ -101,7 +117,9 @@ def is_number_or_blank(text: str) -> bool:
     return number is not None and math.isfinite(number)
 
 
+_GAP_FAMILIES = ("choice", "choices", "text", "number")
+
 # Which kinds of question each family of response fits: a text that is not a number does not
 # fit a numerical question, and is refused instead of being saved and marked wrong.
 SHAPES = {"choice": [Kind.SINGLE], "choices": [Kind.MULTIPLE], "value": [Kind.TRUE_FALSE], "pairs": [Kind.MATCHING],
-          "text": [Kind.SHORT, Kind.ESSAY], "number": [Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY]}
+          "text": [Kind.SHORT, Kind.ESSAY], "number": [Kind.SHORT, Kind.NUMERICAL, Kind.ESSAY], "gaps": [Kind.CLOZE]}

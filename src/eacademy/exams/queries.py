@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 
 from eacademy.core.models import User
 from eacademy.enrollment.models import Enrollment
-from eacademy.exams import analysis
+from eacademy.exams import analysis, grading
 from eacademy.exams.formats import Kind
-from eacademy.exams.models import Attempt, Exam, Slot
+from eacademy.exams.models import Attempt, Exam, QuestionVersion, Slot
 from eacademy.exams.rules import AUTHORS
 
 FINISHED = (Attempt.Status.GRADED,)
@@ -61,6 +61,41 @@ def distractors(exam: Exam) -> dict[int, dict[int, int]]:
             if isinstance(choice, int):
                 counts[question_id][choice] += 1
     return {q: dict(c) for q, c in counts.items()}
+
+
+def _gap_scores(exam: Exam, attempt_ids: list[int]) -> tuple[dict[int, np.ndarray], dict[tuple[int, int], dict[int, int]]]:
+    """({question id: attempts × gaps fractions, NaN where not drawn}, {(question id, gap): {choice: times chosen}})
+    for the test's embedded-answers questions."""
+    cloze = Slot.objects.filter(attempt__exam=exam, attempt__status__in=FINISHED, kind=Kind.CLOZE)
+    rows = list(cloze.values_list("attempt_id", "version_id", "version__question_id", "response"))
+    contents = dict(QuestionVersion.objects.filter(pk__in=cloze.values("version_id")).values_list("pk", "content"))  # each version once
+    widths: dict[int, int] = defaultdict(int)
+    for _attempt, version_id, question_id, _response in rows:
+        widths[question_id] = max(widths[question_id], len(contents[version_id].get("gaps", [])))
+    a_index = {a: i for i, a in enumerate(attempt_ids)}
+    scores = {q: np.full((len(attempt_ids), width), np.nan) for q, width in widths.items()}
+    picks: dict[tuple[int, int], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for attempt_id, version_id, question_id, response in rows:
+        content = contents[version_id]
+        for number, value in enumerate(grading.gap_fractions(content, response), start=1):
+            scores[question_id][a_index[attempt_id], number - 1] = value
+        for number, given in ((response or {}).get("gaps") or {}).items():
+            for choice in given.get("choices", [given.get("choice")]) if isinstance(given, dict) else []:
+                if isinstance(choice, int):
+                    picks[(question_id, int(number))][choice] += 1
+    return scores, picks
+
+
+def gap_analysis(exam: Exam, question_ids: list[int], attempt_ids: list[int], matrix: np.ndarray) -> dict[int, list[dict[str, object]]]:
+    """{question id: per gap, its item figures and the choices picked}: each gap of an
+    embedded-answers question analysed as an item of the test (the other questions whole)."""
+    scores, picks = _gap_scores(exam, attempt_ids)
+    if not scores:
+        return {}
+    whole = [i for i, q in enumerate(question_ids) if q not in scores]
+    items = iter(analysis.analyse(np.hstack([matrix[:, whole], *scores.values()]))["items"][len(whole) :])
+    return {q: [{"gap": n, "figures": next(items), "choices": sorted(picks.get((q, n), {}).items())} for n in range(1, m.shape[1] + 1)]
+            for q, m in scores.items()}
 
 
 def input_output(offering_id: int) -> dict[str, float | int | None] | None:

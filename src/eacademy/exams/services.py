@@ -12,13 +12,15 @@ from eacademy.core.models import User
 from eacademy.exams.attempts import make_slot
 from eacademy.exams.bank import bank_import, questions_add
 from eacademy.exams.formats import Answer, Criterion, Kind, Pair, QuestionData, TextFormat
-from eacademy.exams.grading import fraction
+from eacademy.exams.formats.cloze import parse as gaps_parse
+from eacademy.exams.grading import fraction, gap_fractions
 from eacademy.exams.models import Bank, BlueprintRule, Exam
 from eacademy.exams.rules import require_author
 
 # The question's shape (`QuestionData` and its parts) is what `questions_add` takes.
+# An embedded-answers question's text and gaps come from Moodle's syntax (`gaps_parse`).
 __all__ = ["Answer", "Criterion", "Kind", "Pair", "QuestionData", "TextFormat",
-           "bank_create", "bank_import", "exam_create", "fraction", "make_slot", "questions_add"]
+           "bank_create", "bank_import", "exam_create", "fraction", "gap_fractions", "gaps_parse", "make_slot", "questions_add"]
 
 
 @transaction.atomic

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,7 +17,7 @@ from eacademy.core.multilang import in_language, join_languages, split_languages
 from eacademy.core.pages import act_and_return
 from eacademy.core.uploads import read_upload
 from eacademy.exams import analysis, attempts, bank, queries, services
-from eacademy.exams.formats import Answer, FormatError, Kind, TextFormat, files, xlsx
+from eacademy.exams.formats import KIND_LABELS, Answer, FormatError, Kind, TextFormat, cloze, files, xlsx
 from eacademy.exams.forms import (
     BankForm,
     EssayGradeForm,
@@ -107,10 +109,11 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.select_related("bank", "category", "current"), pk=pk)
     version = question.current
     assert version is not None
-    texts = split_languages(version.text)
+    # an embedded-answers question is edited with its gaps written in the text, as Moodle's editor does
+    texts = split_languages(cloze.compose(version.text, bank.question_data(version, with_files=False).gaps) if version.kind == Kind.CLOZE else version.text)
     initial = {"name": version.name, "default_mark": version.default_mark, "difficulty": version.difficulty, "tags": ", ".join(version.tags),
                **{f"text_{lang}": texts.get(lang, texts.get("", "") if lang == "ru" else "") for lang in ("kk", "ru", "en")}}
-    form = QuestionForm(request.POST if request.method == "POST" and "name" in request.POST else None, initial=initial)
+    form = QuestionForm(request.POST if request.method == "POST" and "name" in request.POST else None, initial=initial, kind=version.kind)
     answers = version.content.get("answers", [])
     has_key = version.kind in ("single", "multiple", "truefalse", "short", "numerical")
     key = KeyForm(request.POST if request.method == "POST" and "grade_0" in request.POST else None, answers=answers) if has_key else None
@@ -122,13 +125,17 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         data.text = join_languages(written)  # one language: the text itself
         if len(written) > 1:
             data.text_format = TextFormat.HTML  # the language spans are HTML
+        if version.kind == Kind.CLOZE:
+            data.text, data.gaps = cloze.parse(data.text)
+            data.default_mark = sum(g.mark for g in data.gaps)
         return act_and_return(request, lambda: bank.question_revise(question, data, signed_in_user(request)), _("The question is saved."), question.get_absolute_url())
     if key is not None and key.is_bound and key.is_valid():
         corrected = [Answer(**{**a, "format": TextFormat(a["format"]), "fraction": key.cleaned_data[f"grade_{i}"]}) for i, a in enumerate(answers)]
         return act_and_return(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."),
                               question.get_absolute_url())
     versions = question.versions.select_related("created_by").order_by("-number")
-    return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key})
+    gaps = [{**gap, "label": KIND_LABELS[Kind(gap["kind"])]} for gap in version.content.get("gaps", [])]
+    return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key, "gaps": gaps})
 
 
 @role_required(*AUTHORS)
@@ -201,15 +208,17 @@ def exam_detail(request: HttpRequest, pk: int) -> HttpResponse:
     exam = get_object_or_404(queries.exams_visible_to(signed_in_user(request)), pk=pk)
     attempts.close_overdue(exam)
     attempt_list = exam.attempts.select_related("person").order_by("person__last_name", "number")
-    question_ids, _attempt_ids, matrix = queries.score_matrix(exam)
+    question_ids, attempt_ids, matrix = queries.score_matrix(exam)
     figures = analysis.analyse(matrix) if matrix.shape[0] >= 2 else None
     gains = queries.input_output(exam.offering_id)
     questions = Question.objects.select_related("current").in_bulk(question_ids)
     items = []
     if figures:
         picks = queries.distractors(exam)
+        gaps = queries.gap_analysis(exam, question_ids, attempt_ids, matrix)
         for question_id, item in zip(question_ids, figures["items"], strict=True):
-            items.append({"question": questions[question_id], "figures": item, "choices": sorted(picks.get(question_id, {}).items())})
+            items.append({"question": questions[question_id], "figures": item, "choices": sorted(picks.get(question_id, {}).items()),
+                          "gaps": gaps.get(question_id, [])})
     return render(
         request, "exams/exam_detail.html",
         {"exam": exam, "attempts": attempt_list, "figures": figures, "items": items, "gains": gains, "rules": exam.rules.select_related("category"),
@@ -244,6 +253,8 @@ def _review_allowed(policy: str, attempt: Attempt) -> bool:
 
 def _choices(slot: Slot) -> list[dict]:
     content = slot.version.content
+    if slot.kind == Kind.CLOZE:
+        return []  # each gap's choices stand in the text
     if slot.kind == "matching":
         answers = sorted({p["answer"] for p in content["pairs"]})
         return [{"index": i, "text": answers[i]} for i in slot.order]
@@ -269,7 +280,7 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
     review = {"score": _review_allowed(exam.review_score, attempt), "responses": _review_allowed(exam.review_responses, attempt), "correct": _review_allowed(exam.review_correct, attempt)}
     if review["correct"]:
         for row in rows:
-            row["key"] = _key(row["slot"])
+            row["key"] = [" ".join(strip_tags(in_language(text, request.LANGUAGE_CODE)).split()) for text in _key(row["slot"])]
     graded = [slot for slot in slots if slot.fraction is not None]
     partial = {"graded": len(graded), "total": len(slots), "points": sum(slot.score or 0 for slot in graded),
                "of": sum(slot.mark for slot in graded)} if attempt.score is None else None
@@ -282,7 +293,15 @@ def _key(slot: Slot) -> list[str]:
         return [f"{p['prompt']} → {p['answer']}" for p in content["pairs"] if p["prompt"]]
     if slot.kind == "essay":
         return []
-    return [a["text"] if slot.kind != "numerical" or a["text"] == "*" else f"{float(a['text']):g} ± {a['tolerance']:g}" for a in content["answers"] if a["fraction"] > 0]
+    if slot.kind == Kind.CLOZE:
+        language = get_language()
+        return [f"{number}) " + " / ".join(in_language(text, language) for text in _right(gap["kind"], gap["answers"]))
+                for number, gap in enumerate(content["gaps"], start=1)]
+    return _right(slot.kind, content["answers"])
+
+
+def _right(kind: str, answers: list[dict]) -> list[str]:
+    return [a["text"] if kind != "numerical" or a["text"] == "*" else f"{float(a['text']):g} ± {a['tolerance']:g}" for a in answers if a["fraction"] > 0]
 
 
 @signed_in

@@ -3,6 +3,7 @@ form (`QuestionData`). A reader refuses a malformed file whole, naming the line 
 fault; a question of a kind we do not hold is reported by name and position, never dropped
 in silence."""
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -21,13 +22,15 @@ class Kind(StrEnum):
     NUMERICAL = "numerical"
     ESSAY = "essay"
     DESCRIPTION = "description"
+    CLOZE = "cloze"  # embedded answers: a text with numbered gaps, each a small question of its own
 
 
 KIND_LABELS = {
     Kind.SINGLE: gettext_lazy("Single choice"), Kind.MULTIPLE: gettext_lazy("Multiple choice"), Kind.TRUE_FALSE: gettext_lazy("True or false"),
     Kind.MATCHING: gettext_lazy("Matching"), Kind.SHORT: gettext_lazy("Short answer"), Kind.NUMERICAL: gettext_lazy("Numerical"),
-    Kind.ESSAY: gettext_lazy("Essay"), Kind.DESCRIPTION: gettext_lazy("Description"),
+    Kind.ESSAY: gettext_lazy("Essay"), Kind.DESCRIPTION: gettext_lazy("Description"), Kind.CLOZE: gettext_lazy("Embedded answers (cloze)"),
 }
+GAP_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.SHORT, Kind.NUMERICAL)
 
 
 class TextFormat(StrEnum):
@@ -64,6 +67,34 @@ class Criterion:
     points: float
 
 
+class Display(StrEnum):
+    """How the choices of a gap are shown, as Moodle's embedded answers offer."""
+
+    DROPDOWN = "dropdown"
+    VERTICAL = "vertical"
+    HORIZONTAL = "horizontal"
+
+
+@dataclass
+class Gap:
+    """One gap of an embedded-answers question: a single or multiple choice, a short answer or a
+    number, graded like a question of its kind; `mark` is its weight within the question."""
+
+    kind: Kind
+    answers: list[Answer] = field(default_factory=list)
+    mark: float = 1.0
+    display: Display = Display.DROPDOWN
+    shuffle: bool = False
+    case_sensitive: bool = False
+
+
+GAP_MARKER = re.compile(r"\{#(\d+)\}")  # where gap n stands in the text, as Moodle stores it
+
+
+def gap_marker(number: int) -> str:
+    return f"{{#{number}}}"
+
+
 @dataclass
 class QuestionData:
     kind: Kind
@@ -82,6 +113,7 @@ class QuestionData:
     feedback_partial: str = ""
     feedback_incorrect: str = ""
     rubric: list[Criterion] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     grader_info: str = ""
     difficulty: int | None = None  # 1 (easy) … 5 (hard)
     tags: list[str] = field(default_factory=list)

@@ -3,7 +3,7 @@ allows, and a key that can be answered correctly."""
 
 from django.utils.translation import gettext as _
 
-from eacademy.exams.formats import FormatError, Kind, QuestionData
+from eacademy.exams.formats import FormatError, Kind, QuestionData, cloze
 
 # Moodle accepts only these fractions of the mark (and their negatives): a file with any
 # other value is one Moodle itself refuses, so we refuse it too.
@@ -49,6 +49,11 @@ def check(question: QuestionData) -> None:
         raise FormatError(where, _("“%(name)s” needs at least two pairs to match.") % {"name": question.name})
     if question.kind == Kind.TRUE_FALSE and sorted(a.text for a in question.answers) != ["false", "true"]:
         raise FormatError(where, _("“%(name)s” must have the answers true and false.") % {"name": question.name})
+    if question.kind == Kind.CLOZE:
+        fault = cloze.markers_problem(question.text, question.gaps) if question.gaps else _("the embedded-answers question has no embedded answers.")
+        fault = fault or next((p for number, gap in enumerate(question.gaps, start=1) if (p := cloze.problem(gap, number))), None)
+        if fault:
+            raise FormatError(where, _("“%(name)s”: %(fault)s") % {"name": question.name, "fault": fault})
     if question.default_mark < 0:
         raise FormatError(where, _("the mark of “%(name)s” is negative.") % {"name": question.name})
     if not question.name.strip():

@@ -10,9 +10,13 @@ import re
 from django.utils.translation import gettext as _
 
 from eacademy.exams.formats import (
+    GAP_KINDS,
+    KIND_LABELS,
     Answer,
     Criterion,
+    Display,
     FormatError,
+    Gap,
     Kind,
     Pair,
     QuestionData,
@@ -20,6 +24,7 @@ from eacademy.exams.formats import (
     TextFormat,
     Unsupported,
     category_path,
+    cloze,
     moodle_category,
     split_difficulty,
     with_difficulty,
@@ -153,6 +158,105 @@ def _numerical(block: str, where: str) -> list[Answer]:
     return answers
 
 
+def _spans(text: str, where: str) -> list[tuple[int, int]]:
+    """(opening, closing) of each answer block `{…}` in a question."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opening, closing = text.find("{", position), text.find("}", position)
+        if opening < 0:
+            if closing >= 0:
+                raise FormatError(where, _("a closing brace } has no opening brace {."))
+            return spans
+        nested = text.find("{", opening + 1)
+        if closing < opening or 0 <= nested < closing:
+            raise FormatError(where, _("the answer block opened with { is never closed."))
+        spans.append((opening, closing))
+        position = closing + 1
+
+
+def _block(block: str, where: str, text_format: TextFormat) -> tuple[Kind, list[Answer], list[Pair]]:
+    """The kind and key one answer block gives its question."""
+    answers: list[Answer] = []
+    pairs: list[Pair] = []
+    if not block:
+        return Kind.ESSAY, answers, pairs
+    if block.startswith("#"):
+        return Kind.NUMERICAL, _numerical(block, where), pairs
+    if _TRUE_FALSE.match(block):
+        value, *feedbacks = block.split("#")
+        wrong, right = (feedbacks + ["", ""])[:2]
+        correct = value.strip().upper().startswith("T")
+        answers = [
+            Answer("true", 1.0 if correct else 0.0, _clean(right if correct else wrong), TextFormat.MOODLE),
+            Answer("false", 0.0 if correct else 1.0, _clean(wrong if correct else right), TextFormat.MOODLE),
+        ]
+        return Kind.TRUE_FALSE, answers, pairs
+    if "~" in block:
+        items = _items(block, where)
+        for marker, body in items:
+            fraction, answer_text, feedback = _weighted(marker, body, where)
+            answer_format, answer_text = _format_of(answer_text.strip(), text_format)
+            answers.append(Answer(_clean(answer_text), fraction, _clean(feedback), answer_format))
+        return (Kind.SINGLE if any(marker == "=" for marker, _body in items) else Kind.MULTIPLE), answers, pairs
+    if "->" in block:
+        for marker, body in _items(block, where):
+            if marker != "=" or "->" not in body:
+                raise FormatError(where, _("every pair of a matching question is written “=prompt -> answer”."))
+            prompt, answer = body.split("->", 1)
+            pair_format, prompt = _format_of(prompt.strip(), text_format)
+            pairs.append(Pair(_clean(prompt), _clean(answer), pair_format))
+        return Kind.MATCHING, answers, pairs
+    if block[0] not in "=~%":  # `{Grant}`: the one accepted answer, written without = (as the GIFT grammar allows)
+        block = "=" + block
+    for marker, body in _items(block, where):
+        if marker != "=":
+            raise FormatError(where, _("a short-answer question lists its accepted answers with =."))
+        fraction, answer_text, feedback = _weighted(marker, body, where)
+        answers.append(Answer(_clean(answer_text), fraction, _clean(feedback), TextFormat.PLAIN))
+    return Kind.SHORT, answers, pairs
+
+
+def _escaped(text: str) -> str:
+    """Placeholders back to their backslash escapes, for Moodle's own syntax inside a block."""
+    return "".join("\\" + _RESTORE[c] if c in _RESTORE else c for c in text)
+
+
+def _gap(block: str, where: str) -> tuple[Kind, str | None]:
+    """A GIFT answer block's kind, and the block as a gap in Moodle's embedded-answers syntax
+    (None when a gap cannot be of that kind)."""
+    kind, answers, _pairs = _block(block.partition("####")[0].strip(), where, TextFormat.HTML)
+    if kind not in GAP_KINDS:
+        return kind, None
+    return kind, cloze.write_gap(Gap(kind=kind, answers=answers, display=Display.VERTICAL if kind == Kind.MULTIPLE else Display.DROPDOWN))
+
+
+def _cloze(question: QuestionData, text: str, spans: list[tuple[int, int]]) -> QuestionData | Unsupported:
+    """A question with several answer blocks, or written with Moodle's embedded answers: each block
+    a gap. The text is put in Moodle's syntax and read as Moodle reads it."""
+    pieces: list[str] = []
+    previous = 0
+    for opening, closing in spans:
+        block = text[opening + 1 : closing]
+        written = "{" + _escaped(block) + "}"
+        if not cloze.GAP_BODY.fullmatch(block):
+            kind, as_gap = _gap(block, question.position)
+            if as_gap is None:
+                return Unsupported(question.position, question.name, _("a gap of the type “%(type)s” among several gaps") % {"type": KIND_LABELS[kind]})
+            written = as_gap
+            question.general_feedback = question.general_feedback or _clean(block.partition("####")[2])
+        pieces += [_restore(text[previous:opening]), written]
+        previous = closing + 1
+    try:
+        marked, question.gaps = cloze.parse(("".join(pieces) + _restore(text[previous:])).strip())
+    except cloze.ClozeError as exc:
+        raise FormatError(question.position, _("“%(name)s”: %(fault)s") % {"name": question.name, "fault": exc}) from None
+    question.kind, question.text = Kind.CLOZE, marked
+    question.default_mark = sum(g.mark for g in question.gaps)  # Moodle's rule: the weights make the mark
+    check(question)
+    return question
+
+
 def _question(text: str, where: str, category: str, meta: list[tuple[str, str]]) -> QuestionData | Unsupported:
     name = ""
     if text.startswith("::"):
@@ -161,66 +265,25 @@ def _question(text: str, where: str, category: str, meta: list[tuple[str, str]])
             raise FormatError(where, _("the question name opened with :: is never closed."))
         name, text = _clean(text[2:end]), text[end + 2 :]
     text_format, text = _format_of(text.lstrip(), TextFormat.MOODLE)
-    opening, closing = text.find("{"), text.find("}")
-    if opening < 0 and closing >= 0:
-        raise FormatError(where, _("a closing brace } has no opening brace {."))
-    if opening >= 0 and closing < opening:
-        raise FormatError(where, _("the answer block opened with { is never closed."))
-    # untitled: named by its first words, the text after the gap when the question opens with it
-    words = text[:opening] if opening > 0 else text[closing + 1 :] if opening == 0 else text
-    fallback_name = re.sub(r"<[^>]+>|\s+", " ", _clean(words)).strip()[:60]
-    name = name or fallback_name
-    if opening >= 0 and "{" in text[closing + 1 :]:
-        return Unsupported(where, name, _("several answer blanks in one question (embedded answers)"))
+    spans = _spans(text, where)
+    # untitled: named by its first words, the text around the gaps when the question opens with one
+    bounds = [-1, *(i for span in spans for i in span), len(text)]
+    words = text[: spans[0][0]] if spans and spans[0][0] > 0 else " ".join(text[bounds[i] + 1 : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    name = name or re.sub(r"<[^>]+>|\s+", " ", _clean(words)).strip()[:60].rstrip()
     question = QuestionData(kind=Kind.DESCRIPTION, name=name, text="", text_format=text_format, category=category, position=where)
     _apply_meta(question, meta)
-    if opening < 0:
+    if not spans:
         question.text = _clean(text)
         question.default_mark = 0.0
         return question
+    (opening, closing), *others = spans
+    if others or cloze.GAP_BODY.fullmatch(text[opening + 1 : closing]):
+        return _cloze(question, text, spans)
     before, block, after = text[:opening], text[opening + 1 : closing], text[closing + 1 :]
     question.text = _clean(before) if not after.strip() else _clean(before + _BLANK + after)
     block, _sep, general = block.partition("####")
     question.general_feedback = _clean(general)
-    block = block.strip()
-    if not block:
-        question.kind = Kind.ESSAY
-    elif block.startswith("#"):
-        question.kind = Kind.NUMERICAL
-        question.answers = _numerical(block, where)
-    elif _TRUE_FALSE.match(block):
-        question.kind = Kind.TRUE_FALSE
-        value, *feedbacks = block.split("#")
-        wrong, right = (feedbacks + ["", ""])[:2]
-        correct = value.strip().upper().startswith("T")
-        question.answers = [
-            Answer("true", 1.0 if correct else 0.0, _clean(right if correct else wrong), TextFormat.MOODLE),
-            Answer("false", 0.0 if correct else 1.0, _clean(wrong if correct else right), TextFormat.MOODLE),
-        ]
-    elif "~" in block:
-        items = _items(block, where)
-        question.kind = Kind.SINGLE if any(marker == "=" for marker, _body in items) else Kind.MULTIPLE
-        for marker, body in items:
-            fraction, answer_text, feedback = _weighted(marker, body, where)
-            answer_format, answer_text = _format_of(answer_text.strip(), text_format)
-            question.answers.append(Answer(_clean(answer_text), fraction, _clean(feedback), answer_format))
-    elif "->" in block:
-        question.kind = Kind.MATCHING
-        for marker, body in _items(block, where):
-            if marker != "=" or "->" not in body:
-                raise FormatError(where, _("every pair of a matching question is written “=prompt -> answer”."))
-            prompt, answer = body.split("->", 1)
-            pair_format, prompt = _format_of(prompt.strip(), text_format)
-            question.pairs.append(Pair(_clean(prompt), _clean(answer), pair_format))
-    else:
-        question.kind = Kind.SHORT
-        if block[0] not in "=~%":  # `{Grant}`: the one accepted answer, written without = (as the GIFT grammar allows)
-            block = "=" + block
-        for marker, body in _items(block, where):
-            if marker != "=":
-                raise FormatError(where, _("a short-answer question lists its accepted answers with =."))
-            fraction, answer_text, feedback = _weighted(marker, body, where)
-            question.answers.append(Answer(_clean(answer_text), fraction, _clean(feedback), TextFormat.PLAIN))
+    question.kind, question.answers, question.pairs = _block(block.strip(), where, text_format)
     check(question)
     return question
 
@@ -245,6 +308,8 @@ def _apply_meta(question: QuestionData, meta: list[tuple[str, str]]) -> None:
             question.rubric.append(Criterion(text, float(points)))
         elif key == "grader":
             question.grader_info = value
+        elif key == "general":  # an embedded-answers question's general feedback: its gaps cannot carry it
+            question.general_feedback = value
         elif key in ("fb-correct", "fb-partial", "fb-incorrect"):
             setattr(question, {"fb-correct": "feedback_correct", "fb-partial": "feedback_partial", "fb-incorrect": "feedback_incorrect"}[key], value)
     question.difficulty, question.tags = split_difficulty(tags)
@@ -310,9 +375,10 @@ def _answers(q: QuestionData) -> str:
         right, wrong = (true, false) if correct else (false, true)
         body = ("TRUE" if correct else "FALSE") + f"#{_escape(wrong.feedback)}#{_escape(right.feedback)}"
     elif q.kind in (Kind.SINGLE, Kind.MULTIPLE):
-        items = []
+        items: list[str] = []
         for a in q.answers:
-            full = q.kind == Kind.SINGLE and abs(a.fraction - 1) < 1e-9
+            # one "=" makes it single choice; a second full answer is written ~%100%, or the block would read as short answers
+            full = q.kind == Kind.SINGLE and abs(a.fraction - 1) < 1e-9 and not any(item.startswith("=") for item in items)
             items.append(("=" if full else "~" + _weight(a.fraction, 0.0)) + _prefix(a.format, q.text_format) + _escape(a.text) + _feedback(a.feedback))
         body = "\n".join(items)
     elif q.kind == Kind.SHORT:
@@ -334,7 +400,7 @@ def _answers(q: QuestionData) -> str:
 def _meta_lines(q: QuestionData) -> list[str]:
     meta = [("id", q.idnumber)] if q.idnumber else []
     meta += [("tag", tag) for tag in with_difficulty(q)]
-    if q.kind != Kind.DESCRIPTION and q.default_mark != 1.0:
+    if q.kind not in (Kind.DESCRIPTION, Kind.CLOZE) and q.default_mark != 1.0:  # a cloze's mark is its gaps' weights
         meta.append(("mark", f"{q.default_mark:.15g}"))
     if q.penalty:
         meta.append(("penalty", f"{q.penalty:.15g}"))
@@ -345,6 +411,8 @@ def _meta_lines(q: QuestionData) -> list[str]:
     meta += [("rubric", f"{c.points:.15g}|{c.text}") for c in q.rubric]
     if q.grader_info:
         meta.append(("grader", q.grader_info))
+    if q.kind == Kind.CLOZE and q.general_feedback:
+        meta.append(("general", q.general_feedback))
     for key, value in (("fb-correct", q.feedback_correct), ("fb-partial", q.feedback_partial), ("fb-incorrect", q.feedback_incorrect)):
         if value:
             meta.append((key, value))
@@ -363,8 +431,16 @@ def write(questions: list[QuestionData]) -> tuple[str, list[Unsupported]]:
         if q.files:
             lost.append(Unsupported(q.position, q.name, _("files cannot travel in GIFT: %(names)s") % {"names": ", ".join(sorted(q.files))}))
         lines = _meta_lines(q)
-        text = f"::{_escape(q.name)}::[{q.text_format.value}]{_escape(q.text)}"
-        if q.kind != Kind.DESCRIPTION:
+        text = f"::{_escape(q.name)}::[{q.text_format.value}]"
+        if q.kind == Kind.CLOZE:  # each gap in Moodle's embedded-answers syntax, which carries its weight and display
+            composed, position = cloze.compose(q.text, q.gaps), 0
+            for match in cloze.GAP.finditer(composed):
+                text += _escape(composed[position : match.start()]) + match.group(0)
+                position = match.end()
+            text += _escape(composed[position:])
+        else:
+            text += _escape(q.text)
+        if q.kind not in (Kind.DESCRIPTION, Kind.CLOZE):
             text += _answers(q)
         out.append("\n".join([*lines, text]) + "\n")
     return "\n".join(out), lost

@@ -107,15 +107,38 @@ def _answers(question: etree._Element, data: QuestionData) -> None:
         )
 
 
+def _common(element: etree._Element, data: QuestionData) -> None:
+    """What every type carries beside its text and key."""
+    data.general_feedback = _text(element.find("generalfeedback"))
+    data.penalty = _float(element.find("penalty"), 0.0)
+    data.idnumber = (element.findtext("idnumber") or "").strip()
+    data.files = _files(element, data.name)
+    data.difficulty, data.tags = split_difficulty([t.strip() for t in element.xpath("tags/tag/text/text()")])
+
+
+def _cloze(element: etree._Element, name: str, category: str) -> QuestionData:
+    """Moodle writes the gaps inside the text and takes the mark from their weights."""
+    where = _where(element)
+    text_element = element.find("questiontext")
+    try:
+        text, gaps = cloze.parse(_text(text_element))
+    except cloze.ClozeError as exc:
+        raise FormatError(where, _("“%(name)s”: %(fault)s") % {"name": name, "fault": exc}) from None
+    data = QuestionData(kind=Kind.CLOZE, name=name, text=text, text_format=_format(text_element), category=category, position=where, gaps=gaps,
+                        default_mark=sum(g.mark for g in gaps))
+    _common(element, data)
+    if not data.name:
+        raise FormatError(where, _("the question has no <name>."))
+    check(data)
+    return data
+
+
 def _question(element: etree._Element, category: str) -> QuestionData | Unsupported:
     kind_name = element.get("type", "")
     name = _text(element.find("name")).strip()
     where = _where(element)
     if kind_name == "cloze":
-        fault = cloze.problem(_text(element.find("questiontext")))
-        if fault:
-            raise FormatError(where, f"“{name}”: {fault}")
-        return Unsupported(where, name, _("embedded answers (cloze) questions are not supported"))
+        return _cloze(element, name, category)
     if kind_name == "multichoice":
         kind = Kind.SINGLE if _flag(element.find("single"), True) else Kind.MULTIPLE
     elif kind_name in _KINDS:
@@ -125,15 +148,12 @@ def _question(element: etree._Element, category: str) -> QuestionData | Unsuppor
     text_element = element.find("questiontext")
     data = QuestionData(
         kind=kind, name=name, text=_text(text_element), text_format=_format(text_element), category=category, position=where,
-        general_feedback=_text(element.find("generalfeedback")),
         default_mark=_float(element.find("defaultgrade"), 0.0 if kind == Kind.DESCRIPTION else 1.0),
-        penalty=_float(element.find("penalty"), 0.0),
         shuffle=_flag(element.find("shuffleanswers"), True), case_sensitive=_flag(element.find("usecase"), False),
         feedback_correct=_text(element.find("correctfeedback")), feedback_partial=_text(element.find("partiallycorrectfeedback")),
         feedback_incorrect=_text(element.find("incorrectfeedback")), grader_info=_text(element.find("graderinfo")),
-        idnumber=(element.findtext("idnumber") or "").strip(), files=_files(element, name),
     )
-    data.difficulty, data.tags = split_difficulty([t.strip() for t in element.xpath("tags/tag/text/text()")])
+    _common(element, data)
     if kind != Kind.MATCHING:
         _answers(element, data)
     for sub in element.findall("subquestion"):
@@ -197,10 +217,11 @@ def _embed(element: etree._Element, text: str, files: dict[str, bytes]) -> None:
 
 
 def _question_element(quiz: etree._Element, q: QuestionData) -> None:
-    kind = {Kind.SINGLE: "multichoice", Kind.MULTIPLE: "multichoice"}.get(q.kind) or {v: k for k, v in _KINDS.items()}[q.kind]
+    kind = {Kind.SINGLE: "multichoice", Kind.MULTIPLE: "multichoice", Kind.CLOZE: "cloze"}.get(q.kind) or {v: k for k, v in _KINDS.items()}[q.kind]
     element = etree.SubElement(quiz, "question", type=kind)
     _text_child(element, "name", q.name)
-    _embed(_text_child(element, "questiontext", q.text, q.text_format), q.text, q.files)
+    text = cloze.compose(q.text, q.gaps) if q.kind == Kind.CLOZE else q.text
+    _embed(_text_child(element, "questiontext", text, q.text_format), text, q.files)
     _embed(_text_child(element, "generalfeedback", q.general_feedback, TextFormat.HTML), q.general_feedback, q.files)
     _value(element, "defaultgrade", f"{q.default_mark:.7f}")
     _value(element, "penalty", f"{q.penalty:.7f}")

@@ -22,6 +22,7 @@ from eacademy.exams.formats import (
     ReadResult,
     TextFormat,
     Unsupported,
+    cloze,
     split_difficulty,
     with_difficulty,
 )
@@ -70,7 +71,9 @@ def _row(cells: dict[str, str], where: str) -> QuestionData:
         difficulty=difficulty, tags=[t.strip() for t in cells["tags"].split(",") if t.strip()], general_feedback=cells["general_feedback"],
         position=where,
     )
-    for i in range(1, MAX_ANSWERS + 1):
+    if kind == Kind.CLOZE:
+        _gaps(question, where)
+    for i in range(1, MAX_ANSWERS + 1 if kind != Kind.CLOZE else 1):
         text, percent = cells[f"answer_{i}"], cells[f"percent_{i}"]
         if not text:
             continue
@@ -93,6 +96,16 @@ def _row(cells: dict[str, str], where: str) -> QuestionData:
         question.name = re.sub(r"\s+", " ", next(iter(texts.values())))[:60]
     check(question)
     return question
+
+
+def _gaps(question: QuestionData, where: str) -> None:
+    """An embedded-answers question: its gaps are written in its text, in Moodle's syntax (the
+    same gaps in each language's column)."""
+    try:
+        question.text, question.gaps = cloze.parse(question.text)
+    except cloze.ClozeError as exc:
+        raise FormatError(where, str(exc)) from None
+    question.default_mark = sum(g.mark for g in question.gaps)
 
 
 def read(data: bytes) -> ReadResult:
@@ -130,7 +143,7 @@ def write(questions: list[QuestionData]) -> tuple[bytes, list[Unsupported]]:
         cell.font = Font(bold=True)
     lost: list[Unsupported] = []
     for q in questions:
-        texts = split_languages(q.text)
+        texts = split_languages(cloze.compose(q.text, q.gaps) if q.kind == Kind.CLOZE else q.text)
         answers: list[str] = []
         for a in q.answers:
             value = f"{float(a.text):.15g}:{a.tolerance:.15g}" if q.kind == Kind.NUMERICAL and a.text != "*" else a.text

@@ -5,9 +5,33 @@
   "use strict";
   var questions = document.querySelectorAll("fieldset.question");
 
+  // An embedded-answers question: one input (or group of choices) per gap, its answer under the gap's number.
+  function gapsOf(fieldset) {
+    var gaps = {};
+    fieldset.querySelectorAll("[data-gap]").forEach(function (input) {
+      var n = input.dataset.gap;
+      if (input.tagName === "SELECT") { if (input.value !== "") gaps[n] = { choice: Number(input.value) }; }
+      else if (input.type === "radio") { if (input.checked) gaps[n] = { choice: Number(input.value) }; }
+      else if (input.type === "checkbox") { gaps[n] = gaps[n] || { choices: [] }; if (input.checked) gaps[n].choices.push(Number(input.value)); }
+      else gaps[n] = { text: input.value };
+    });
+    return { gaps: gaps };
+  }
+
+  function restoreGaps(fieldset, gaps) {
+    fieldset.querySelectorAll("[data-gap]").forEach(function (input) {
+      var given = gaps[input.dataset.gap] || {};
+      if (input.tagName === "SELECT") input.value = "choice" in given ? String(given.choice) : "";
+      else if (input.type === "radio") input.checked = given.choice === Number(input.value);
+      else if (input.type === "checkbox") input.checked = (given.choices || []).indexOf(Number(input.value)) >= 0;
+      else input.value = given.text || "";
+    });
+  }
+
   function restore(fieldset) {
     var response = JSON.parse(fieldset.dataset.response || "null");
     if (!response) return;
+    if ("gaps" in response) { restoreGaps(fieldset, response.gaps); return; }
     var inputs = fieldset.querySelectorAll("input, textarea, select");
     inputs.forEach(function (input) {
       if ("choice" in response && input.type === "radio") input.checked = Number(input.value) === response.choice;
@@ -29,6 +53,7 @@
 
   function responseOf(fieldset) {
     var kind = fieldset.dataset.kind, name = "q" + fieldset.dataset.position;
+    if (kind === "cloze") return gapsOf(fieldset);
     var inputs = Array.prototype.slice.call(fieldset.querySelectorAll("[name='" + name + "']"));
     if (kind === "single") { var c = inputs.filter(function (i) { return i.checked; })[0]; return c ? { choice: Number(c.value) } : null; }
     if (kind === "multiple") return { choices: inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); }) };
