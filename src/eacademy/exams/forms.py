@@ -87,8 +87,10 @@ class QuestionForm(forms.Form):
     def __init__(self, *args: object, kind: str = "", **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.question_kind = kind
-        if kind == Kind.CLOZE:  # its mark is the sum of its gaps' weights
+        if kind == Kind.CLOZE:  # its mark is the sum of its gaps' weights; its gaps are written in the text
             self.fields["default_mark"].disabled = True
+            for lang in ("kk", "ru", "en"):
+                self.fields[f"text_{lang}"].widget.attrs["rows"] = 6
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -134,7 +134,9 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return act_and_return(request, lambda: bank.key_correct(version, corrected, signed_in_user(request)), _("The key is corrected and past attempts regraded."),
                               question.get_absolute_url())
     versions = question.versions.select_related("created_by").order_by("-number")
-    gaps = [{**gap, "label": KIND_LABELS[Kind(gap["kind"])]} for gap in version.content.get("gaps", [])]
+    language = request.LANGUAGE_CODE
+    gaps = [{**gap, "label": KIND_LABELS[Kind(gap["kind"])], "answers": [{**a, "text": strip_tags(in_language(a["text"], language))} for a in gap["answers"]]}
+            for gap in version.content.get("gaps", [])]
     return render(request, "exams/question_detail.html", {"question": question, "version": version, "versions": versions, "form": form, "key": key, "gaps": gaps})
 
 
