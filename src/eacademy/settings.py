@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "eacademy.core.vendor_apps.BackupCodesConfig",  # django_otp.plugins.otp_static
     "eacademy.core.vendor_apps.SignInAttemptsConfig",  # axes
     "simple_history",
+    "django_countries",
     "treebeard",
     "django_tasks",
     "eacademy.core.vendor_apps.TaskQueueConfig",  # django_tasks_db
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "eacademy.evaluation",
     "eacademy.graduation",
     "eacademy.internships",
+    "eacademy.events",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("assessment/", include("eacademy.assessment.urls")),
     path("campus/", include("eacademy.campus.urls")),
     path("internships/", include("eacademy.internships.urls")),
+    path("events/", include("eacademy.events.urls")),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

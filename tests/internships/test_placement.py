@@ -35,7 +35,7 @@ def recruit(persona) -> Enrollment:
     offering = Offering.objects.create(version=version, starts_on=datetime.date(2027, 1, 11), ends_on=datetime.date(2027, 12, 24), place="Косшы",
                                        capacity=30, language="ru", study_format="full_time", department=AcademyUnit.objects.filter(kind="department").first(),
                                        status="published")
-    person = Person.objects.filter(agency=None, user=None, staff=None).first() or Person.objects.filter(agency=None, user=None).first()
+    person = Person.objects.filter(agency=None, user=None, staff=None, citizenship="KZ").first() or Person.objects.filter(agency=None, user=None, citizenship="KZ").first()
     application = enrollment_services.application_submit(actor=persona(Role.METHODOLOGIST), offering=offering, person=person)
     enrollment_services.application_accept(actor=persona(Role.METHODOLOGIST), application=application)
     return Enrollment.objects.get(application=application)

@@ -24,6 +24,7 @@ from eacademy.demo import name_data
 from eacademy.demo.assessment import EXPERTS, load_demo_assessment
 from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.enrollments import load_demo_enrollments
+from eacademy.demo.events import load_demo_events
 from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.history import load_demo_history
 from eacademy.demo.internships import load_demo_internship
@@ -265,6 +266,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     recruit.save()
     internships = load_demo_internship(users=users, recruit=recruit)
     staff_records = load_demo_staff(rng=random.Random(f"staff-{seed}"))
+    international = load_demo_events(rng=random.Random(f"events-{seed}"), users=users)
     today = load_demo_today(users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
@@ -283,6 +285,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **campus,
         **internships,
         **staff_records,
+        **international,
         **today,
         **term,
     }
