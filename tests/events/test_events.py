@@ -15,6 +15,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.events import queries, services
 from eacademy.events.models import Event, Expert, Invitation, Registration
+from eacademy.people.models import Person
 from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +159,7 @@ def test_the_participant_list_and_the_statistics_do_not_query_per_participant(cl
 def test_an_organiser_creates_an_event_refused_for_bad_dates_and_then_saved(client_as):
     client = client_as(Role.METHODOLOGIST)
     today = timezone.localdate()
-    fields = {"name_ru": "Семинар ОДКБ", "name_en": "CSTO seminar", "format": "seminar", "place": "Astana", "languages": ["ru", "en"],
+    fields = {"name_ru": "Семинар ОДКБ", "name_en": "CSTO seminar", "format": "seminar", "country": "KZ", "place": "Astana", "languages": ["ru", "en"],
               "starts_on": today + datetime.timedelta(days=10), "ends_on": today + datetime.timedelta(days=8), "capacity": 30}
     refused = client.post("/events/new/", fields)
     assert refused.status_code == 422 and "ends_on" in refused.context["form"].errors and not Event.objects.filter(name_ru="Семинар ОДКБ").exists()
@@ -170,3 +171,54 @@ def test_an_organiser_creates_an_event_refused_for_bad_dates_and_then_saved(clie
 def test_the_partners_page_flags_an_agreement_without_activity(client_as):
     page = client_as(Role.LEADERSHIP).get("/events/partners/").content.decode()
     assert page.count('data-testid="idle"') == 1 and "Vienna" in page
+
+
+def test_the_organiser_adds_an_officer_by_iin_and_a_foreigner_by_passport(client_as, cis):
+    client = client_as(Role.METHODOLOGIST)
+    officer = Person.objects.filter(agency__code="prosecutor").exclude(iin=None).exclude(event_registrations__event=cis).first()
+    added = client.post(cis.get_absolute_url(), {"add-iin": officer.iin, "add-organisation": ""}, follow=True)
+    assert added.status_code == 200 and Registration.objects.get(event=cis, person=officer).agency == officer.agency
+    refused = client.post(cis.get_absolute_url(), {"add-iin": "", "add-last_name": "Doe", "add-first_name": "Jane", "add-passport_number": "1",
+                                                   "add-nationality": "ZZ", "add-birth_date": "1980-01-01", "add-organisation": "UNODC", "add-email": "j@example.org"})
+    assert refused.status_code == 422 and {"passport_number", "nationality"} <= set(refused.context["add_form"].errors)
+    before = Registration.objects.filter(event=cis).count()
+    client.post(cis.get_absolute_url(), {"add-iin": "", "add-last_name": "Doe", "add-first_name": "Jane", "add-passport_number": "N 7654321",
+                                         "add-nationality": "AT", "add-birth_date": "1980-01-01", "add-organisation": "UNODC", "add-email": "j@example.org"})
+    foreigner = Registration.objects.get(event=cis, last_name="DOE")
+    assert (foreigner.passport_number, foreigner.status, Registration.objects.filter(event=cis).count()) == ("N7654321", "approved", before + 1)
+    assert client.get(f"{cis.get_absolute_url()}programme.pdf").content[:4] == b"%PDF"
+
+
+def test_officers_trained_abroad_are_counted_from_their_registrations(client_as):
+    abroad = Registration.objects.filter(status="approved", person__isnull=False).exclude(event__country="KZ")
+    assert queries.statistics().trained_abroad == abroad.values("person").distinct().count() == 269
+    assert 'data-testid="trained-abroad">269<' in client_as(Role.LEADERSHIP).get("/events/statistics/").content.decode()
+
+
+def _sheet(*rows: list[object]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_list_of_participants_is_added_whole_or_refused_row_by_row(client_as, cis):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as(Role.METHODOLOGIST)
+    header = ["iin", "last_name", "first_name", "passport_number", "nationality", "birth_date", "organisation", "position", "email"]
+    good = ["", "Rahimov", "Sardor", "AA1234567", "TJ", datetime.date(1984, 3, 2), "GPO Tajikistan", "Prosecutor", "s@example.tj"]
+    bad = ["", "Рахимов", "Sardor", "12", "XX", "", "GPO", "", "s@example.tj"]
+    before = Registration.objects.filter(event=cis).count()
+    page = client.post(f"{cis.get_absolute_url()}participants/upload/", {"file": SimpleUploadedFile("list.xlsx", _sheet(header, good, bad))}, follow=True)
+    text = page.content.decode()
+    assert "row 3, last_name" in text and "row 3, passport_number" in text and "row 3, nationality" in text
+    assert Registration.objects.filter(event=cis).count() == before  # nothing half-written
+    client.post(f"{cis.get_absolute_url()}participants/upload/", {"file": SimpleUploadedFile("list.xlsx", _sheet(header, good))})
+    assert Registration.objects.get(event=cis, last_name="RAHIMOV").passport_number == "AA1234567"

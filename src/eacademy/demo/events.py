@@ -133,6 +133,34 @@ def _participants(event: Event, count: int, countries: list[str], rng: random.Ra
     return rows
 
 
+ABROAD = [("AT", "Vienna", "UNODC workshop on financial investigations", "Қаржылық тергеулер бойынша UNODC семинары", "Семинар UNODC по финансовым расследованиям"),
+          ("HU", "Budapest", "Training on cybercrime investigation", "Киберқылмыстарды тергеу тренингі", "Тренинг по расследованию киберпреступлений"),
+          ("GE", "Tbilisi", "Exchange of experience: prosecutorial supervision", "Тәжірибе алмасу: прокурорлық қадағалау", "Обмен опытом: прокурорский надзор"),
+          ("KG", "Bishkek", "Regional conference on countering extremism", "Экстремизмге қарсы іс-қимыл жөніндегі өңірлік конференция", "Региональная конференция по противодействию экстремизму"),
+          ("LT", "Vilnius", "Study visit: asset recovery", "Оқу сапары: активтерді қайтару", "Учебный визит: возврат активов")]
+TRAINED_ABROAD = 269  # seed 003: prosecutors who went abroad to exchange experience, train and take part in international events
+
+
+def _abroad(organiser: User) -> list[Registration]:
+    """Events held abroad with officers of Kazakhstan's agencies among the participants."""
+    officers = list(Person.objects.filter(agency__kind=Agency.Kind.DOMESTIC, citizenship="KZ").exclude(iin=None).select_related("agency", "position")
+                    .order_by("pk")[:TRAINED_ABROAD])
+    events = []
+    for number in range(10):
+        country, city, en, kk, ru = ABROAD[number % len(ABROAD)]
+        starts = datetime.date(2019 + number // 2, 3 + 4 * (number % 2), 10)
+        events.append(Event(format=Format.SEMINAR if number % 3 else Format.CONFERENCE, name_en=en, name_kk=kk, name_ru=ru, country=country, place=city,
+                            languages=["en", "ru"], starts_on=starts, ends_on=starts + datetime.timedelta(days=4), capacity=40, status=Event.Status.CLOSED,
+                            created_by=organiser))
+    bulk_create_with_history(events, Event, default_user=organiser, default_change_reason="demo")
+    erased = {field: "2025-01-01" for field in RETENTION_DAYS}
+    return [Registration(event=events[index % len(events)], person=person, agency=person.agency, last_name=person.last_name_latin or person.last_name,
+                         first_name=person.first_name_latin or person.first_name, nationality="KZ", organisation=str(person.agency),
+                         status=Registration.Status.APPROVED, badge_code=secrets.token_urlsafe(16), erased=erased,
+                         registered_at=timezone.make_aware(datetime.datetime.combine(events[index % len(events)].starts_on, datetime.time(9))))
+            for index, person in enumerate(officers)]
+
+
 def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
     organiser = users["methodologist"]
     today = timezone.localdate()
@@ -181,6 +209,7 @@ def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str,
                                           passport_number=f"P{rng.randrange(10**7, 10**8)}", birth_date=datetime.date(rng.randint(1970, 1995), rng.randint(1, 12), rng.randint(1, 28)),
                                           email=f"{last.lower()}.{number}@example.org", status=Registration.Status.PENDING if number == 5 else Registration.Status.APPROVED,
                                           registered_at=now - datetime.timedelta(days=6 - number), badge_code=secrets.token_urlsafe(16), language="ru"))
+    registrations += _abroad(organiser)
     registrations = bulk_create_with_history(registrations, Registration, batch_size=1000, default_user=organiser, default_change_reason="demo")
     came = Registration.objects.filter(event__in=events)
     CheckIn.objects.bulk_create([CheckIn(registration_id=pk, at=timezone.make_aware(datetime.datetime.combine(starts, datetime.time(9, 30))), by=organiser)

@@ -6,7 +6,10 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.errors import DomainError
+from eacademy.events import services
 from eacademy.events.models import Event, Expert, Registration, Session
+from eacademy.people.models import Person
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
 MAX_INVITATIONS = 200
@@ -19,7 +22,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["name_kk", "name_ru", "name_en", "format", "hub_area", "cis_council", "partners", "place", "online_link", "languages",
+        fields = ["name_kk", "name_ru", "name_en", "format", "hub_area", "cis_council", "partners", "country", "place", "online_link", "languages",
                   "starts_on", "ends_on", "capacity"]
         widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}), "ends_on": forms.DateInput(attrs={"type": "date"})}
 
@@ -90,14 +93,25 @@ class ParticipantFields(forms.ModelForm):
             raise forms.ValidationError(_("Write the name in Latin letters, as in the passport."))
         return value.upper()
 
+    def clean_passport_number(self) -> str:
+        number = self.cleaned_data["passport_number"]
+        if not number:
+            return number
+        try:
+            return services.passport_number(number)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.messages) from None
+
     def clean_last_name(self) -> str:
         return self._latin("last_name")
 
     def clean_first_name(self) -> str:
         return self._latin("first_name")
 
-    def clean_birth_date(self) -> datetime.date:
+    def clean_birth_date(self) -> datetime.date | None:
         born = self.cleaned_data["birth_date"]
+        if born is None:  # optional only where the person's record gives it
+            return None
         age = (self.event.starts_on - born).days / 365.25
         if not 16 <= age <= 100:
             raise forms.ValidationError(_("The date of birth does not look right: check the year."))
@@ -117,3 +131,29 @@ class ParticipantFields(forms.ModelForm):
 
 class RegistrationForm(ParticipantFields):
     consent = forms.BooleanField(label=_("I agree that these data are kept for the event and erased after the periods stated."))
+
+
+class ParticipantAddForm(ParticipantFields):
+    """The organiser adds a participant: an officer of Kazakhstan's agencies by his IIN, or a
+    foreigner by passport and country (as the invitation form asks him)."""
+
+    iin = forms.CharField(label=_("IIN (an officer of Kazakhstan)"), max_length=12, required=False)
+    field_order = ["iin"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.data.get(self.add_prefix("iin"), "").strip():  # by IIN: the rest comes from the person's record
+            for name, field in self.fields.items():
+                field.required = name == "iin"
+
+    def clean_iin(self) -> Person | None:
+        iin = "".join(self.cleaned_data["iin"].split())
+        if not iin:
+            return None
+        person = Person.objects.filter(iin=iin).first()
+        if person is None:
+            raise forms.ValidationError(_("No person with this IIN."))
+        return person
+
+    def _latin(self, name: str) -> str:
+        return super()._latin(name) if not self.data.get(self.add_prefix("iin"), "").strip() else self.cleaned_data[name]

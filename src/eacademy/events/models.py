@@ -126,6 +126,7 @@ class Event(TrilingualName):
     hub_area = models.CharField(_("Hub area"), max_length=12, choices=HubArea.choices, blank=True)
     cis_council = models.CharField(_("CIS council"), max_length=12, choices=CisCouncil.choices, blank=True)
     partners = models.ManyToManyField(Partner, blank=True, related_name="events", verbose_name=_("partners"))
+    country = CountryField(_("country where it is held"), default="KZ")  # abroad: officers of Kazakhstan trained abroad
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
     languages = models.JSONField(_("languages"), default=list)  # of the sessions: ISO 639-1 codes

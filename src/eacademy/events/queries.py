@@ -44,6 +44,7 @@ class Statistics:
     hub_countries: int  # countries other than Kazakhstan that sent participants to the Hub
     experts: int  # international experts who spoke at a Hub event
     national_trainers: int  # national trainers who spoke at a Hub event
+    trained_abroad: int  # officers of Kazakhstan's agencies who took part in events held abroad
 
 
 def statistics(*, since: datetime.date | None = None, until: datetime.date | None = None) -> Statistics:
@@ -68,6 +69,7 @@ def statistics(*, since: datetime.date | None = None, until: datetime.date | Non
         participants=len(rows), by_country=by_country.most_common(), by_year=sorted(Counter(r[1] for r in rows).items()),
         by_agency=Counter(r[2] for r in rows if r[2]).most_common(), hub_countries=len(hub_countries),
         experts=international.get(True, 0), national_trainers=international.get(False, 0),
+        trained_abroad=approved.filter(person__isnull=False).exclude(event__country="KZ").values("person").distinct().count(),
     )
 
 

@@ -175,6 +175,18 @@ def participant_add(*, actor: User, event: Event, person: Person | None = None, 
 
 
 @transaction.atomic
+def participants_import(*, actor: User, event: Event, participants: list[dict[str, object]]) -> list[Registration]:
+    """Every participant of a checked list, or none (a refusal names the row's person)."""
+    added = []
+    for data in participants:
+        person = data.get("iin")
+        assert person is None or isinstance(person, Person)
+        fields = {k: v for k, v in data.items() if k != "iin" and v not in (None, "")}
+        added.append(participant_add(actor=actor, event=event, person=person, **({} if person else fields)))
+    return added
+
+
+@transaction.atomic
 def registration_decide(*, actor: User, registration: Registration, approve: bool) -> Registration:
     require_organiser(actor)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)

@@ -8,12 +8,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django_countries import countries
 
 from eacademy.core.access import public, role_required, signed_in_user
-from eacademy.core.documents import dated_filename, xlsx_response
+from eacademy.core.documents import dated_filename, pdf_response, xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
-from eacademy.events import documents, queries, services
-from eacademy.events.forms import EventForm, InviteForm, RegistrationForm, SessionForm
-from eacademy.events.models import Event, Registration, Session
+from eacademy.core.uploads import read_upload
+from eacademy.events import documents, participants_import, queries, services
+from eacademy.events.forms import EventForm, InviteForm, ParticipantAddForm, RegistrationForm, SessionForm
+from eacademy.events.models import Event, Expert, Registration, Session
 from eacademy.events.rules import ORGANISERS, READERS
 
 
@@ -51,6 +52,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sessions = event.sessions.prefetch_related(Prefetch("speakers", to_attr="speaker_list"))
     session_form = SessionForm(request.POST if "title" in request.POST else None)
     invite_form = InviteForm(request.POST if "emails" in request.POST else None)
+    add_form = ParticipantAddForm(request.POST if "add-iin" in request.POST else None, event=event, prefix="add")
     if request.method == "POST" and user.has_role(*ORGANISERS):
         if session_form.is_bound and session_form.is_valid():
             data = dict(session_form.cleaned_data)
@@ -70,11 +72,21 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(count)s invitations are sent by e-mail. Their links, should you need to pass one on yourself: %(links)s")
                                  % {"count": len(made), "links": " ".join(link for _invitation, link in made)})
                 return redirect(event)
+        if add_form.is_bound and add_form.is_valid():
+            data = {k: v for k, v in add_form.cleaned_data.items() if k != "iin" and v not in (None, "")}
+            person = add_form.cleaned_data["iin"]
+            try:
+                added = services.participant_add(actor=user, event=event, person=person, **({} if person else data))
+            except DomainError as exc:
+                form_errors_from(add_form, exc)
+            else:
+                messages.success(request, _("%(name)s is added: %(status)s.") % {"name": added, "status": added.get_status_display()})
+                return redirect(event)
     invitations = event.invitations.select_related("registration").order_by("-sent_at")[:200]
     return render(request, "events/detail.html", {
         "event": event, "sessions": sessions, "participants": queries.participants(event), "invitations": invitations,
-        "session_form": session_form, "invite_form": invite_form, "is_organiser": user.has_role(*ORGANISERS), "today": timezone.localdate(),
-    }, status=422 if session_form.errors or invite_form.errors else 200)
+        "session_form": session_form, "invite_form": invite_form, "add_form": add_form, "is_organiser": user.has_role(*ORGANISERS), "today": timezone.localdate(),
+    }, status=422 if session_form.errors or invite_form.errors or add_form.errors else 200)
 
 
 @role_required(*ORGANISERS)
@@ -82,6 +94,22 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def event_open(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     return act_and_return(request, lambda: services.event_open(actor=signed_in_user(request), event=event), _("Registration is open."), event.get_absolute_url())
+
+
+@role_required(*ORGANISERS)
+@require_POST
+def participants_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose an Excel file."))
+        return redirect(event)
+
+    def act() -> object:
+        rows = participants_import.read(read_upload(upload, "spreadsheet"), event)
+        return services.participants_import(actor=signed_in_user(request), event=event, participants=rows)
+
+    return act_and_return(request, act, _("The participants of the list are added."), event.get_absolute_url())
 
 
 @role_required(*ORGANISERS)
@@ -121,6 +149,15 @@ def calendar(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(queries.programme_ical(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="event-{event.pk}.ics"'
     return response
+
+
+@public
+@require_GET
+def programme_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme as printed for the participants: sessions, rooms, speakers, in the event's languages."""
+    event = get_object_or_404(Event.objects.exclude(status=Event.Status.DRAFT), pk=pk)
+    sessions = event.sessions.prefetch_related(Prefetch("speakers", queryset=Expert.objects.select_related("person"), to_attr="speaker_list"))
+    return pdf_response("events/programme.pdf.html", {"event": event, "sessions": sessions}, dated_filename("programme", event.starts_on, extension="pdf"))
 
 
 @role_required(*READERS)
