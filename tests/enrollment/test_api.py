@@ -96,3 +96,12 @@ def test_a_contract_is_attached_once_and_garbage_is_refused(persona) -> None:
     assert created.status_code == 201 and created.json()["amount"] == "185000.00"
     assert "already has a contract" in json.dumps(_post(client, url, {**good, "number": "ДОУ-2027/16"}).json(), ensure_ascii=False)
     assert _post(_client(persona, Role.LISTENER), url, good).status_code == 403
+
+
+def test_a_transfer_to_the_course_the_listener_is_already_on_is_refused_not_a_server_error(persona) -> None:
+    enrollment = Enrollment.objects.filter(status="enrolled").select_related("offering").first()
+    methodologist = _client(persona, Role.METHODOLOGIST)
+    refused = _post(methodologist, f"/api/v1/enrollments/{enrollment.pk}/transition/", {"action": "transfer", "offering_id": enrollment.offering_id})
+    assert refused.status_code == 422 and "already has an application or a place" in json.dumps(refused.json(), ensure_ascii=False)
+    enrollment.refresh_from_db()
+    assert enrollment.status == "enrolled"

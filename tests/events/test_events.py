@@ -222,3 +222,14 @@ def test_a_list_of_participants_is_added_whole_or_refused_row_by_row(client_as, 
     assert Registration.objects.filter(event=cis).count() == before  # nothing half-written
     client.post(f"{cis.get_absolute_url()}participants/upload/", {"file": SimpleUploadedFile("list.xlsx", _sheet(header, good))})
     assert Registration.objects.get(event=cis, last_name="RAHIMOV").passport_number == "AA1234567"
+
+
+def test_the_indicators_dashboard_shows_the_years_international_training(client_as):
+    from eacademy.analytics import dashboards
+    from eacademy.evaluation.queries import Filters
+
+    year = timezone.localdate().year
+    figures = queries.statistics(since=datetime.date(year, 1, 1), until=datetime.date(year, 12, 31))
+    cards = {card.label: card.figure for card in dashboards.main(Filters(year=year), [year]).cards}
+    assert cards[f"Participants of international events in {year}"] == figures.participants > 0
+    assert "Officers trained abroad in" in client_as(Role.LEADERSHIP).get("/analytics/").content.decode()  # the page's year

@@ -4,6 +4,7 @@ behind them), so that the page, the Excel workbook and the PDF show the same fig
 Everything is read from the evaluation rollups: a handful of grouped queries over small
 tables, the same number whatever the years of data."""
 
+import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.documents import Percent
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters, Sums
+from eacademy.events import queries as events_queries
 from eacademy.staff import queries as staff_queries
 
 
@@ -95,6 +97,13 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
         Card(_("Heads' evaluation (1–5)"), "—" if total.heads_rating is None else f"{total.heads_rating:.2f}", figure=total.heads_rating),
         Card(_("Effectiveness index"), _percent(total.index), figure=_share(total.index)),
     ]
+    if year and not (filters.agency_id or filters.programme_id or filters.department_id):  # the Academy's international training, from the events' rows
+        international = events_queries.statistics(since=datetime.date(year, 1, 1), until=datetime.date(year, 12, 31))
+        board.cards += [
+            Card(_("Participants of international events in %(year)s") % {"year": year}, str(international.participants), figure=international.participants),
+            Card(_("Regional Hub events in %(year)s") % {"year": year}, str(international.hub_events), figure=international.hub_events),
+            Card(_("Officers trained abroad in %(year)s") % {"year": year}, str(international.trained_abroad), figure=international.trained_abroad),
+        ]
 
     labels = [str(y) for y in years]
     counts = [trained.get(y, (0, 0))[0] for y in years]

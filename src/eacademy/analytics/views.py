@@ -23,6 +23,7 @@ from eacademy.core.numbers import MAX_ID, query_int
 from eacademy.core.roles import Role
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters
+from eacademy.events import queries as events_queries
 from eacademy.people.models import Person
 from eacademy.people.queries import academy_unit_id_of, agency_id_of
 from eacademy.staff import queries as staff_queries
@@ -109,7 +110,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         exported = _export(request, "indicators", title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, staff_queries.stamp(), lambda: {"board": dashboards.main(filters, years)})
+    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, f"{staff_queries.stamp()}:{events_queries.stamp()}",
+                 lambda: {"board": dashboards.main(filters, years)})
     return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
                                                           "stamp": stamp})
 

@@ -346,6 +346,8 @@ def enrollment_transfer(
         return current
     current = _transition(enrollment, ACTIVE, Enrollment.Status.TRANSFERRED)
     target = _locked(to_offering)  # type: ignore[arg-type]  # not None: checked above
+    if Application.objects.filter(offering=target, person=current.person, status__in=ACTIVE_APPLICATION_STATES).exists():
+        raise DomainError(_("%(name)s already has an application or a place on that course.") % {"name": current.person.full_name})
     if not _has_room(target, current.person.agency_id):
         raise DomainError(_("The other course has no free seat for this agency."))
     _save(current, actor, ["status"])

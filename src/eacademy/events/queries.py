@@ -5,7 +5,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from eacademy.core import ical
@@ -94,3 +94,9 @@ def programme_ical(event: Event) -> str:
 def retention_periods() -> list[tuple[str, int]]:
     """(field's name, days kept after the event), as the registration form tells the participant."""
     return [(str(getattr(Registration._meta.get_field(field), "verbose_name", field)), days) for field, days in RETENTION_DAYS.items()]
+
+
+def stamp() -> str:
+    """Changes whenever a registration is added or decided: cached figures built from events are keyed by it."""
+    figures = Registration.objects.aggregate(n=Count("pk"), approved=Count("pk", filter=Q(status=Registration.Status.APPROVED)), last=Max("pk"))
+    return f"{figures['n']}:{figures['approved']}:{figures['last']}"
