@@ -27,7 +27,7 @@ from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
 from eacademy.evaluation.models import FollowUp, Survey
-from eacademy.events.models import Event, Registration
+from eacademy.events.models import Event, Expert, Registration
 from eacademy.events.rules import ORGANISERS as EVENT_ORGANISERS
 from eacademy.events.rules import READERS as EVENT_READERS
 from eacademy.exams import attempts as exam_attempts
@@ -227,6 +227,7 @@ EXPECTATIONS = {
     "events:statistics": Expect(allowed(*EVENT_READERS)),
     "events:partners": Expect(allowed(*EVENT_READERS)),
     "events:experts": Expect(allowed(*EVENT_READERS)),
+    "events:expert": Expect(allowed(*EVENT_READERS), url=lambda s: f"/events/experts/{s['expert'].pk}/"),
     "events:detail": Expect(allowed(*EVENT_READERS), url=lambda s: s["event"].get_absolute_url()),
     "events:open": Expect(allowed(*EVENT_ORGANISERS, ok=405), url=lambda s: f"{s['event'].get_absolute_url()}open/"),
     "events:certificates": Expect(allowed(*EVENT_ORGANISERS, ok=405), url=lambda s: f"{s['event'].get_absolute_url()}certificates/"),
@@ -364,6 +365,7 @@ def _samples(persona) -> dict[str, object]:
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
         "event": Event.objects.get(cis_council="prosecutors", status="open"),
+        "expert": Expert.objects.filter(sessions__isnull=False).first(),
         "participant": Registration.objects.filter(event__cis_council="prosecutors", status="approved").first(),
         "certified": Registration.objects.exclude(certificate_code=None).first(),
         "follow_up": FollowUp.objects.filter(head_email=persona(R.DIRECT_HEAD).email, answered_at=None).first(),

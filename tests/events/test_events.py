@@ -233,3 +233,33 @@ def test_the_indicators_dashboard_shows_the_years_international_training(client_
     cards = {card.label: card.figure for card in dashboards.main(Filters(year=year), [year]).cards}
     assert cards[f"Participants of international events in {year}"] == figures.participants > 0
     assert "Officers trained abroad in" in client_as(Role.LEADERSHIP).get("/analytics/").content.decode()  # the page's year
+
+
+def test_badges_print_from_a_reusable_template_with_the_fields_it_names(client_as, cis):
+    import io
+
+    from pypdf import PdfReader
+
+    from eacademy.events.models import BadgeTemplate
+
+    client = client_as(Role.METHODOLOGIST)
+    catering = BadgeTemplate.objects.get(name="Catering and access")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(client.get(f"{cis.get_absolute_url()}badges.pdf?template={catering.pk}").content)).pages)
+    assert "halal" in text and "Regional Hub on Countering" not in text
+    standard = "".join(p.extract_text() for p in PdfReader(io.BytesIO(client.get(f"{cis.get_absolute_url()}badges.pdf").content)).pages)
+    assert "halal" not in standard and "Kyrgyzstan" in standard
+    assert not any(r.passport_number in standard for r in Registration.objects.filter(event=cis, status="approved"))  # never on a badge
+
+
+def test_an_agreement_near_its_end_asks_for_renewal_and_a_trainer_has_his_history(client_as):
+    page = client_as(Role.METHODOLOGIST).get("/events/partners/").content.decode()
+    assert page.count('data-testid="ends-soon"') == 1  # the CARICC agreement ends in 60 days, its reminder is 90
+    expert = Expert.objects.filter(international=True, sessions__isnull=False).first()
+    history = client_as(Role.METHODOLOGIST).get(f"/events/experts/{expert.pk}/").content.decode()
+    assert all(s.title in history for s in expert.sessions.all())
+
+
+def test_the_methodologists_home_lists_the_participants_awaiting_approval(client_as, cis):
+    pending = Registration.objects.get(event=cis, status="pending")
+    page = client_as(Role.METHODOLOGIST).get("/").content.decode()
+    assert 'data-testid="task-event-registrations"' in page and pending.get_absolute_url() in page

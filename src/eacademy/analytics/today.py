@@ -22,6 +22,7 @@ from eacademy.core.roles import Role
 from eacademy.enrollment.models import Application, Enrollment, Order
 from eacademy.evaluation import queries as evaluation_queries
 from eacademy.evaluation.models import Survey
+from eacademy.events.models import Registration
 from eacademy.exams.models import Attempt, Bank, Exam, Slot
 from eacademy.journal.models import Certificate
 from eacademy.people.queries import academy_unit_id_of, agency_id_of
@@ -125,7 +126,15 @@ def _methodologist(user: User) -> list[Task]:
              _("No course starts within two weeks.")),
         Task("banks", _("Question banks"), banks[0], reverse("exams:bank_list"), _("All banks"), [Item(b.name, b.get_absolute_url()) for b in banks[1]]),
         _grading(),
+        _event_registrations(),
     ]
+
+
+def _event_registrations() -> Task:
+    """Participants of international events awaiting the organiser's approval."""
+    waiting = _first(Registration.objects.filter(status=Registration.Status.PENDING).select_related("event").order_by("registered_at", "pk"))
+    return Task("event-registrations", _("Event participants awaiting approval"), waiting[0], reverse("events:list"), _("International events"),
+                [Item(f"{r.last_name} {r.first_name}", r.get_absolute_url(), r.event.name) for r in waiting[1]], _("No registration is waiting."))
 
 
 def _head(user: User) -> list[Task]:

@@ -19,6 +19,7 @@ from eacademy.events.models import (
     RETENTION_DAYS,
     Activity,
     Agreement,
+    BadgeTemplate,
     CheckIn,
     Event,
     Expert,
@@ -164,6 +165,10 @@ def _abroad(organiser: User) -> list[Registration]:
 def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
     organiser = users["methodologist"]
     today = timezone.localdate()
+    BadgeTemplate.objects.bulk_create([
+        BadgeTemplate(name="Regional Hub", heading="Regional Hub on Countering Global Threats", shows=["nationality", "organisation", "position"]),
+        BadgeTemplate(name="Catering and access", heading="E-Academy", shows=["organisation", "dietary_needs", "accessibility_needs", "language"]),
+    ])
     partners = _partners()
     _agreements(partners, today)
     international, national = _experts(rng)
@@ -207,7 +212,7 @@ def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str,
         country = HUB_COUNTRIES[number % len(HUB_COUNTRIES)]
         registrations.append(Registration(event=cis, last_name=last, first_name=first, nationality=country, organisation=ORGANISATIONS[country],
                                           passport_number=f"P{rng.randrange(10**7, 10**8)}", birth_date=datetime.date(rng.randint(1970, 1995), rng.randint(1, 12), rng.randint(1, 28)),
-                                          email=f"{last.lower()}.{number}@example.org", status=Registration.Status.PENDING if number == 5 else Registration.Status.APPROVED,
+                                          email=f"{last.lower()}.{number}@example.org", dietary_needs="halal" if number % 2 else "", status=Registration.Status.PENDING if number == 5 else Registration.Status.APPROVED,
                                           registered_at=now - datetime.timedelta(days=6 - number), badge_code=secrets.token_urlsafe(16), language="ru"))
     registrations += _abroad(organiser)
     registrations = bulk_create_with_history(registrations, Registration, batch_size=1000, default_user=organiser, default_change_reason="demo")

@@ -1,7 +1,23 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from eacademy.events.models import Activity, Agreement, Expert, Partner
+from eacademy.events.models import BADGE_FIELDS, Activity, Agreement, BadgeTemplate, Expert, Partner
+
+
+class BadgeTemplateForm(forms.ModelForm):
+    shows = forms.MultipleChoiceField(label=BadgeTemplate._meta.get_field("shows").verbose_name, choices=list(BADGE_FIELDS.items()),
+                                      widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = BadgeTemplate
+        fields = ["name", "heading", "shows"]
+
+
+@admin.register(BadgeTemplate)
+class BadgeTemplateAdmin(SimpleHistoryAdmin):
+    form = BadgeTemplateForm
+    list_display = ("name", "heading")
 
 
 @admin.register(Partner)

@@ -3,7 +3,6 @@ file in seconds) and certificates of participation, each with its QR code, and t
 letter (one page from an HTML template, for the organiser's signature)."""
 
 import io
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -13,9 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from eacademy.core import drawing
 from eacademy.core.documents import pdf_bytes
-from eacademy.events.models import Event, Registration
+from eacademy.events.models import BADGE_FIELDS, BadgeTemplate, Event, Registration
 
 BADGE_COLUMNS, BADGE_ROWS = 2, 4
+DEFAULT_BADGE_FIELDS = ("nationality", "organisation", "position")
 ACADEMY_EN = "Academy of Law Enforcement Agencies under the Prosecutor General's Office of the Republic of Kazakhstan"
 
 
@@ -27,26 +27,21 @@ def verify_url(registration: Registration) -> str:
     return f"{settings.SITE_URL}/events/verify/{registration.certificate_code}/"
 
 
-@dataclass(frozen=True)
-class BadgeTemplate:
-    """What a badge shows, reusable across events: which of the registration's fields, and the line above the name."""
+def _badge_value(registration: Registration, field: str) -> str:
+    if field == "nationality":
+        return str(countries.name(registration.nationality))
+    if field == "language":
+        return str(registration.get_language_display())
+    return str(getattr(registration, field) or "")
 
-    heading: str = "E-Academy"
-    fields: tuple[str, ...] = ("nationality", "organisation", "position")
 
-
-def _badge_lines(registration: Registration, template: BadgeTemplate) -> list[str]:
-    lines = []
-    for field in template.fields:
-        value = countries.name(registration.nationality) if field == "nationality" else getattr(registration, field, "")
-        if value:
-            lines.append(str(value))
-    return lines
+def _badge_lines(registration: Registration, template: BadgeTemplate | None) -> list[str]:
+    fields = template.shows if template else DEFAULT_BADGE_FIELDS
+    return [value for field in fields if field in BADGE_FIELDS and (value := _badge_value(registration, field))]
 
 
 def badges_pdf(event: Event, registrations: list[Registration], template: BadgeTemplate | None = None) -> bytes:
-    """Eight badges to an A4 page: the event, the name as in the passport, the chosen fields and the QR code that checks the holder in."""
-    template = template or BadgeTemplate()
+    """Eight badges to an A4 page: the event, the name as in the passport, the template's fields and the QR code that checks the holder in."""
     drawing.fonts()
     out = io.BytesIO()
     width, height = A4
@@ -62,7 +57,7 @@ def badges_pdf(event: Event, registrations: list[Registration], template: BadgeT
         canvas.setLineWidth(0.5)
         canvas.rect(x + 8, y + 8, cell_w - 16, cell_h - 16)
         centre = x + cell_w / 2
-        line = drawing.centred(canvas, template.heading, y + cell_h - 30, 8, centre=centre, width=cell_w - 40)
+        line = drawing.centred(canvas, template.heading if template and template.heading else "E-Academy", y + cell_h - 30, 8, centre=centre, width=cell_w - 40)
         line = drawing.centred(canvas, title, line - 2, 9, bold=True, centre=centre, width=cell_w - 40)
         line = drawing.centred(canvas, registration.last_name, line - 8, 15, bold=True, centre=centre, width=cell_w - 40)
         line = drawing.centred(canvas, registration.first_name, line, 12, centre=centre, width=cell_w - 40)

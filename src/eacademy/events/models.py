@@ -24,6 +24,11 @@ RETENTION_DAYS = {
 }
 
 
+# What a badge may show of a registration, besides the name and the event (never a passport number or a date of birth).
+BADGE_FIELDS = {"nationality": _("nationality"), "organisation": _("organisation"), "position": _("position"), "dietary_needs": _("dietary needs"),
+                "accessibility_needs": _("accessibility needs"), "language": _("language")}
+
+
 class Format(models.TextChoices):
     SEMINAR = "seminar", _("Seminar")
     CONFERENCE = "conference", _("Conference")
@@ -90,6 +95,10 @@ class Agreement(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def ends_soon(self, today: datetime.date) -> bool:
+        """Within its reminder period before the end: time to renew it."""
+        return self.valid_until is not None and today <= self.valid_until <= today + datetime.timedelta(days=self.remind_days)
+
 
 class Expert(models.Model):
     """A speaker of the Hub: an international expert or a national trainer, with the areas and
@@ -153,6 +162,25 @@ class Event(TrilingualName):
     @property
     def is_hub(self) -> bool:
         return bool(self.hub_area)
+
+
+class BadgeTemplate(models.Model):
+    """A badge's layout, reused across events: the line above the name and which of the
+    registration's fields it shows, in order."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    heading = models.CharField(_("line above the name"), max_length=100, blank=True)
+    shows = models.JSONField(_("fields shown"), default=list)  # keys of BADGE_FIELDS, in order
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("badge template")
+        verbose_name_plural = _("badge templates")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Session(models.Model):

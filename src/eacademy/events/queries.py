@@ -74,8 +74,8 @@ def statistics(*, since: datetime.date | None = None, until: datetime.date | Non
 
 
 def agreements_overview() -> QuerySet[Agreement]:
-    """Agreements with their last activity; `idle` when none in the last year, `ending` when the
-    end is within the reminder period."""
+    """Agreements with their activities: `active` when one was held in the last year (the page
+    also flags those ending within their reminder period)."""
     year_ago = timezone.localdate() - datetime.timedelta(days=ACTIVITY_YEAR)
     recent = Agreement.objects.filter(pk=OuterRef("pk"), activities__held_on__gte=year_ago)
     return Agreement.objects.select_related("partner").annotate(active=Exists(recent), activities_count=Count("activities")).order_by("partner__name_ru", "-signed_on")

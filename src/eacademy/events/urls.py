@@ -9,6 +9,7 @@ urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("partners/", views.partners, name="partners"),
     path("experts/", views.experts, name="experts"),
+    path("experts/<id:pk>/", views.expert, name="expert"),
     path("<id:pk>/", views.event_detail, name="detail"),
     path("<id:pk>/open/", views.event_open, name="open"),
     path("<id:pk>/certificates/", views.certificates_issue, name="certificates"),

@@ -14,8 +14,9 @@ from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.uploads import read_upload
 from eacademy.events import documents, participants_import, queries, services
 from eacademy.events.forms import EventForm, InviteForm, ParticipantAddForm, RegistrationForm, SessionForm
-from eacademy.events.models import Event, Expert, Registration, Session
+from eacademy.events.models import BadgeTemplate, Event, Expert, Format, Registration, Session
 from eacademy.events.rules import ORGANISERS, READERS
+from eacademy.staff.models import HubArea
 
 
 def _pdf(data: bytes, filename: str) -> HttpResponse:
@@ -83,7 +84,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(name)s is added: %(status)s.") % {"name": added, "status": added.get_status_display()})
                 return redirect(event)
     invitations = event.invitations.select_related("registration").order_by("-sent_at")[:200]
-    return render(request, "events/detail.html", {
+    return render(request, "events/detail.html", {"badge_templates": BadgeTemplate.objects.all(),
         "event": event, "sessions": sessions, "participants": queries.participants(event), "invitations": invitations,
         "session_form": session_form, "invite_form": invite_form, "add_form": add_form, "is_organiser": user.has_role(*ORGANISERS), "today": timezone.localdate(),
     }, status=422 if session_form.errors or invite_form.errors or add_form.errors else 200)
@@ -138,7 +139,8 @@ def badges(request: HttpRequest, pk: int) -> HttpResponse:
     if not approved:
         messages.error(request, _("No approved participant yet: nothing to print."))
         return redirect(event)
-    return _pdf(documents.badges_pdf(event, approved), dated_filename("badges", event.starts_on, extension="pdf"))
+    template = BadgeTemplate.objects.filter(pk=request.GET["template"]).first() if request.GET.get("template", "").isdigit() else None
+    return _pdf(documents.badges_pdf(event, approved, template), dated_filename("badges", event.starts_on, extension="pdf"))
 
 
 @public
@@ -258,18 +260,32 @@ def register(request: HttpRequest, token: str) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     figures = queries.statistics()
     by_country = [(countries.name(code), count) for code, count in figures.by_country]
-    return render(request, "events/statistics.html", {"figures": figures, "by_country": by_country})
+    by_format = [(Format(code).label, count) for code, count in figures.events_by_format]
+    by_area = [(HubArea(code).label, count) for code, count in figures.events_by_area]
+    return render(request, "events/statistics.html", {"figures": figures, "by_country": by_country, "by_format": by_format, "by_area": by_area})
 
 
 @role_required(*READERS)
 @require_GET
 def partners(request: HttpRequest) -> HttpResponse:
-    return render(request, "events/partners.html", {"agreements": queries.agreements_overview(), "today": timezone.localdate()})
+    today = timezone.localdate()
+    agreements = [(a, a.ends_soon(today)) for a in queries.agreements_overview()]
+    return render(request, "events/partners.html", {"agreements": agreements, "today": today})
 
 
 @role_required(*READERS)
 @require_GET
 def experts(request: HttpRequest) -> HttpResponse:
     return render(request, "events/experts.html", {"experts": queries.expert_pool()})
+
+
+@role_required(*READERS)
+@require_GET
+def expert(request: HttpRequest, pk: int) -> HttpResponse:
+    """A trainer's history: the sessions he taught, event by event."""
+    found = get_object_or_404(Expert.objects.select_related("person"), pk=pk)
+    sessions = found.sessions.select_related("event").order_by("-starts_at")
+    return render(request, "events/expert.html", {"expert": found, "sessions": sessions,
+                                                  "areas": [HubArea(a).label for a in found.areas if a in HubArea.values]})
 
 
