@@ -28,7 +28,7 @@ from eacademy.events.models import (
     Registration,
     Session,
 )
-from eacademy.org.models import Agency
+from eacademy.org.models import AcademyUnit, Agency
 from eacademy.people.models import Person
 from eacademy.staff.models import HubArea, HubTrainer
 
@@ -165,6 +165,7 @@ def _abroad(organiser: User) -> list[Registration]:
 def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str, int]:
     organiser = users["methodologist"]
     today = timezone.localdate()
+    hub_department = AcademyUnit.objects.filter(code="ivt-hub").first()
     BadgeTemplate.objects.bulk_create([
         BadgeTemplate(name="Regional Hub", heading="Regional Hub on Countering Global Threats", shows=["nationality", "organisation", "position"]),
         BadgeTemplate(name="Catering and access", heading="E-Academy", shows=["organisation", "dietary_needs", "accessibility_needs", "language"]),
@@ -182,7 +183,8 @@ def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str,
         else:
             fmt, area, en, kk, ru = HUB_TOPICS[number % len(HUB_TOPICS)]
         events.append(Event(format=fmt, hub_area=area, name_en=en, name_kk=kk, name_ru=ru, place="Astana, the Academy", languages=["ru", "en"],
-                            starts_on=starts, ends_on=starts + datetime.timedelta(days=2), capacity=80, status=Event.Status.CLOSED, created_by=organiser))
+                            starts_on=starts, ends_on=starts + datetime.timedelta(days=2), capacity=80, status=Event.Status.CLOSED, created_by=organiser,
+                            unit=hub_department))
     cis = Event(format=Format.SEMINAR, cis_council="prosecutors", name_en="Supervision of pre-trial investigation: CIS practice",
                 name_kk="Сотқа дейінгі тергеп-тексеруді қадағалау: ТМД тәжірибесі", name_ru="Надзор за досудебным расследованием: практика СНГ",
                 place="Astana, the Academy", languages=["ru"], starts_on=today + datetime.timedelta(days=21), ends_on=today + datetime.timedelta(days=24),

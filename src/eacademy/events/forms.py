@@ -22,7 +22,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["name_kk", "name_ru", "name_en", "format", "hub_area", "cis_council", "partners", "country", "place", "online_link", "languages",
+        fields = ["name_kk", "name_ru", "name_en", "format", "hub_area", "cis_council", "unit", "partners", "country", "place", "online_link", "languages",
                   "starts_on", "ends_on", "capacity"]
         widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}), "ends_on": forms.DateInput(attrs={"type": "date"})}
 

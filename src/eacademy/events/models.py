@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from eacademy.core.base import TrilingualName
-from eacademy.org.models import Agency
+from eacademy.org.models import AcademyUnit, Agency
 from eacademy.people.models import Person
 from eacademy.staff.models import HubArea
 
@@ -134,6 +134,7 @@ class Event(TrilingualName):
     format = models.CharField(_("format"), max_length=14, choices=Format.choices)
     hub_area = models.CharField(_("Hub area"), max_length=12, choices=HubArea.choices, blank=True)
     cis_council = models.CharField(_("CIS council"), max_length=12, choices=CisCouncil.choices, blank=True)
+    unit = models.ForeignKey(AcademyUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("organising unit"))
     partners = models.ManyToManyField(Partner, blank=True, related_name="events", verbose_name=_("partners"))
     country = CountryField(_("country where it is held"), default="KZ")  # abroad: officers of Kazakhstan trained abroad
     place = models.CharField(_("place"), max_length=200, blank=True)

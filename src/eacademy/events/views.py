@@ -49,7 +49,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
-    event = get_object_or_404(queries.events_visible_to(user).prefetch_related("partners"), pk=pk)
+    event = get_object_or_404(queries.events_visible_to(user).select_related("unit").prefetch_related("partners"), pk=pk)
     sessions = event.sessions.prefetch_related(Prefetch("speakers", to_attr="speaker_list"))
     session_form = SessionForm(request.POST if "title" in request.POST else None)
     invite_form = InviteForm(request.POST if "emails" in request.POST else None)
