@@ -263,3 +263,9 @@ def test_the_methodologists_home_lists_the_participants_awaiting_approval(client
     pending = Registration.objects.get(event=cis, status="pending")
     page = client_as(Role.METHODOLOGIST).get("/").content.decode()
     assert 'data-testid="task-event-registrations"' in page and pending.get_absolute_url() in page
+
+
+def test_only_organisers_see_a_participants_passport(client_as, cis):
+    registration = Registration.objects.filter(event=cis, status="approved").first()
+    assert registration.passport_number in client_as(Role.METHODOLOGIST).get(registration.get_absolute_url()).content.decode()
+    assert registration.passport_number not in client_as(Role.LEADERSHIP).get(registration.get_absolute_url()).content.decode()
