@@ -6,6 +6,7 @@ seed is seeded here."""
 import pytest
 from django.test import Client
 
+from eacademy.billing.services import load_vat_rates
 from eacademy.core.grade_scales import load_grade_scales
 from eacademy.core.models import User
 from eacademy.core.roles import Role
@@ -18,6 +19,7 @@ PERSONAS = {role.value: username for username, role, _place in DEMO_LOGINS}
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_grade_scales()
+        load_vat_rates()
         load_demo(scale_name="small", seed=1)
 
 

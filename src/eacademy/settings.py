@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "eacademy.graduation",
     "eacademy.internships",
     "eacademy.events",
+    "eacademy.billing",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
@@ -299,6 +300,7 @@ def _email_settings(url: str) -> dict[str, object]:
 
 globals().update(_email_settings(EMAIL_URL))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "e-academy@localhost")
+ACADEMY_PAYS_VAT = env_bool("ACADEMY_PAYS_VAT", True)  # whether the Academy is a VAT payer: then paid services carry VAT unless exempt
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails and certificates' QR codes
 CERTIFICATE_SERIES = env_str("CERTIFICATE_SERIES", "AP")
 

@@ -76,3 +76,26 @@ def make_iin(birth_date: datetime.date, sex: str, serial: int) -> str | None:
     first_eleven = f"{birth_date:%y%m%d}{century_digit}{serial:04d}"
     digit = check_digit(first_eleven)
     return None if digit is None else first_eleven + str(digit)
+
+
+def validate_bin(value: str) -> None:
+    """A business identification number (BIN) of an organisation: twelve digits, the first four
+    the year and month of registration, the fifth the kind of body (4 a resident legal entity,
+    5 a non-resident one, 6 an individual entrepreneur in joint venture), and the same check
+    digit rule as the IIN."""
+    if len(value) != 12 or not value.isascii() or not value.isdigit():
+        raise ValidationError(_("A BIN is exactly 12 digits."), code="bin_format")
+    if not 1 <= int(value[2:4]) <= 12:
+        raise ValidationError(_("The 3rd and 4th digits of a BIN are the month of registration, from 01 to 12."), code="bin_month")
+    if value[4] not in "456":
+        raise ValidationError(_("The 5th digit of a BIN (the kind of body) must be 4, 5 or 6."), code="bin_kind")
+    expected = check_digit(value[:11])
+    if expected is None or expected != int(value[11]):
+        raise ValidationError(_("The BIN check digit is wrong: check the number for a typo."), code="bin_check_digit")
+
+
+def make_bin(year: int, month: int, kind: int, serial: int) -> str | None:
+    """A valid BIN for tests and the demo, or None when the serial gives no check digit."""
+    first_eleven = f"{year % 100:02d}{month:02d}{kind}0{serial:05d}"
+    digit = check_digit(first_eleven)
+    return None if digit is None else first_eleven + str(digit)

@@ -166,10 +166,10 @@ def load_demo_events(*, rng: random.Random, users: dict[str, User]) -> dict[str,
     organiser = users["methodologist"]
     today = timezone.localdate()
     hub_department = AcademyUnit.objects.filter(code="ivt-hub").first()
-    BadgeTemplate.objects.bulk_create([
+    bulk_create_with_history([
         BadgeTemplate(name="Regional Hub", heading="Regional Hub on Countering Global Threats", shows=["nationality", "organisation", "position"]),
         BadgeTemplate(name="Catering and access", heading="E-Academy", shows=["organisation", "dietary_needs", "accessibility_needs", "language"]),
-    ])
+    ], BadgeTemplate, default_user=organiser, default_change_reason="demo")
     partners = _partners()
     _agreements(partners, today)
     international, national = _experts(rng)
