@@ -112,3 +112,53 @@ def customer_user():
     from eacademy.core.models import User
 
     return User.objects.get(username="listener")
+
+
+def _invoice(persona, customer, service, quantity: int = 20) -> Invoice:
+    methodologist = persona(Role.METHODOLOGIST)
+    contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2026, 3, 1), lines=[(service, Decimal(quantity), Decimal(0))])
+    return services.invoice_issue(actor=methodologist, contract=contract, issued_on=datetime.date(2026, 3, 2), turnover_on=datetime.date(2026, 3, 2))
+
+
+@pytest.mark.django_db
+def test_a_bank_statement_pays_an_invoice_in_two_parts_and_lists_what_it_cannot_match(persona, customer, services_sold):
+    from eacademy.billing import statement
+
+    invoice = _invoice(persona, customer, services_sold[0])
+    half = (invoice.total / 2).quantize(Decimal("0.01"))
+    lines = ["Номер;Дата;Сумма;Назначение",
+             f"BANK-1;05.03.2026;{half};Оплата по счёту № {invoice.number}/{invoice.year}",
+             f"BANK-2;2026-03-12;{invoice.total - half};оплата счета {invoice.number} / {invoice.year}, остаток",
+             "BANK-3;12.03.2026;1000,00;Оплата по счёту № 999/2026",
+             f"BANK-4;12.03.2026;-50,00;Возврат № {invoice.number}/{invoice.year}",
+             f"BANK-1;13.03.2026;10,00;Оплата по счёту № {invoice.number}/{invoice.year}",
+             "BANK-5;13.03.2026;10,00;Благотворительность"]
+    mapping = {"reference": "Номер", "paid_on": "Дата", "amount": "Сумма", "purpose": "Назначение"}
+    rows = statement.read("\n".join(lines).encode(), "csv", mapping)
+    report = services.statement_import(actor=persona(Role.METHODOLOGIST), rows=rows)
+    assert [p.reference for p in report.paid] == ["BANK-1", "BANK-2"] and services.outstanding(invoice) == 0 and queries.debt(customer) == 0
+    reasons = {row.reference: why for row, why in report.to_match}
+    assert set(reasons) == {"BANK-3", "BANK-4", "BANK-1", "BANK-5"}
+    assert "no invoice № 999/2026" in reasons["BANK-3"] and "refund" in reasons["BANK-4"] and "already registered" in reasons["BANK-1"]
+    assert report.paid[0].history.first().history_user == persona(Role.METHODOLOGIST)
+
+
+@pytest.mark.parametrize(("line", "fault"), [("X;31.02.2026;10;a", "line 2: the date “31.02.2026” is not a date."),
+                                              ("X;01.02.2026;10.005;a", "line 2: the amount “10.005” is not an amount in tenge and tiyn."),
+                                              ("X;01.02.2026;ten;a", "line 2: the amount “ten” is not an amount in tenge and tiyn.")])
+def test_a_statement_row_that_cannot_be_read_refuses_the_file(line, fault):
+    from eacademy.billing import statement
+
+    with pytest.raises(DomainError) as refused:
+        statement.read(f"reference;paid_on;amount;purpose\n{line}\n".encode(), "csv", {})
+    assert refused.value.messages == [fault]
+
+
+@pytest.mark.django_db
+def test_debts_are_aged_by_the_days_they_are_owed(persona, customer, services_sold):
+    invoice = _invoice(persona, customer, services_sold[0], quantity=2)
+    services.payment_register(actor=persona(Role.METHODOLOGIST), invoice=invoice, amount=Decimal("100000.00"), paid_on=datetime.date(2026, 3, 10), reference="AGE-1")
+    owed = invoice.total - Decimal("100000.00")
+    assert queries.ageing(datetime.date(2026, 3, 20))[customer.pk][(0, 30)] == owed
+    assert queries.ageing(datetime.date(2026, 5, 15))[customer.pk][(61, 90)] == owed
+    assert queries.ageing(datetime.date(2026, 9, 1))[customer.pk][(91, None)] == owed

@@ -1,14 +1,16 @@
 """Paid services' writes: one function per change, each in one transaction."""
 
 import datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
-from eacademy.billing import calculation
+from eacademy.billing import calculation, statement
 from eacademy.billing.models import Contract, ContractLine, Customer, Invoice, InvoiceLine, Payment, Price, Service, VatRate
 from eacademy.billing.rules import require_biller
 from eacademy.core.errors import DomainError
@@ -116,3 +118,41 @@ def payment_register(*, actor: User, invoice: Invoice, amount: Decimal, paid_on:
     if amount < 0 and invoice.total - outstanding(invoice) + amount < 0:
         raise DomainError(_("A refund cannot exceed what was paid."))
     return save_by(Payment(invoice=invoice, amount=amount, paid_on=paid_on, reference=reference.strip()), actor)
+
+
+@dataclass
+class StatementReport:
+    paid: list[Payment] = field(default_factory=list)
+    to_match: list[tuple[statement.Row, str]] = field(default_factory=list)  # (row, why it was not matched)
+
+
+@transaction.atomic
+def statement_import(*, actor: User, rows: list[statement.Row]) -> StatementReport:
+    """Register the statement's payments that match an invoice by number (in one bulk write);
+    list the others for matching by hand: no invoice number, an unknown one, a negative amount
+    (a refund is registered by hand), a reference already registered or repeated."""
+    require_biller(actor)
+    keys = {key for row in rows if (key := row.invoice_key())}
+    invoices: dict[tuple[int, int], Invoice] = {}
+    if keys:
+        years = {year for year, _number in keys}
+        invoices = {(i.year, i.number): i for i in Invoice.objects.filter(year__in=years, number__in={n for _y, n in keys}) if (i.year, i.number) in keys}
+    known = set(Payment.objects.filter(reference__in=[row.reference for row in rows]).values_list("reference", flat=True))
+    report, seen = StatementReport(), set()
+    for row in rows:
+        key = row.invoice_key()
+        if not row.reference:
+            report.to_match.append((row, _("no bank reference")))
+        elif row.reference in known or row.reference in seen:
+            report.to_match.append((row, _("the payment %(reference)s is already registered") % {"reference": row.reference}))
+        elif row.amount <= 0:
+            report.to_match.append((row, _("not a positive amount: a refund is registered by hand")))
+        elif key is None:
+            report.to_match.append((row, _("no invoice number in the purpose of payment")))
+        elif key not in invoices:
+            report.to_match.append((row, _("no invoice № %(number)s/%(year)s") % {"number": key[1], "year": key[0]}))
+        else:
+            report.paid.append(Payment(invoice=invoices[key], amount=row.amount, paid_on=row.paid_on, reference=row.reference))
+        seen.add(row.reference)
+    report.paid = bulk_create_with_history(report.paid, Payment, batch_size=1000, default_user=actor)
+    return report
