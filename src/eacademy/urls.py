@@ -45,6 +45,7 @@ urlpatterns = [
     path("campus/", include("eacademy.campus.urls")),
     path("internships/", include("eacademy.internships.urls")),
     path("events/", include("eacademy.events.urls")),
+    path("billing/", include("eacademy.billing.urls")),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

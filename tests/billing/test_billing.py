@@ -56,8 +56,8 @@ def customer(db):
 
 @pytest.fixture
 def services_sold(db):
-    course = Service.objects.create(code="course", name_ru="Курс повышения квалификации", unit="listener")
-    copy = Service.objects.create(code="copy", name_ru="Дубликат документа", unit="copy", vat_exempt=True)
+    course = Service.objects.create(code="test-course", name_ru="Курс повышения квалификации", unit="listener")
+    copy = Service.objects.create(code="test-copy", name_ru="Дубликат документа", unit="copy", vat_exempt=True)
     for service, amount in ((course, Decimal("185000.00")), (copy, Decimal("2500.00"))):
         Price.objects.create(service=service, valid_from=datetime.date(2025, 1, 1), amount=amount)
     return course, copy
@@ -74,8 +74,8 @@ def test_vat_follows_the_date_of_turnover_and_an_exempt_service_has_none(persona
                                       quantities={course_line.pk: Decimal(10), copy_line.pk: Decimal(1)})
     january = services.invoice_issue(actor=methodologist, contract=contract, issued_on=datetime.date(2026, 1, 20), turnover_on=datetime.date(2026, 1, 20))
     rates = {(i.number, line.contract_line.service.code): line.vat_percent for i in (december, january) for line in i.lines.select_related("contract_line__service")}
-    assert rates == {(december.number, "course"): Decimal(12), (december.number, "copy"): Decimal(0),
-                     (january.number, "course"): Decimal(16), (january.number, "copy"): Decimal(0)}
+    assert rates == {(december.number, "test-course"): Decimal(12), (december.number, "test-copy"): Decimal(0),
+                     (january.number, "test-course"): Decimal(16), (january.number, "test-copy"): Decimal(0)}
     assert december.net + january.net == Decimal(20) * Decimal("185000.00") * Decimal("0.95") + Decimal(2) * Decimal("2500.00")
     assert december.vat == money.vat(Decimal(10) * Decimal("185000.00") * Decimal("0.95"), Decimal(12))
     with pytest.raises(DomainError, match="Nothing remains"):
@@ -162,3 +162,16 @@ def test_debts_are_aged_by_the_days_they_are_owed(persona, customer, services_so
     assert queries.ageing(datetime.date(2026, 3, 20))[customer.pk][(0, 30)] == owed
     assert queries.ageing(datetime.date(2026, 5, 15))[customer.pk][(61, 90)] == owed
     assert queries.ageing(datetime.date(2026, 9, 1))[customer.pk][(91, None)] == owed
+
+
+@pytest.mark.django_db
+def test_the_invoice_pdf_says_the_amount_in_words_in_kazakh_and_russian(client_as):
+    import io
+
+    from pypdf import PdfReader
+
+    invoice = Invoice.objects.first()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(client_as(Role.METHODOLOGIST).get(f"/billing/invoices/{invoice.pk}/invoice.pdf").content)).pages)
+    assert money.in_words(invoice.total, "kk").split(",")[0] in " ".join(text.split()) and "тенге" in text and "Төлем шоты" in text
+    page = client_as(Role.METHODOLOGIST).get("/billing/").content.decode()
+    assert f"№ {invoice.number}/{invoice.year}" in page

@@ -14,6 +14,8 @@ from eacademy.assessment.models import Assignment as AssessmentAssignment
 from eacademy.assessment.models import Session as AssessmentSession
 from eacademy.assessment.views import ORGANISERS as ASSESSMENT_ORGANISERS
 from eacademy.assessment.views import READERS as ASSESSMENT_READERS
+from eacademy.billing.models import Invoice
+from eacademy.billing.rules import BILLERS
 from eacademy.campus.models import LeaveRequest, Stay
 from eacademy.campus.services import DECIDERS as CAMPUS_DECIDERS
 from eacademy.campus.services import HOUSING as CAMPUS_HOUSING
@@ -222,6 +224,8 @@ EXPECTATIONS = {
     "staff:list": Expect(allowed(*STAFF_READERS)),
     "staff:detail": Expect(allowed(*STAFF_READERS), url=lambda s: f"/staff/{s['lecturer_staff'].pk}/"),
     "staff:hub": Expect(allowed(*STAFF_HUB_READERS)),
+    "billing:invoices": Expect(allowed(*BILLERS)),
+    "billing:invoice_pdf": Expect(allowed(*BILLERS), url=lambda s: f"/billing/invoices/{s['invoice'].pk}/invoice.pdf"),
     "events:list": Expect(allowed(*EVENT_READERS)),
     "events:create": Expect(allowed(*EVENT_ORGANISERS)),
     "events:statistics": Expect(allowed(*EVENT_READERS)),
@@ -365,6 +369,7 @@ def _samples(persona) -> dict[str, object]:
     return {
         "assessment": AssessmentSession.objects.get(status="finalised"),
         "event": Event.objects.get(cis_council="prosecutors", status="open"),
+        "invoice": Invoice.objects.first(),
         "expert": Expert.objects.filter(sessions__isnull=False).first(),
         "participant": Registration.objects.filter(event__cis_council="prosecutors", status="approved").first(),
         "certified": Registration.objects.exclude(certificate_code=None).first(),

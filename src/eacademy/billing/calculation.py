@@ -1,7 +1,8 @@
 """The arithmetic of contracts and invoices, on plain values so that it can be checked for any
-input (tests/billing/test_reconciliation.py). A line invoiced in stages: each stage is rounded
-on its own, and the stage that completes the line takes what remains of the line's net, so the
-invoices of a contract always add up to the contract to the tiyn."""
+input (tests/billing/test_billing.py). A line invoiced in stages: a stage is worth the line's
+net for all the quantity invoiced so far, rounded once, minus what the earlier stages were
+worth. So no stage is negative (rounding each stage on its own could bill four tiyn-sized
+stages for three tiyn), and the stages of a line always add up to the line to the tiyn."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,8 +38,5 @@ def stage(line: Line, quantity: Decimal, invoiced_quantity: Decimal, invoiced_ne
     """`quantity` more of the line, after `invoiced_quantity` (worth `invoiced_net`) already invoiced."""
     if quantity <= 0 or invoiced_quantity + quantity > line.quantity:
         raise ValueError("a stage invoices a positive quantity, no more than what remains of the line")
-    if invoiced_quantity + quantity == line.quantity:
-        net = line.net - invoiced_net
-    else:
-        net = line_net(quantity, line.unit_price, line.discount_percent)
+    net = line_net(invoiced_quantity + quantity, line.unit_price, line.discount_percent) - invoiced_net
     return Stage(quantity, net, vat_percent)

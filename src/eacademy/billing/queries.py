@@ -3,7 +3,8 @@
 import datetime
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import DecimalField, F, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
 from eacademy.billing.models import Customer, Invoice, Payment
 
@@ -32,3 +33,9 @@ def ageing(today: datetime.date) -> dict[int, dict[tuple[int, int | None], Decim
         row = out.setdefault(customer_id, dict.fromkeys(AGEING, Decimal(0)))
         row[bucket] += owed
     return out
+
+
+def invoices_with_outstanding() -> QuerySet[Invoice]:
+    """Invoices newest first, each with what was paid and what is still owed."""
+    return (Invoice.objects.select_related("contract__customer").annotate(paid=Coalesce(Sum("payments__amount"), Value(Decimal(0)), output_field=DecimalField(max_digits=14, decimal_places=2)))
+            .annotate(owed=F("total") - F("paid")).order_by("-year", "-number"))

@@ -37,6 +37,7 @@ _NAVIGATION = [
     (_("People"), "people:person_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
     (_("Agencies"), "org:agency_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Academy structure"), "org:academy_structure", "admin", ()),
+    (_("Invoices"), "billing:invoices", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST)),
     (_("Administration"), "admin:index", "admin", (Role.ADMINISTRATOR,)),
 ]
 

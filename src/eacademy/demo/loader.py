@@ -22,6 +22,7 @@ from eacademy.core.names import search_key, transliterate
 from eacademy.core.roles import Role
 from eacademy.demo import name_data
 from eacademy.demo.assessment import EXPERTS, load_demo_assessment
+from eacademy.demo.billing import load_demo_billing
 from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.events import load_demo_events
@@ -267,6 +268,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     internships = load_demo_internship(users=users, recruit=recruit)
     staff_records = load_demo_staff(rng=random.Random(f"staff-{seed}"))
     international = load_demo_events(rng=random.Random(f"events-{seed}"), users=users)
+    paid = load_demo_billing(users=users)
     today = load_demo_today(users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
@@ -286,6 +288,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **internships,
         **staff_records,
         **international,
+        **paid,
         **today,
         **term,
     }
