@@ -50,7 +50,8 @@ def _this_database_s_digest() -> str:
 def test_the_same_seed_gives_the_same_academy_and_another_seed_another(tmp_path) -> None:
     empty = tmp_path / "empty"  # the tables made from the models, with the reference data the migrations seed
     _eacademy(empty, "migrate", "--run-syncdb", "-v0", settings="tests.syncdb_settings")
-    _eacademy(empty, "shell", "--no-imports", "-c", "from eacademy.core.grade_scales import load_grade_scales; load_grade_scales()")
+    _eacademy(empty, "shell", "--no-imports", "-c", "from eacademy.core.grade_scales import load_grade_scales; load_grade_scales(); "
+                                                    "from eacademy.billing.services import load_vat_rates; load_vat_rates()")
     first = _load_and_digest(tmp_path, "a", 1)
     # The test database is SQLite like the fresh loads, or PostgreSQL: then a second fresh load.
     again = _this_database_s_digest() if connection.vendor == "sqlite" else _load_and_digest(tmp_path, "b", 1)

@@ -133,10 +133,8 @@ def statement_import(*, actor: User, rows: list[statement.Row]) -> StatementRepo
     (a refund is registered by hand), a reference already registered or repeated."""
     require_biller(actor)
     keys = {key for row in rows if (key := row.invoice_key())}
-    invoices: dict[tuple[int, int], Invoice] = {}
-    if keys:
-        years = {year for year, _number in keys}
-        invoices = {(i.year, i.number): i for i in Invoice.objects.filter(year__in=years, number__in={n for _y, n in keys}) if (i.year, i.number) in keys}
+    years = {year for year, _number in keys}
+    invoices = {(year, number): pk for pk, year, number in Invoice.objects.filter(year__in=years).values_list("pk", "year", "number") if (year, number) in keys}
     known = set(Payment.objects.filter(reference__in=[row.reference for row in rows]).values_list("reference", flat=True))
     report, seen = StatementReport(), set()
     for row in rows:
@@ -152,7 +150,7 @@ def statement_import(*, actor: User, rows: list[statement.Row]) -> StatementRepo
         elif key not in invoices:
             report.to_match.append((row, _("no invoice № %(number)s/%(year)s") % {"number": key[1], "year": key[0]}))
         else:
-            report.paid.append(Payment(invoice=invoices[key], amount=row.amount, paid_on=row.paid_on, reference=row.reference))
+            report.paid.append(Payment(invoice_id=invoices[key], amount=row.amount, paid_on=row.paid_on, reference=row.reference))
         seen.add(row.reference)
     report.paid = bulk_create_with_history(report.paid, Payment, batch_size=1000, default_user=actor)
     return report
