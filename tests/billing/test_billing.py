@@ -175,3 +175,18 @@ def test_the_invoice_pdf_says_the_amount_in_words_in_kazakh_and_russian(client_a
     assert money.in_words(invoice.total, "kk").split(",")[0] in " ".join(text.split()) and "тенге" in text and "Төлем шоты" in text
     page = client_as(Role.METHODOLOGIST).get("/billing/").content.decode()
     assert f"№ {invoice.number}/{invoice.year}" in page
+
+
+@pytest.mark.django_db
+def test_the_debts_page_ages_what_each_customer_owes_and_exports_it(client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    invoice = Invoice.objects.first()
+    owed = services.outstanding(invoice)
+    client = client_as(Role.METHODOLOGIST)
+    assert invoice.contract.customer.name in client.get("/billing/debts/").content.decode()
+    sheet = load_workbook(io.BytesIO(client.get("/billing/debts/?format=xlsx").content)).active
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == invoice.contract.customer.name)
+    assert Decimal(str(row[-1])) == owed and Decimal(str(row[1])) == owed  # owed for less than 30 days

@@ -225,6 +225,7 @@ EXPECTATIONS = {
     "staff:detail": Expect(allowed(*STAFF_READERS), url=lambda s: f"/staff/{s['lecturer_staff'].pk}/"),
     "staff:hub": Expect(allowed(*STAFF_HUB_READERS)),
     "billing:invoices": Expect(allowed(*BILLERS)),
+    "billing:debts": Expect(allowed(*BILLERS)),
     "billing:invoice_pdf": Expect(allowed(*BILLERS), url=lambda s: f"/billing/invoices/{s['invoice'].pk}/invoice.pdf"),
     "events:list": Expect(allowed(*EVENT_READERS)),
     "events:create": Expect(allowed(*EVENT_ORGANISERS)),

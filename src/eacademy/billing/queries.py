@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, F, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from eacademy.billing.models import Customer, Invoice, Payment
 
@@ -17,6 +18,11 @@ def debt(customer: Customer) -> Decimal:
 
 
 AGEING = ((0, 30), (31, 60), (61, 90), (91, None))  # days past the invoice's date
+
+
+def bucket_label(bucket: tuple[int, int | None]) -> str:
+    low, high = bucket
+    return _("over %(days)s days") % {"days": low - 1} if high is None else _("%(low)s–%(high)s days") % {"low": low, "high": high}
 
 
 def ageing(today: datetime.date) -> dict[int, dict[tuple[int, int | None], Decimal]]:
