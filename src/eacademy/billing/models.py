@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
-def money(label: "StrOrPromise") -> models.DecimalField:
+def money(label: "StrOrPromise", *, not_negative: bool = False) -> models.DecimalField:
     """Tenge with tiyn, up to a trillion."""
-    return models.DecimalField(label, max_digits=14, decimal_places=2)
+    return models.DecimalField(label, max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))] if not_negative else [])
 
 
 class VatRate(models.Model):
@@ -61,7 +61,7 @@ class Service(TrilingualName):
 class Price(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="prices", verbose_name=_("service"))
     valid_from = models.DateField(_("valid from"))
-    amount = money(_("price, tenge"))
+    amount = money(_("price, tenge"), not_negative=True)
 
     history = HistoricalRecords()
 

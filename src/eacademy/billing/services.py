@@ -77,9 +77,10 @@ def invoice_issue(*, actor: User, contract: Contract, issued_on: datetime.date, 
     if contract.status == Contract.Status.CANCELLED:
         raise DomainError(_("A cancelled contract is not invoiced."))
     stages = []
+    done = {line: (q, net) for line, q, net in InvoiceLine.objects.filter(contract_line__contract=contract).values("contract_line")
+            .annotate(q=Sum("quantity"), net=Sum("net")).values_list("contract_line", "q", "net")}  # one query, not one per line
     for row in contract.lines.select_related("service").order_by("pk"):
-        done = row.invoiced.aggregate(q=Sum("quantity"), net=Sum("net"))
-        invoiced_quantity, invoiced_net = done["q"] or Decimal(0), done["net"] or Decimal(0)
+        invoiced_quantity, invoiced_net = done.get(row.pk, (Decimal(0), Decimal(0)))
         quantity = (quantities or {}).get(row.pk, Decimal(0)) if quantities is not None else row.quantity - invoiced_quantity
         if quantity == 0:
             continue

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
@@ -259,7 +260,11 @@ def erase_expired(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     erased_count = 0
     changed = []
-    for registration in Registration.objects.select_related("event").filter(event__ends_on__lt=today - datetime.timedelta(days=min(RETENTION_DAYS.values()))):
+    holding = Q()  # only registrations that still hold a personal field: the erased past is not read again every day
+    for field in RETENTION_DAYS:
+        holding |= ~Q(**{field: _blank(field)}) if _blank(field) == "" else Q(**{f"{field}__isnull": False})
+    due = Registration.objects.select_related("event").filter(holding, event__ends_on__lt=today - datetime.timedelta(days=min(RETENTION_DAYS.values())))
+    for registration in due:
         fields = [f for f in RETENTION_DAYS if registration.erase_after(f) < today and getattr(registration, f) not in (None, "")]
         if not fields:
             continue
