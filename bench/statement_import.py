@@ -25,7 +25,8 @@ def main() -> None:
         customer = Customer.objects.create(kind="organisation", name="Bench customer", bin=next(b for s in range(1, 99) if (b := make_bin(2004, 5, 4, s))))
         contract = Contract.objects.create(customer=customer, year=2030, number=1, made_on=datetime.date(2026, 1, 5), created_by=actor)
         invoices = Invoice.objects.bulk_create([Invoice(contract=contract, year=2030, number=n, issued_on=datetime.date(2026, 2, 1), turnover_on=datetime.date(2026, 2, 1),
-                                                        net=Decimal("1000.00"), vat=Decimal("160.00"), total=Decimal("1160.00")) for n in range(1, COUNT + 1)])
+                                                        net=Decimal("1000.00"), vat=Decimal("160.00"), total=Decimal("1160.00"), due_on=datetime.date(2026, 2, 11))
+                                                for n in range(1, COUNT + 1)])
         text = "reference;paid_on;amount;purpose\n" + "\n".join(f"B-{n};05.02.2026;1160,00;Оплата по счёту № {n}/2030" for n in range(1, COUNT + 1))
         started = time.perf_counter()
         rows = statement.read(text.encode(), "csv", {})

@@ -301,6 +301,13 @@ def _email_settings(url: str) -> dict[str, object]:
 globals().update(_email_settings(EMAIL_URL))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "e-academy@localhost")
 ACADEMY_PAYS_VAT = env_bool("ACADEMY_PAYS_VAT", True)  # whether the Academy is a VAT payer: then paid services carry VAT unless exempt
+PAYMENT_DAYS = env_int("PAYMENT_DAYS", 10, minimum=1)  # an invoice is due this many days after it is issued
+# The Academy as the seller on invoices, contracts and the electronic invoice export.
+ACADEMY_BIN = env_str("ACADEMY_BIN", "")
+ACADEMY_ADDRESS = env_str("ACADEMY_ADDRESS", "")
+ACADEMY_IBAN = env_str("ACADEMY_IBAN", "")
+ACADEMY_BANK = env_str("ACADEMY_BANK", "")
+ACADEMY_BIK = env_str("ACADEMY_BIK", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails and certificates' QR codes
 CERTIFICATE_SERIES = env_str("CERTIFICATE_SERIES", "AP")
 

@@ -68,7 +68,8 @@ def test_vat_follows_the_date_of_turnover_and_an_exempt_service_has_none(persona
     course, copy = services_sold
     methodologist = persona(Role.METHODOLOGIST)
     contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2025, 11, 10),
-                                        lines=[(course, Decimal(20), Decimal("5.00")), (copy, Decimal(2), Decimal(0))])
+                                        items=[services.Item(course, Decimal(20), Decimal("5.00")), services.Item(copy, Decimal(2), Decimal(0))])
+    services.contract_sign(actor=methodologist, contract=contract, signed_on=datetime.date(2025, 11, 12))
     course_line, copy_line = contract.lines.order_by("pk")
     december = services.invoice_issue(actor=methodologist, contract=contract, issued_on=datetime.date(2025, 12, 30), turnover_on=datetime.date(2025, 12, 30),
                                       quantities={course_line.pk: Decimal(10), copy_line.pk: Decimal(1)})
@@ -86,7 +87,8 @@ def test_vat_follows_the_date_of_turnover_and_an_exempt_service_has_none(persona
 @pytest.mark.django_db
 def test_payments_in_parts_leave_no_debt_and_bad_payments_are_refused(persona, customer, services_sold):
     methodologist = persona(Role.METHODOLOGIST)
-    contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2026, 2, 1), lines=[(services_sold[0], Decimal(3), Decimal(0))])
+    contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2026, 2, 1), items=[services.Item(services_sold[0], Decimal(3), Decimal(0))])
+    services.contract_sign(actor=methodologist, contract=contract, signed_on=datetime.date(2026, 2, 1))
     invoice = services.invoice_issue(actor=methodologist, contract=contract, issued_on=datetime.date(2026, 2, 2), turnover_on=datetime.date(2026, 2, 2))
     assert invoice.total == Decimal("555000.00") + Decimal("88800.00")
     services.payment_register(actor=methodologist, invoice=invoice, amount=Decimal("300000.00"), paid_on=datetime.date(2026, 2, 10), reference="PP-1")
@@ -105,7 +107,7 @@ def test_a_bin_with_a_wrong_check_digit_is_refused(customer):
     with pytest.raises(ValidationError, match="check digit"):
         customer.full_clean()
     with pytest.raises(DomainError, match="Your role does not allow"):
-        services.contract_create(actor=customer_user(), customer=customer, made_on=datetime.date(2026, 1, 1), lines=[])
+        services.contract_create(actor=customer_user(), customer=customer, made_on=datetime.date(2026, 1, 1), items=[])
 
 
 def customer_user():
@@ -116,7 +118,8 @@ def customer_user():
 
 def _invoice(persona, customer, service, quantity: int = 20) -> Invoice:
     methodologist = persona(Role.METHODOLOGIST)
-    contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2026, 3, 1), lines=[(service, Decimal(quantity), Decimal(0))])
+    contract = services.contract_create(actor=methodologist, customer=customer, made_on=datetime.date(2026, 3, 1), items=[services.Item(service, Decimal(quantity), Decimal(0))])
+    services.contract_sign(actor=methodologist, contract=contract, signed_on=datetime.date(2026, 3, 1))
     return services.invoice_issue(actor=methodologist, contract=contract, issued_on=datetime.date(2026, 3, 2), turnover_on=datetime.date(2026, 3, 2))
 
 

@@ -10,9 +10,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from eacademy.campus.models import Stay
 from eacademy.core.base import TrilingualName
 from eacademy.core.iin import validate_bin
+from eacademy.enrollment.models import Application
+from eacademy.events.models import Registration
 from eacademy.org.models import AcademyUnit, Agency
+from eacademy.planning.models import Offering
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -76,6 +80,29 @@ class Price(models.Model):
         return f"{self.service}: {self.amount} ({self.valid_from:%d.%m.%Y})"
 
 
+class DiscountRule(models.Model):
+    """A discount by rule: for an agency under an agreement, for a group of more than N, or both.
+    A contract line takes the largest discount whose conditions it meets; discounts do not add up."""
+
+    name = models.CharField(_("name"), max_length=200)
+    percent = models.DecimalField(_("discount, %"), max_digits=5, decimal_places=2)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("for the agency"))
+    more_than = models.PositiveIntegerField(_("for more than (quantity)"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-valid_from", "name"]
+        verbose_name = _("discount rule")
+        verbose_name_plural = _("discount rules")
+        constraints = [models.CheckConstraint(condition=models.Q(percent__gt=0, percent__lte=100), name="billing_discount_percent_sane")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.percent} %"
+
+
 class Customer(models.Model):
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("Organisation")
@@ -118,6 +145,7 @@ class Contract(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("made by"))
+    language = models.CharField(_("language of the contract"), max_length=2, choices=[("kk", "Қазақша"), ("ru", "Русский")], default="ru")
 
     history = HistoricalRecords()
 
@@ -137,6 +165,7 @@ class ContractLine(models.Model):
     quantity = models.DecimalField(_("quantity"), max_digits=10, decimal_places=2)
     unit_price = money(_("unit price"))
     discount_percent = models.DecimalField(_("discount, %"), max_digits=5, decimal_places=2, default=Decimal(0))
+    offering = models.ForeignKey(Offering, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("course"))
 
     history = HistoricalRecords()
 
@@ -151,6 +180,49 @@ class ContractLine(models.Model):
         return f"{self.service} × {self.quantity}"
 
 
+class Beneficiary(models.Model):
+    """A place the contract pays for: a listener's application to a course, a participant's
+    registration for an event, or a stay in the dormitory. Not confirmed until the contract is signed."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="beneficiaries", verbose_name=_("contract"))
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("application"))
+    registration = models.OneToOneField(Registration, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("participant"))
+    stay = models.OneToOneField(Stay, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("stay"))
+
+    class Meta:
+        ordering = ["contract", "pk"]
+        verbose_name = _("paid place")
+        verbose_name_plural = _("paid places")
+        constraints = [models.CheckConstraint(
+            condition=models.Q(application__isnull=False, registration=None, stay=None) | models.Q(application=None, registration__isnull=False, stay=None)
+            | models.Q(application=None, registration=None, stay__isnull=False), name="billing_beneficiary_one_place")]
+
+    def __str__(self) -> str:
+        return str(self.application or self.registration or self.stay)
+
+
+class Amendment(models.Model):
+    """An additional agreement to a contract, numbered within it; what it changed is in the
+    history of the contract's lines, which the amendment names as the reason."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="amendments", verbose_name=_("contract"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    made_on = models.DateField(_("made on"))
+    reason = models.CharField(_("reason"), max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("made by"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contract", "number"]
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        constraints = [models.UniqueConstraint(fields=["contract", "number"], name="billing_amendment_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.contract} / {self.number}"
+
+
 class Invoice(models.Model):
     """An invoice for the whole contract or a stage: each line's VAT at the rate of the turnover date."""
 
@@ -159,9 +231,11 @@ class Invoice(models.Model):
     number = models.PositiveIntegerField(_("number"))
     issued_on = models.DateField(_("issued on"))
     turnover_on = models.DateField(_("date of turnover"))
+    due_on = models.DateField(_("due on"))
     net = money(_("amount without VAT"))
     vat = money(_("VAT"))
     total = money(_("total"))
+    reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -209,3 +283,45 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.amount}"
+
+
+class Act(models.Model):
+    """An act of completed work: what was rendered under a contract, drawn when its course ends
+    from the attendance the journal holds; VAT at the rate of the day the course ended."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="acts", verbose_name=_("contract"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    made_on = models.DateField(_("made on"))
+    net = money(_("amount without VAT"))
+    vat = money(_("VAT"))
+    total = money(_("total"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        verbose_name = _("act of completed work")
+        verbose_name_plural = _("acts of completed work")
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="billing_act_number_unique"),
+                       models.CheckConstraint(condition=models.Q(total=models.F("net") + models.F("vat")), name="billing_act_total_is_net_plus_vat")]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}/{self.year}"
+
+
+class ActLine(models.Model):
+    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="lines", verbose_name=_("act"))
+    contract_line = models.OneToOneField(ContractLine, on_delete=models.PROTECT, related_name="act_line", verbose_name=_("contract line"))  # rendered once
+    quantity = models.DecimalField(_("quantity"), max_digits=10, decimal_places=2)
+    net = money(_("amount without VAT"))
+    vat_percent = models.DecimalField(_("VAT, %"), max_digits=5, decimal_places=2)
+    vat = money(_("VAT"))
+
+    class Meta:
+        ordering = ["act", "pk"]
+        verbose_name = _("act line")
+        verbose_name_plural = _("act lines")
+
+    def __str__(self) -> str:
+        return f"{self.act}: {self.quantity}"

@@ -76,6 +76,8 @@ class Stay(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)
+    # A paid stay: not confirmed until its contract for paid services is signed (billing holds it).
+    awaiting_contract = models.BooleanField(_("awaiting a signed contract"), default=False)
 
     history = HistoricalRecords()
 

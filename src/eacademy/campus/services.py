@@ -134,11 +134,21 @@ def access_need_set(*, actor: User, person: Person, needed: bool, note: str = ""
 @transaction.atomic
 def stay_confirm(*, actor: User, stays: Iterable[Stay]) -> int:
     require_role(actor, HOUSING)
-    chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED))
+    chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED, awaiting_contract=False))
     for stay in chosen:
         stay.status = Stay.Status.CONFIRMED
     bulk_update_with_history(chosen, Stay, ["status"], batch_size=_BATCH, default_user=actor)
     return len(chosen)
+
+
+@transaction.atomic
+def stays_await_contract(*, actor: User, stays: Iterable[Stay], awaiting: bool) -> None:
+    """Billing's call: a paid stay not yet confirmed waits for its contract to be signed
+    (`awaiting`), or is released when it is."""
+    chosen = list(Stay.objects.filter(pk__in=[s.pk for s in stays], status=Stay.Status.PROPOSED).exclude(awaiting_contract=awaiting))
+    for stay in chosen:
+        stay.awaiting_contract = awaiting
+    bulk_update_with_history(chosen, Stay, ["awaiting_contract"], batch_size=_BATCH, default_user=actor)
 
 
 def moves_from(stay: Stay) -> datetime.date:
@@ -185,6 +195,8 @@ def check_in(*, actor: User, stay: Stay) -> Stay:
     require_role(actor, HOUSING)
     if stay.status not in (Stay.Status.PROPOSED, Stay.Status.CONFIRMED):
         raise DomainError(_("Only a booked stay can be checked in."))
+    if stay.awaiting_contract:
+        raise DomainError(_("This stay awaits its signed contract for paid services."))
     stay.status, stay.checked_in_at = Stay.Status.CHECKED_IN, timezone.now()
     save_by(stay, actor, update_fields=["status", "checked_in_at"])
     return stay

@@ -37,7 +37,9 @@ _NAVIGATION = [
     (_("People"), "people:person_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT)),
     (_("Agencies"), "org:agency_list", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("Academy structure"), "org:academy_structure", "admin", ()),
-    (_("Invoices"), "billing:invoices", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST)),
+    (_("Paid services"), "billing:contracts", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT, Role.AGENCY_COORDINATOR)),
+    (_("Invoices"), "billing:invoices", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT, Role.AGENCY_COORDINATOR)),
+    (_("Debts"), "billing:debts", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT)),
     (_("Administration"), "admin:index", "admin", (Role.ADMINISTRATOR,)),
 ]
 
@@ -51,6 +53,7 @@ DAILY = {
     Role.METHODOLOGIST: ["planning:plan", "enrollment:applications", "exams:bank_list"],
     Role.DORMITORY_OFFICER: ["campus:overview", "campus:leave"],
     Role.LEADERSHIP: ["enrollment:order_list", "analytics:dashboard"],
+    Role.ACCOUNTANT: ["billing:contracts", "billing:invoices", "billing:debts"],
     Role.ADMINISTRATOR: ["admin:index", "people:person_list"],
 }
 

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     EXPERT = "expert", _("Assessment expert")
     DORMITORY_OFFICER = "dormitory_officer", _("Dormitory officer")
     LEADERSHIP = "leadership", _("Leadership")
+    ACCOUNTANT = "accountant", _("Accountant")
 
 
 # Roles that work with other people's personal data: two-factor authentication is required
@@ -29,6 +30,7 @@ STAFF_ROLES = frozenset(
         Role.EXPERT,
         Role.DORMITORY_OFFICER,
         Role.LEADERSHIP,
+        Role.ACCOUNTANT,
     }
 )
 

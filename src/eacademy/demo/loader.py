@@ -69,13 +69,14 @@ DEMO_LOGINS = [
     ("expert", Role.EXPERT, "assessment"),
     ("dormitory", Role.DORMITORY_OFFICER, "dormitory"),
     ("leadership", Role.LEADERSHIP, "academy"),
+    ("accountant", Role.ACCOUNTANT, "finance"),
 ]
 DEMO_PASSWORD_LOGINS = [username for username, _role, _place in DEMO_LOGINS] + EXTRA_LOGINS
 _LOGIN_POSITIONS = {
     "admin": "chief-specialist", "methodologist": "methodologist", "head": "head-of-department",
     "lecturer": "senior-lecturer", "coordinator": "personnel-officer", "directhead": "head-of-division",
     "listener": "assistant-prosecutor", "expert": "associate-professor", "dormitory": "commandant",
-    "leadership": "vice-rector",
+    "leadership": "vice-rector", "accountant": "accountant",
 }
 _BATCH = 5_000
 

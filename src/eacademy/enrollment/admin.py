@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from eacademy.enrollment.models import Application, Contract, Enrollment, Order
+from eacademy.enrollment.models import Application, Enrollment, Order
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
@@ -38,10 +38,3 @@ class EnrollmentAdmin(ReadOnlyHistoryAdmin):
 class OrderAdmin(ReadOnlyHistoryAdmin):
     list_display = ("__str__", "kind", "status", "drafted_by", "signed_by", "signed_at")
     list_filter = ("status", "year")
-
-
-@admin.register(Contract)
-class ContractAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("number", "enrollment", "signed_on", "payer", "amount")
-    list_select_related = ("enrollment__person",)
-    raw_id_fields = ("enrollment",)

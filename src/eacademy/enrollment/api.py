@@ -1,17 +1,16 @@
 import datetime
-from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from eacademy.core.access import signed_in_user
 from eacademy.core.errors import DomainError
-from eacademy.core.numbers import Id, Money
+from eacademy.core.numbers import Id
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.models import Application, Enrollment, Group
 from eacademy.enrollment.rules import PLANNERS, ROSTER_READERS, SIGNERS
@@ -55,22 +54,6 @@ class TransitionIn(Schema):
     reason: str = ""
     group_id: Id | None = None
     offering_id: Id | None = None
-
-
-class ContractIn(Schema):
-    number: str = Field(min_length=1, max_length=40)
-    signed_on: datetime.date
-    payer: str = Field(min_length=1, max_length=300)
-    amount: Money
-
-
-class ContractOut(Schema):
-    id: int
-    enrollment_id: int
-    number: str
-    signed_on: datetime.date
-    payer: str
-    amount: Decimal
 
 
 class OrderLineOut(Schema):
@@ -188,10 +171,3 @@ def sign_order(request: HttpRequest, order_id: Id):
     order = get_object_or_404(queries.orders(), pk=order_id)
     services.order_sign(actor=signed_in_user(request), order=order)
     return get_object_or_404(queries.orders().prefetch_related("lines"), pk=order_id)
-
-
-@router.post("/enrollments/{enrollment_id}/contract/", response={201: ContractOut})
-def attach_contract(request: HttpRequest, enrollment_id: Id, payload: ContractIn):
-    _require_roster(request)
-    enrollment = get_object_or_404(Enrollment, pk=enrollment_id)
-    return Status(201, services.contract_attach(actor=signed_in_user(request), enrollment=enrollment, **payload.dict()))

@@ -33,6 +33,8 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # A paid place: not accepted until its contract for paid services is signed (billing holds it).
+    awaiting_contract = models.BooleanField(_("awaiting a signed contract"), default=False)
 
     history = HistoricalRecords()
 
@@ -169,23 +171,3 @@ class OrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} / {self.position}"
-
-
-class Contract(models.Model):
-    """A contract for educational services attached to an enrollment (Rules §22)."""
-
-    enrollment = models.OneToOneField(Enrollment, on_delete=models.PROTECT, related_name="contract", verbose_name=_("enrollment"))
-    number = models.CharField(_("contract number"), max_length=40, unique=True)
-    signed_on = models.DateField(_("signed on"))
-    payer = models.CharField(_("payer"), max_length=300)
-    amount = models.DecimalField(_("amount, tenge"), max_digits=12, decimal_places=2)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("contract")
-        verbose_name_plural = _("contracts")
-        constraints = [models.CheckConstraint(condition=models.Q(amount__gte=0), name="enrollment_contract_amount_not_negative")]
-
-    def __str__(self) -> str:
-        return self.number

@@ -65,6 +65,11 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
     return offering.enrollments.select_related("person__agency", "person__position", "group").order_by("group__number", "person__last_name", "id")
 
 
+def free_seats(offering: Offering) -> int:
+    """Seats no active listener holds (quotas aside)."""
+    return offering.capacity - offering.enrollments.filter(status__in=("enrolled", "on_leave")).count()
+
+
 def waitlist(offering: Offering) -> QuerySet[Application]:
     return offering.applications.filter(status=Application.Status.WAITLISTED).select_related("person__agency").order_by("decided_at", "id")
 

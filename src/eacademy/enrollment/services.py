@@ -1,10 +1,8 @@
 """The enrollment lifecycle: every transition one function, one transaction, checked against
 the current state, written as a numbered order line and a history record."""
 
-import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
@@ -23,7 +21,7 @@ from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.imports import NominationRow
-from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Contract, Enrollment, Group, Order, OrderLine
+from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
 from eacademy.enrollment.queries import listener_category
 from eacademy.enrollment.rules import PLANNERS, SIGNERS
 from eacademy.org.models import Agency, AgencyUnit, Position
@@ -34,6 +32,7 @@ from eacademy.planning.models import Offering
 
 _M = TypeVar("_M", bound=models.Model)
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)
+UNDECIDED = (Application.Status.SUBMITTED, Application.Status.AGENCY_APPROVED, Application.Status.WAITLISTED)
 
 
 
@@ -168,6 +167,8 @@ def application_accept(*, actor: User, application: Application) -> Application:
     application.refresh_from_db()
     if application.status != Application.Status.AGENCY_APPROVED:
         raise DomainError(_("Only an application approved by the agency can be accepted."))
+    if application.awaiting_contract:
+        raise DomainError(_("This application awaits its signed contract for paid services."))
     if _has_room(offering, application.person.agency_id):
         _enroll(actor, application)
     else:
@@ -183,8 +184,18 @@ def applications_accept(*, actor: User, offering: Offering, application_ids: lis
     """Accept the chosen applications the agencies approved, oldest first, in one transaction:
     within seats and quotas, the rest waitlisted. Returns how many were taken in."""
     require_role(actor, PLANNERS)
-    chosen = offering.applications.filter(pk__in=application_ids, status=Application.Status.AGENCY_APPROVED).order_by("created_at", "id")
+    chosen = offering.applications.filter(pk__in=application_ids, status=Application.Status.AGENCY_APPROVED, awaiting_contract=False).order_by("created_at", "id")
     return sum(application_accept(actor=actor, application=a).status == Application.Status.ACCEPTED for a in chosen)
+
+
+@transaction.atomic
+def applications_await_contract(*, actor: User, applications: Sequence[Application], awaiting: bool) -> None:
+    """Billing's call: a paid application not yet accepted waits for its contract to be signed
+    (`awaiting`), or is released when it is."""
+    chosen = list(Application.objects.filter(pk__in=[a.pk for a in applications], status__in=UNDECIDED).exclude(awaiting_contract=awaiting))
+    for application in chosen:
+        application.awaiting_contract = awaiting
+    bulk_update_with_history(chosen, Application, ["awaiting_contract"], batch_size=500, default_user=actor)
 
 
 @transaction.atomic
@@ -516,28 +527,3 @@ def nominations_import(*, actor: User, offering: Offering, agency: Agency, rows:
         if person.user_id is not None:  # only people known before can have a login
             _tell(person, lambda: _("Your agency has nominated you for the course “%(course)s”.") % {"course": offering})
     return len(applications)
-
-
-@transaction.atomic
-def contract_attach(
-    *, actor: User, enrollment: Enrollment, number: str, signed_on: datetime.date, payer: str, amount: Decimal
-) -> Contract:
-    """Attach the contract for educational services; one per enrollment, numbers unique."""
-    require_role(actor, PLANNERS)
-    errors: dict[str, list[str]] = {}
-    number, payer = number.strip(), payer.strip()
-    if not number:
-        errors["number"] = [_("This field is required.")]
-    elif Contract.objects.filter(number=number).exists():
-        errors["number"] = [_("A contract with this number is already registered.")]
-    if not payer:
-        errors["payer"] = [_("This field is required.")]
-    if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        errors["amount"] = [_("Give the amount in tenge, not negative, with at most two decimals.")]
-    if signed_on > timezone.localdate():
-        errors["signed_on"] = [_("A contract cannot be signed in the future.")]
-    if Contract.objects.filter(enrollment=enrollment).exists():
-        errors["__all__"] = [_("This enrollment already has a contract.")]
-    if errors:
-        raise DomainError(errors)
-    return _create(Contract, actor, enrollment=enrollment, number=number, signed_on=signed_on, payer=payer, amount=amount)

@@ -269,6 +269,8 @@ class Registration(models.Model):
     certificate_code = models.CharField(_("certificate code"), max_length=32, null=True, blank=True, unique=True)
     certificate_issued_at = models.DateTimeField(_("certificate issued"), null=True, blank=True)
     erased = models.JSONField(_("erased fields"), default=dict, blank=True)  # {field: ISO date}
+    # A paid participation: not approved until its contract for paid services is signed (billing holds it).
+    awaiting_contract = models.BooleanField(_("awaiting a signed contract"), default=False)
 
     history = HistoricalRecords()
 

@@ -193,6 +193,8 @@ def registration_decide(*, actor: User, registration: Registration, approve: boo
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status not in (Registration.Status.PENDING, Registration.Status.WAITLISTED):
         raise DomainError(_("This registration has already been decided."))
+    if approve and registration.awaiting_contract:
+        raise DomainError(_("This participation awaits its signed contract for paid services."))
     if approve:
         others = Registration.objects.filter(event_id=registration.event_id, status__in=TAKES_A_SEAT).exclude(pk=registration.pk).count()
         if others >= registration.event.capacity:  # a pending registration holds its seat until it is decided
@@ -202,6 +204,17 @@ def registration_decide(*, actor: User, registration: Registration, approve: boo
     if not approve:
         _promote(registration.event_id, actor)
     return registration
+
+
+@transaction.atomic
+def registrations_await_contract(*, actor: User, registrations: Iterable[Registration], awaiting: bool) -> None:
+    """Billing's call: a paid participation not yet approved waits for its contract to be
+    signed (`awaiting`), or is released when it is."""
+    undecided = (Registration.Status.PENDING, Registration.Status.WAITLISTED)
+    chosen = list(Registration.objects.filter(pk__in=[r.pk for r in registrations], status__in=undecided).exclude(awaiting_contract=awaiting))
+    for registration in chosen:
+        registration.awaiting_contract = awaiting
+    bulk_update_with_history(chosen, Registration, ["awaiting_contract"], batch_size=500, default_user=actor)
 
 
 @transaction.atomic

@@ -132,3 +132,10 @@ def _closed_finals() -> QuerySet[CertificationResult]:
     retake's result overwrites the first one's."""
     return CertificationResult.objects.filter(certification__kind=Certification.Kind.FINAL, certification__closed_at__isnull=False).order_by(
         "certification__held_on", "certification__closed_at")
+
+
+def attended(enrollment_ids: list[int]) -> set[int]:
+    """Those of the enrollments present (or late) at one lesson at least: the listeners to whom
+    the course was rendered. One query."""
+    return set(Attendance.objects.filter(enrollment_id__in=enrollment_ids, status__in=(Attendance.Status.PRESENT, Attendance.Status.LATE))
+               .values_list("enrollment_id", flat=True).distinct())

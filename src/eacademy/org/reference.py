@@ -89,6 +89,7 @@ ACADEMY_UNITS = [
         "Құзыреттерді бағалау орталығы", "Центр оценки компетенций", "Competence Assessment Centre")),
     ("library", "academy", AcademyUnit.Kind.OFFICE, ("Кітапхана", "Библиотека", "Library")),
     ("dormitory", "academy", AcademyUnit.Kind.OFFICE, ("Жатақхана", "Общежитие", "Dormitory")),
+    ("finance", "academy", AcademyUnit.Kind.OFFICE, ("Қаржы-экономикалық бөлім", "Финансово-экономический отдел", "Finance and economics office")),
 ]
 
 # code, category, may lecture, (kk, ru, en)
@@ -105,6 +106,7 @@ POSITIONS = [
     ("methodologist", Position.Category.ACADEMY, False, ("Әдіскер", "Методист", "Methodologist")),
     ("chief-specialist", Position.Category.ACADEMY, False, ("Бас маман", "Главный специалист", "Chief specialist")),
     ("commandant", Position.Category.ACADEMY, False, ("Жатақхана коменданты", "Комендант общежития", "Dormitory commandant")),
+    ("accountant", Position.Category.ACADEMY, False, ("Бухгалтер", "Бухгалтер", "Accountant")),
     ("prosecutor", Position.Category.AGENCY, False, ("Прокурор", "Прокурор", "Prosecutor")),
     ("senior-prosecutor", Position.Category.AGENCY, False, ("Аға прокурор", "Старший прокурор", "Senior prosecutor")),
     ("assistant-prosecutor", Position.Category.AGENCY, False, ("Прокурордың көмекшісі", "Помощник прокурора", "Assistant prosecutor")),
