@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from eacademy.billing import queries, services
-from eacademy.billing.models import Act, Beneficiary, Contract, ContractLine, Customer, DiscountRule, Price, Service
+from eacademy.billing.models import Act, Beneficiary, Contract, ContractLine, Customer, DiscountRule, Payment, Price, Service
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core.errors import DomainError
 from eacademy.core.iin import make_bin
@@ -189,3 +189,73 @@ def test_the_coordinator_sees_his_agencys_contracts_and_invoices_only(persona, c
     assert queries.contracts_visible_to(persona(Role.LISTENER)).count() == 0
     pdf = client_as(Role.ACCOUNTANT).get(f"/billing/contracts/{theirs.pk}/contract.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_paid_event_participation_and_a_paid_stay_wait_for_the_signature(persona, customer, course):
+    from eacademy.campus import services as campus
+    from eacademy.campus.models import Bed, Stay
+    from eacademy.events import services as events
+    from eacademy.events.models import Event, Registration
+
+    accountant = persona(Role.ACCOUNTANT)
+    registration = Registration.objects.filter(status="pending", event__status="open").first()
+    person = Person.objects.filter(stays=None, agency__code="prosecutor", sex="M").first()
+    bed = next(iter(campus.free_beds(START, START + datetime.timedelta(days=3), "M")))
+    stay = campus.stay_book(actor=persona(Role.DORMITORY_OFFICER), bed=bed, person=person, starts_on=START, ends_on=START + datetime.timedelta(days=3),
+                            status=Stay.Status.PROPOSED)
+    contract = services.contract_create(actor=accountant, customer=customer, made_on=timezone.localdate(), items=[services.Item(course, Decimal(1))],
+                                        registrations=[registration], stays=[stay])
+    with pytest.raises(DomainError, match="awaits its signed contract"):
+        events.registration_decide(actor=persona(Role.METHODOLOGIST), registration=registration, approve=True)
+    with pytest.raises(DomainError, match="awaits its signed contract"):
+        campus.check_in(actor=persona(Role.DORMITORY_OFFICER), stay=Stay.objects.get(pk=stay.pk))
+    assert campus.stay_confirm(actor=persona(Role.DORMITORY_OFFICER), stays=[stay]) == 0
+    services.contract_sign(actor=accountant, contract=contract, signed_on=timezone.localdate())
+    assert campus.stay_confirm(actor=persona(Role.DORMITORY_OFFICER), stays=[stay]) == 1
+    assert events.registration_decide(actor=persona(Role.METHODOLOGIST), registration=registration, approve=True).status == "approved"
+    assert {name for name, _what in queries.contract_places(contract)} == {f"{registration.last_name} {registration.first_name}", person.full_name}
+    assert Event.objects.filter(pk=registration.event_id).exists() and Bed.objects.filter(pk=bed.pk).exists()
+
+
+def test_garbage_in_the_contract_and_statement_forms_is_refused_and_changes_nothing(client_as, customer):
+    client = client_as(Role.ACCOUNTANT)
+    before = (Contract.objects.count(), ContractLine.objects.count())
+    management = {"line-TOTAL_FORMS": "3", "line-INITIAL_FORMS": "0", "line-MIN_NUM_FORMS": "0", "line-MAX_NUM_FORMS": "20"}
+    service = Service.objects.get(code="course")
+    for bad in ({"customer": "x", "language": "kk", "made_on": "2026-12-01", "line-0-service": service.pk, "line-0-quantity": "2"},
+                {"customer": customer.pk, "language": "en", "made_on": "2026-12-01", "line-0-service": service.pk, "line-0-quantity": "2"},
+                {"customer": customer.pk, "language": "ru", "made_on": "31.02.2026", "line-0-service": service.pk, "line-0-quantity": "2"},
+                {"customer": customer.pk, "language": "ru", "made_on": "2026-12-01", "line-0-service": service.pk, "line-0-quantity": "-1"},
+                {"customer": customer.pk, "language": "ru", "made_on": "2026-12-01", "line-0-service": service.pk, "line-0-discount": "120", "line-0-quantity": "1"},
+                {"customer": customer.pk, "language": "ru", "made_on": "2026-12-01", "line-0-quantity": "1"},
+                {"customer": customer.pk, "language": "ru", "made_on": "2026-12-01"}):
+        assert client.post("/billing/contracts/new/", {**management, **bad}).status_code == 422, bad
+    assert (Contract.objects.count(), ContractLine.objects.count()) == before
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    columns = {"reference": "Номер документа", "paid_on": "Дата", "amount": "Кредит", "purpose": "Назначение платежа"}
+    payments = Payment.objects.count()
+    for content, message in ((b"\xff\xfe garbage", "not UTF-8"), ("Номер документа;Дата;Кредит;Назначение платежа\nA;32.01.2026;10;x\n".encode(), "is not a date"),
+                             (b"a;b\n1;2\n", "has no column")):
+        page = client.post("/billing/statement/", {**columns, "file": SimpleUploadedFile("statement.csv", content)})
+        assert page.status_code == 422 and message in page.content.decode(), message
+    assert Payment.objects.count() == payments
+
+
+def test_the_contract_page_reads_as_many_queries_for_three_listeners_as_for_one(persona, offering, customer, course, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    accountant, client = persona(Role.ACCOUNTANT), client_as(Role.ACCOUNTANT)
+    counts = []
+    for size in (1, 3):
+        applications = _nominees(persona, offering, size)
+        contract = services.contract_create(actor=accountant, customer=customer, made_on=timezone.localdate(),
+                                            items=[services.Item(course, Decimal(size), offering=offering)], applications=applications)
+        services.contract_sign(actor=accountant, contract=contract, signed_on=timezone.localdate())
+        services.invoice_issue(actor=accountant, contract=contract, issued_on=timezone.localdate(), turnover_on=timezone.localdate())
+        client.get(f"/billing/contracts/{contract.pk}/")  # the session and the menu, cached after a first visit
+        with CaptureQueriesContext(connection) as queries_made:
+            assert client.get(f"/billing/contracts/{contract.pk}/").status_code == 200
+        counts.append(len(queries_made))
+    assert counts[0] == counts[1]
