@@ -30,26 +30,31 @@ def test_the_listener_takes_his_open_test_and_sees_his_score(page) -> None:
     expect(_task(page, "tests")).not_to_contain_text("Входной контроль")
 
 
-def _an_officer_to_nominate(installation: dict[str, str]) -> str:
-    """The full name of an officer of the coordinator's agency whom the first course on his home
-    page is for: the person he has in mind, read from the scratch database."""
+def _an_officer_to_nominate(installation: dict[str, str]) -> tuple[int, str]:
+    """The first course on the coordinator's home page that an officer of his agency is eligible
+    for (a course of initial training is for recruits, whom he names by IIN instead), as its
+    place in the list, and the full name of that officer: the person he has in mind, read from
+    the scratch database."""
     code = (
         "from eacademy.analytics.today import tasks_for; from eacademy.core.models import User; from eacademy.planning.models import Offering;"
         "from eacademy.enrollment.queries import in_categories; from eacademy.people.queries import visible_to;"
         "user = User.objects.get(username='coordinator');"
-        "url = next(t for t in tasks_for(user) if t.key == 'nominate').items[0].url;"
-        "offering = Offering.objects.get(pk=int(url.split('/')[-3]));"
-        "person = visible_to(user).filter(in_categories(offering.version.target_categories)).exclude(applications__offering=offering).order_by('pk').first();"
-        "print(person.full_name)"
+        "items = next(t for t in tasks_for(user) if t.key == 'nominate').items;"
+        "offerings = [Offering.objects.get(pk=int(item.url.split('/')[-3])) for item in items];"
+        "found = [(n, visible_to(user).filter(in_categories(o.version.target_categories)).exclude(applications__offering=o).order_by('pk').first())"
+        " for n, o in enumerate(offerings)];"
+        "n, person = next((n, p) for n, p in found if p is not None);"
+        "print(n, person.full_name)"
     )
     result = subprocess.run([sys.executable, "-m", "eacademy", "shell", "-c", code], env=installation, capture_output=True, text=True, check=True)
-    return result.stdout.strip().splitlines()[-1]
+    place, name = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    return int(place), name
 
 
 def test_the_coordinator_nominates_an_officer_found_by_name(page, installation) -> None:
-    wanted = _an_officer_to_nominate(installation)
+    place, wanted = _an_officer_to_nominate(installation)
     sign_in(page, "coordinator")
-    _task(page, "nominate").locator("li a").first.click()
+    _task(page, "nominate").locator("li a").nth(place).click()
     expect(page.locator("h1")).to_have_text("Направление на курс")
     page.get_by_test_id("nominee-search").fill(" ".join(wanted.split()[:2]).lower())
     page.get_by_role("button", name="Найти").click()
