@@ -91,3 +91,8 @@ class StatementForm(forms.Form):
 class RevenueForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     by = forms.ChoiceField(label=_("By"), choices=[("month", _("Month")), ("service", _("Service")), ("department", _("Department")), ("customer", _("Customer"))])
+
+
+class MonthForm(forms.Form):
+    year = forms.IntegerField(min_value=2000, max_value=2100)
+    month = forms.IntegerField(min_value=1, max_value=12)

@@ -1,6 +1,7 @@
 """What pages and reports read about paid services."""
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -20,15 +21,15 @@ from eacademy.org.models import AcademyUnit
 from eacademy.people.queries import agency_id_of
 
 
-def vat_percent(service: Service, turnover_on: datetime.date) -> Decimal:
-    """The VAT rate for this service's turnover on that day: none when the service is exempt or
-    the Academy pays no VAT (a setting), else the rate in force then."""
-    if service.vat_exempt or not settings.ACADEMY_PAYS_VAT:
-        return Decimal(0)
-    rate = VatRate.objects.filter(valid_from__lte=turnover_on).order_by("-valid_from").first()
-    if rate is None:
+def vat_percents(services: Iterable[Service], turnover_on: datetime.date) -> dict[int, Decimal]:
+    """Each service's VAT rate for turnover on that day, in one query: none when the service is
+    exempt or the Academy pays no VAT (a setting), else the rate in force then."""
+    services = list(services)
+    charged = {s.pk for s in services if not s.vat_exempt} if settings.ACADEMY_PAYS_VAT else set()
+    rate = VatRate.objects.filter(valid_from__lte=turnover_on).order_by("-valid_from").first() if charged else None
+    if charged and rate is None:
         raise DomainError(_("No VAT rate is recorded for %(day)s.") % {"day": f"{turnover_on:%d.%m.%Y}"})
-    return Decimal(rate.percent)
+    return {s.pk: Decimal(rate.percent) if rate and s.pk in charged else Decimal(0) for s in services}
 
 
 def price_on(service: Service, day: datetime.date) -> Decimal:
@@ -41,10 +42,12 @@ def price_on(service: Service, day: datetime.date) -> Decimal:
 def contract_total(contract: Contract) -> Decimal:
     """What the contract is worth with VAT at the rates of the day it was made (invoices take the
     rate of their turnover dates)."""
+    lines = list(contract.lines.select_related("service"))
+    percents = vat_percents((line.service for line in lines), contract.made_on)
     total = Decimal(0)
-    for line in contract.lines.select_related("service"):
+    for line in lines:
         net = money.line_net(line.quantity, line.unit_price, line.discount_percent)
-        total += net + money.vat(net, vat_percent(line.service, contract.made_on))
+        total += net + money.vat(net, percents[line.service_id])
     return total
 
 

@@ -98,15 +98,15 @@ def contract_create(*, actor: User, customer: Customer, made_on: datetime.date, 
     if language not in ("kk", "ru"):
         raise DomainError(_("A contract is made in Kazakh or Russian."))
     _check_seats(items, Counter(a.offering_id for a in applications if a.status == Application.Status.ACCEPTED))
+    taken = Beneficiary.objects.filter(Q(application__in=applications) | Q(registration__in=registrations) | Q(stay__in=stays)).first()
+    if taken is not None:
+        raise DomainError(_("%(place)s is already paid for by another contract.") % {"place": taken})
     number = (Contract.objects.select_for_update().filter(year=made_on.year).aggregate(n=Max("number"))["n"] or 0) + 1
     contract = save_by(Contract(customer=customer, year=made_on.year, number=number, made_on=made_on, created_by=actor, language=language), actor)
     for item in items:
         discount = discount_for(customer, item.quantity, made_on) if item.discount is None else item.discount
         save_by(ContractLine(contract=contract, service=item.service, quantity=item.quantity, unit_price=queries.price_on(item.service, made_on),
                              discount_percent=discount, offering=item.offering), actor)
-    taken = Beneficiary.objects.filter(Q(application__in=applications) | Q(registration__in=registrations) | Q(stay__in=stays))
-    if taken.exists():
-        raise DomainError(_("%(place)s is already paid for by another contract.") % {"place": taken.first()})
     Beneficiary.objects.bulk_create([Beneficiary(contract=contract, application=a) for a in applications]
                                     + [Beneficiary(contract=contract, registration=r) for r in registrations] + [Beneficiary(contract=contract, stay=s) for s in stays])
     _await(actor, contract, awaiting=True)
@@ -190,15 +190,17 @@ def invoice_issue(*, actor: User, contract: Contract, issued_on: datetime.date, 
     if contract.status != Contract.Status.SIGNED:
         raise DomainError(_("Only a signed contract is invoiced."))
     stages = []
+    rows = list(contract.lines.select_related("service").order_by("pk"))
+    percents = queries.vat_percents((row.service for row in rows), turnover_on)
     done = {line: (q, net) for line, q, net in InvoiceLine.objects.filter(contract_line__contract=contract).values("contract_line")
             .annotate(q=Sum("quantity"), net=Sum("net")).values_list("contract_line", "q", "net")}  # one query, not one per line
-    for row in contract.lines.select_related("service").order_by("pk"):
+    for row in rows:
         invoiced_quantity, invoiced_net = done.get(row.pk, (Decimal(0), Decimal(0)))
         quantity = (quantities or {}).get(row.pk, Decimal(0)) if quantities is not None else row.quantity - invoiced_quantity
         if quantity == 0:
             continue
         try:
-            part = calculation.stage(_line(row), quantity, invoiced_quantity, invoiced_net, queries.vat_percent(row.service, turnover_on))
+            part = calculation.stage(_line(row), quantity, invoiced_quantity, invoiced_net, percents[row.service_id])
         except ValueError:
             raise DomainError(_("“%(service)s”: no more than what remains of the line can be invoiced.") % {"service": row.service}) from None
         stages.append((row, part))
@@ -290,11 +292,12 @@ def _act(contract: Contract, made_on: datetime.date, by: User) -> Act:
     if any(line.offering and line.offering.ends_on > made_on for line in lines):
         raise DomainError(_("An act is drawn when the contract's courses have ended."))
     rendered = _rendered(contract, lines)
+    percents = queries.vat_percents((line.service for line in lines), made_on)
     parts = []
     for line in lines:
         quantity = min(rendered[line.pk], line.quantity)
         net = calculation.Line(quantity, line.unit_price, line.discount_percent).net
-        parts.append((line, quantity, calculation.Stage(quantity, net, queries.vat_percent(line.service, made_on))))
+        parts.append((line, quantity, calculation.Stage(quantity, net, percents[line.service_id])))
     number = (Act.objects.select_for_update().filter(year=made_on.year).aggregate(n=Max("number"))["n"] or 0) + 1
     net, tax = sum((p.net for _l, _q, p in parts), Decimal(0)), sum((p.vat for _l, _q, p in parts), Decimal(0))
     act = save_by(Act(contract=contract, year=made_on.year, number=number, made_on=made_on, net=net, vat=tax, total=net + tax), by)

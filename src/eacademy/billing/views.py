@@ -16,6 +16,7 @@ from eacademy.billing.forms import (
     ContractForm,
     InvoiceForm,
     LineFormSet,
+    MonthForm,
     PaymentForm,
     RevenueForm,
     SignForm,
@@ -231,16 +232,16 @@ def act_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def esf_export(request: HttpRequest) -> HttpResponse:
     """The month's invoices as electronic invoices (IS ESF's XML), for the accountant to upload and sign."""
-    form = RevenueForm({"year": request.GET.get("year"), "by": "month"})
-    month = request.GET.get("month", "")
-    if not form.is_valid() or not month.isdigit() or not 1 <= int(month) <= 12:
+    form = MonthForm(request.GET)
+    if not form.is_valid():
         return HttpResponse(_("Give the year and the month."), status=400, content_type="text/plain; charset=utf-8")
-    invoices = (Invoice.objects.filter(issued_on__year=form.cleaned_data["year"], issued_on__month=int(month)).select_related("contract__customer")
+    year, month = form.cleaned_data["year"], form.cleaned_data["month"]
+    invoices = (Invoice.objects.filter(issued_on__year=year, issued_on__month=month).select_related("contract__customer")
                 .prefetch_related("lines__contract_line__service").order_by("number"))
     try:
         data = esf.export(invoices)
     except DomainError as exc:
         return HttpResponse(" ".join(exc.messages), status=422, content_type="text/plain; charset=utf-8")
     response = HttpResponse(data, content_type="application/xml")
-    response["Content-Disposition"] = f'attachment; filename="{dated_filename("esf", form.cleaned_data["year"], month, extension="xml")}"'
+    response["Content-Disposition"] = f'attachment; filename="{dated_filename("esf", year, month, extension="xml")}"'
     return response

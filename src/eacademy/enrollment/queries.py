@@ -67,7 +67,7 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
 
 def free_seats(offering: Offering) -> int:
     """Seats no active listener holds (quotas aside)."""
-    return offering.capacity - offering.enrollments.filter(status__in=("enrolled", "on_leave")).count()
+    return offering.capacity - offering.enrollments.filter(status__in=(Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)).count()
 
 
 def waitlist(offering: Offering) -> QuerySet[Application]:
