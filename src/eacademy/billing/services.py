@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from eacademy.billing import calculation, queries, statement
 from eacademy.billing.models import (
@@ -34,7 +34,7 @@ from eacademy.billing.rules import require_biller
 from eacademy.campus import services as campus_services
 from eacademy.campus.models import Stay
 from eacademy.core.errors import DomainError
-from eacademy.core.history import save_by, system_user
+from eacademy.core.history import bulk_create_recorded, save_by, system_user
 from eacademy.core.models import User
 from eacademy.enrollment import queries as enrollment_queries
 from eacademy.enrollment import services as enrollment_services
@@ -268,7 +268,7 @@ def statement_import(*, actor: User, rows: list[statement.Row]) -> StatementRepo
         else:
             report.paid.append(Payment(invoice_id=invoices[key], amount=row.amount, paid_on=row.paid_on, reference=row.reference))
         seen.add(row.reference)
-    report.paid = bulk_create_with_history(report.paid, Payment, batch_size=1000, default_user=actor)
+    report.paid = bulk_create_recorded(report.paid, Payment, actor)
     return report
 
 
