@@ -259,3 +259,17 @@ def test_the_contract_page_reads_as_many_queries_for_three_listeners_as_for_one(
             assert client.get(f"/billing/contracts/{contract.pk}/").status_code == 200
         counts.append(len(queries_made))
     assert counts[0] == counts[1]
+
+
+def test_a_contract_sells_no_more_than_the_seats_open_to_its_agency(persona, customer, course):
+    methodologist = persona(Role.METHODOLOGIST)
+    start = START + datetime.timedelta(days=60)
+    offering = planning.offering_create(actor=methodologist, version=ProgrammeVersion.objects.get(programme__code="adv-pretrial", status="approved"),
+                                        starts_on=start, ends_on=start + datetime.timedelta(days=11), place="Қосшы", capacity=5, language="ru",
+                                        study_format="full_time", department=AcademyUnit.objects.get(code="ivt-supervision"))
+    planning.offering_set_quotas(actor=methodologist, offering=offering, seats_by_agency={Agency.objects.exclude(code="prosecutor").first(): 3})
+    planning.offering_publish(actor=methodologist, offering=offering)
+    with pytest.raises(DomainError, match="has 2 free seats: the contract cannot sell 3"):
+        services.contract_create(actor=persona(Role.ACCOUNTANT), customer=customer, made_on=timezone.localdate(), items=[services.Item(course, Decimal(3), offering=offering)])
+    assert services.contract_create(actor=persona(Role.ACCOUNTANT), customer=customer, made_on=timezone.localdate(),
+                                    items=[services.Item(course, Decimal(2), offering=offering)]).lines.get().quantity == 2

@@ -74,11 +74,13 @@ def discount_for(customer: Customer, quantity: Decimal, day: datetime.date) -> D
     return max((Decimal(r.percent) for r in rules if r.more_than is None or quantity > r.more_than), default=Decimal(0))
 
 
-def _check_seats(items: Sequence[Item], enrolled: dict[int, int]) -> None:
-    """A line for a course asks for no more places than the course has free, besides the
-    contract's listeners already enrolled (`enrolled`: offering id → how many)."""
+def _check_seats(customer: Customer, items: Sequence[Item], enrolled: dict[int, int]) -> None:
+    """A line for a course asks for no more places than the course has open to the customer's
+    agency (its quota and the seats no quota reserves), besides the contract's listeners
+    already enrolled (`enrolled`: offering id → how many)."""
     for item in items:
-        if item.offering is not None and item.quantity - enrolled.get(item.offering.pk, 0) > (free := enrollment_queries.free_seats(item.offering)):
+        if item.offering is not None and item.quantity - enrolled.get(item.offering.pk, 0) > (
+                free := enrollment_queries.seats(item.offering).count_for(customer.agency_id)):
             raise DomainError(_("The course “%(course)s” has %(free)s free seats: the contract cannot sell %(quantity)s.")
                               % {"course": item.offering, "free": free, "quantity": item.quantity})
 
@@ -97,7 +99,7 @@ def contract_create(*, actor: User, customer: Customer, made_on: datetime.date, 
             raise DomainError(_("A quantity is positive and a discount from 0 to 100 %."))
     if language not in ("kk", "ru"):
         raise DomainError(_("A contract is made in Kazakh or Russian."))
-    _check_seats(items, Counter(a.offering_id for a in applications if a.status == Application.Status.ACCEPTED))
+    _check_seats(customer, items, Counter(a.offering_id for a in applications if a.status == Application.Status.ACCEPTED))
     taken = Beneficiary.objects.filter(Q(application__in=applications) | Q(registration__in=registrations) | Q(stay__in=stays)).first()
     if taken is not None:
         raise DomainError(_("%(place)s is already paid for by another contract.") % {"place": taken})
@@ -167,7 +169,7 @@ def contract_amend(*, actor: User, contract: Contract, made_on: datetime.date, r
             raise DomainError(_("“%(service)s”: a quantity stays positive, no less than invoiced, and a rendered line is not changed.") % {"service": lines[pk].service})
     enrolled = dict(contract.beneficiaries.filter(application__status=Application.Status.ACCEPTED).values("application__offering")
                     .annotate(n=Count("pk")).values_list("application__offering", "n"))
-    _check_seats([Item(lines[pk].service, quantities[pk], offering=lines[pk].offering) for pk in quantities if quantities[pk] > lines[pk].quantity], enrolled)
+    _check_seats(contract.customer, [Item(lines[pk].service, quantities[pk], offering=lines[pk].offering) for pk in quantities if quantities[pk] > lines[pk].quantity], enrolled)
     number = (contract.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
     amendment = save_by(Amendment(contract=contract, number=number, made_on=made_on, reason=reason.strip(), created_by=actor), actor)
     for pk, quantity in quantities.items():

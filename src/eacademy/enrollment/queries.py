@@ -1,6 +1,7 @@
 """Reads of applications, enrollments and orders shared by pages, the API and reports."""
 
 import operator
+from dataclasses import dataclass
 from functools import reduce
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -65,9 +66,31 @@ def roster(offering: Offering) -> QuerySet[Enrollment]:
     return offering.enrollments.select_related("person__agency", "person__position", "group").order_by("group__number", "person__last_name", "id")
 
 
-def free_seats(offering: Offering) -> int:
-    """Seats no active listener holds (quotas aside)."""
-    return offering.capacity - offering.enrollments.filter(status__in=(Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE)).count()
+@dataclass(frozen=True)
+class Seats:
+    """Who holds the offering's seats: read once, then asked for any agency."""
+
+    capacity: int
+    taken: dict[int | None, int]
+    quotas: dict[int | None, int]
+
+    def count_for(self, agency_id: int | None) -> int:
+        """The seats still open to the agency: its quota's unused part and the seats no quota
+        reserves that others have not taken, within the seats left at all."""
+        left = self.capacity - sum(self.taken.values())
+        own = max(0, self.quotas.get(agency_id, 0) - self.taken.get(agency_id, 0))
+        beyond_quotas = sum(max(0, n - self.quotas.get(agency, 0)) for agency, n in self.taken.items())
+        unreserved = max(0, self.capacity - sum(self.quotas.values()) - beyond_quotas)
+        return max(0, min(left, own + unreserved))
+
+    def free_for(self, agency_id: int | None) -> bool:
+        return self.count_for(agency_id) > 0
+
+
+def seats(offering: Offering) -> Seats:
+    taken = (Enrollment.objects.filter(offering=offering, status__in=(Enrollment.Status.ENROLLED, Enrollment.Status.ON_LEAVE))
+             .values("person__agency_id").annotate(n=Count("id")).values_list("person__agency_id", "n"))
+    return Seats(offering.capacity, dict(taken), dict(offering.quotas.values_list("agency_id", "seats")))
 
 
 def waitlist(offering: Offering) -> QuerySet[Application]:

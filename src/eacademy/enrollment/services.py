@@ -2,13 +2,12 @@
 the current state, written as a numbered order line and a history record."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -22,7 +21,7 @@ from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
 from eacademy.enrollment.imports import NominationRow
 from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
-from eacademy.enrollment.queries import listener_category
+from eacademy.enrollment.queries import listener_category, seats
 from eacademy.enrollment.rules import PLANNERS, SIGNERS
 from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people.models import Person
@@ -126,37 +125,8 @@ def application_agency_decide(*, actor: User, application: Application, approve:
     return application
 
 
-@dataclass(frozen=True)
-class _Seats:
-    """Who holds the offering's seats: read once, then asked for any agency."""
-
-    capacity: int
-    taken: dict[int | None, int]
-    quotas: dict[int | None, int]
-
-    def free_for(self, agency_id: int | None) -> bool:
-        """A seat is free for the agency within its quota, or among the seats no quota reserves."""
-        if sum(self.taken.values()) >= self.capacity:
-            return False
-        if self.taken.get(agency_id, 0) < self.quotas.get(agency_id, 0):
-            return True
-        unreserved = self.capacity - sum(self.quotas.values())
-        beyond_quotas = sum(max(0, n - self.quotas.get(agency, 0)) for agency, n in self.taken.items())
-        return beyond_quotas < unreserved
-
-
-def _seats(offering: Offering) -> _Seats:
-    taken = (
-        Enrollment.objects.filter(offering=offering, status__in=ACTIVE)
-        .values("person__agency_id")
-        .annotate(n=Count("id"))
-        .values_list("person__agency_id", "n")
-    )
-    return _Seats(offering.capacity, dict(taken), dict(offering.quotas.values_list("agency_id", "seats")))
-
-
 def _has_room(offering: Offering, agency_id: int | None) -> bool:
-    return _seats(offering).free_for(agency_id)
+    return seats(offering).free_for(agency_id)
 
 
 @transaction.atomic
@@ -224,13 +194,13 @@ def _enroll(actor: User, application: Application) -> Enrollment:
 
 def _promote_waitlist(actor: User, offering: Offering) -> None:
     """When a seat frees, the first waitlisted application that fits moves up (seats read once)."""
-    seats = _seats(offering)
+    free = seats(offering)
     for waiting in (
         Application.objects.filter(offering=offering, status=Application.Status.WAITLISTED)
         .select_related("person")
         .order_by("decided_at", "id")
     ):
-        if seats.free_for(waiting.person.agency_id):
+        if free.free_for(waiting.person.agency_id):
             _enroll(actor, waiting)
             return
 
