@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "eacademy.internships",
     "eacademy.events",
     "eacademy.billing",
+    "eacademy.postgrad",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",

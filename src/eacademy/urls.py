@@ -46,6 +46,7 @@ urlpatterns = [
     path("internships/", include("eacademy.internships.urls")),
     path("events/", include("eacademy.events.urls")),
     path("billing/", include("eacademy.billing.urls")),
+    path("postgrad/", include("eacademy.postgrad.urls")),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from eacademy.core.documents import Percent
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters, Sums
 from eacademy.events import queries as events_queries
+from eacademy.postgrad import queries as postgrad_queries
 from eacademy.staff import queries as staff_queries
 
 
@@ -150,7 +152,32 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
     staff_cards, staff_section = _staff(filters, years)
     board.cards += staff_cards
     board.sections.append(staff_section)
+    if not (filters.agency_id or filters.programme_id):  # postgraduate study is the Academy's own, not an agency's
+        postgrad_cards, postgrad_section = _postgrad(filters.year or max(years, default=timezone.localdate().year))
+        board.cards += postgrad_cards
+        board.sections.append(postgrad_section)
     return board
+
+
+def _postgrad(year: int) -> tuple[list[Card], Section]:
+    """Postgraduate study: students by programme and year of admission, the distribution of GPA,
+    the defences of the year on time, and the share of them implemented in practice against the
+    strategy's 50–90 % (seed 003)."""
+    figures = postgrad_queries.indicators(year)
+    share, goal = figures.implementation_share, figures.implementation_target
+    cards = [
+        Card(_("Master's and doctoral students"), str(sum(n for _p, _y, n in figures.by_programme)), figure=sum(n for _p, _y, n in figures.by_programme)),
+        Card(_("Defences on time in %(year)s") % {"year": year}, f"{figures.defences_on_time} / {figures.defences}", figure=figures.defences_on_time),
+        Card(_("Dissertations implemented in practice, %(year)s") % {"year": year}, _percent(share), "" if goal is None else f"≥ {goal:.0%}",
+             None if goal is None or share is None else share >= goal, _share(share)),
+    ]
+    section = Section(
+        _("Postgraduate study"), [_("Programme"), _("Year of admission"), _("Students")],
+        [[Cell(programme), Cell(admitted), Cell(n)] for programme, admitted, n in figures.by_programme],
+        bar_chart(_("Students by overall GPA"), [label for label, _n in figures.gpa_bands], {_("Students"): [n for _label, n in figures.gpa_bands]}),
+        _("The chart shows the studying students by their overall GPA, weighted by credits."),
+    )
+    return cards, section
 
 
 def _staff(filters: Filters, years: list[int]) -> tuple[list[Card], Section]:

@@ -26,6 +26,7 @@ from eacademy.evaluation.queries import Filters
 from eacademy.events import queries as events_queries
 from eacademy.people.models import Person
 from eacademy.people.queries import academy_unit_id_of, agency_id_of
+from eacademy.postgrad import queries as postgrad_queries
 from eacademy.staff import queries as staff_queries
 
 
@@ -110,7 +111,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         exported = _export(request, "indicators", title, board.sections, board.cards, filters)
         if exported is not None:
             return exported
-    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, f"{staff_queries.stamp()}:{events_queries.stamp()}",
+    body = _body(request, "analytics/_dashboard_body.html", stamp, filters, f"{staff_queries.stamp()}:{events_queries.stamp()}:{postgrad_queries.stamp()}",
                  lambda: {"board": dashboards.main(filters, years)})
     return render(request, "analytics/dashboard.html", {"title": title, "form": form, "body": body, "filters": filters, "query": request.GET.urlencode(),
                                                           "stamp": stamp})

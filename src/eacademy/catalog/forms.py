@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import (
     HOUR_FIELDS,
+    Component,
+    Cycle,
     Discipline,
     InstructionLanguage,
     ListenerCategory,
@@ -45,7 +47,8 @@ class VersionForm(forms.Form):
 
 
 class ModuleForm(NamesForm):
-    pass
+    cycle = forms.ChoiceField(label=_("cycle"), choices=[("", "—"), *Cycle.choices], required=False,
+                              help_text=_("Postgraduate programmes only."))
 
 
 class DisciplineForm(NamesForm):
@@ -56,6 +59,13 @@ class DisciplineForm(NamesForm):
         self.fields["module"].queryset = modules  # type: ignore[attr-defined]
         for field in HOUR_FIELDS:
             self.fields[field] = forms.IntegerField(label=getattr(Discipline._meta.get_field(field), "verbose_name", field), min_value=0, max_value=2000, initial=0)
+
+        self.fields["credits"] = forms.IntegerField(label=_("credits"), min_value=1, max_value=120, required=False, help_text=_("Postgraduate programmes only."))
+        self.fields["component"] = forms.ChoiceField(label=_("component"), choices=[("", "—"), *Component.choices], required=False)
+        self.fields["period"] = forms.IntegerField(label=_("academic period"), min_value=1, max_value=8, required=False)
+
+    def credit_fields(self) -> dict[str, object]:
+        return {name: self.cleaned_data[name] for name in ("credits", "component", "period")}
 
     def hours(self) -> dict[str, int]:
         return {field: self.cleaned_data[field] for field in HOUR_FIELDS if self.cleaned_data[field]}

@@ -15,6 +15,14 @@ class ProgrammeKind(models.TextChoices):
     RESERVE = "reserve", _("Presidential Reserve")
     CIS = "cis", _("CIS course")
     INTERNATIONAL = "international", _("International course")
+    # Postgraduate study on credit technology (Rules §34, §39).
+    MASTER_SCIENTIFIC = "master_sci", _("Scientific-pedagogical master's programme")
+    MASTER_PROFILE = "master_prof", _("Profile master's programme")
+    DOCTORAL = "doctoral", _("Doctoral programme (PhD)")
+
+
+# Kinds whose disciplines carry credits, a component and an academic period.
+CREDIT_KINDS = (ProgrammeKind.MASTER_SCIENTIFIC, ProgrammeKind.MASTER_PROFILE, ProgrammeKind.DOCTORAL)
 
 
 class RecruitTrack(models.TextChoices):
@@ -140,9 +148,45 @@ class ProgrammeVersion(models.Model):
         return self.status == self.Status.DRAFT
 
 
+class Cycle(models.TextChoices):
+    """The parts of a postgraduate programme (Rules §39)."""
+
+    BASIC = "basic", _("Basic disciplines")
+    MAJOR = "major", _("Major disciplines")
+    PRACTICE = "practice", _("Practical training")
+    RESEARCH = "research", _("Research work")
+    FINAL = "final", _("Final certification")
+
+
+class Component(models.TextChoices):
+    COMPULSORY = "compulsory", _("Compulsory component")
+    ELECTIVE = "elective", _("Elective component")
+
+
+class CreditNorm(models.Model):
+    """How many credits a postgraduate programme of a kind and length carries at least: data with
+    its source and the date it was checked, not a constant (the standards change)."""
+
+    kind = models.CharField(_("kind"), max_length=15, choices=ProgrammeKind.choices)
+    study_months = models.PositiveSmallIntegerField(_("study, months"))
+    min_credits = models.PositiveSmallIntegerField(_("credits at least"))
+    source = models.CharField(_("source"), max_length=300)
+    checked_on = models.DateField(_("checked against the source on"))
+
+    class Meta:
+        ordering = ["kind", "study_months"]
+        verbose_name = _("credit norm")
+        verbose_name_plural = _("credit norms")
+        constraints = [models.UniqueConstraint(fields=["kind", "study_months"], name="catalog_credit_norm_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.study_months}: {self.min_credits}"
+
+
 class Module(TrilingualName):
     version = models.ForeignKey(ProgrammeVersion, on_delete=models.CASCADE, related_name="modules", verbose_name=_("version"))
     position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
+    cycle = models.CharField(_("cycle"), max_length=10, choices=Cycle.choices, blank=True)
 
     class Meta:
         ordering = ["version", "position", "id"]
@@ -166,6 +210,11 @@ class Discipline(TrilingualName):
     independent = models.PositiveSmallIntegerField(_("independent work"), default=0)
     internship = models.PositiveSmallIntegerField(_("internship"), default=0)
     control = models.PositiveSmallIntegerField(_("control"), default=0)
+    # Credit technology only: a whole number of credits, compulsory or elective, and the one
+    # academic period of the programme it is studied in (Rules §39).
+    credits = models.PositiveSmallIntegerField(_("credits"), null=True, blank=True)
+    component = models.CharField(_("component"), max_length=10, choices=Component.choices, blank=True)
+    period = models.PositiveSmallIntegerField(_("academic period"), null=True, blank=True)
 
     class Meta:
         ordering = ["module", "position", "id"]
@@ -177,7 +226,8 @@ class Discipline(TrilingualName):
                 | models.Q(consultations__gt=0) | models.Q(independent__gt=0) | models.Q(internship__gt=0)
                 | models.Q(control__gt=0),
                 name="catalog_discipline_has_hours",
-            )
+            ),
+            models.CheckConstraint(condition=models.Q(credits__isnull=True) | models.Q(credits__gt=0), name="catalog_discipline_credits_positive"),
         ]
 
     @property

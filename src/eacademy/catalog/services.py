@@ -4,13 +4,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import (
+    CREDIT_KINDS,
     HOUR_FIELDS,
     Competency,
+    Component,
+    CreditNorm,
+    Cycle,
     Discipline,
     ListenerCategory,
     Module,
@@ -20,7 +24,7 @@ from eacademy.catalog.models import (
     StudyFormat,
     VersionCompetency,
 )
-from eacademy.catalog.reference import COMPETENCIES, INITIAL_TRAINING_MONTHS
+from eacademy.catalog.reference import COMPETENCIES, INITIAL_TRAINING_MONTHS, load_credit_norms
 from eacademy.catalog.rules import APPROVERS, EDITORS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
@@ -115,17 +119,22 @@ def version_update(
 
 
 @transaction.atomic
-def module_add(*, actor: User, version: ProgrammeVersion, names: tuple[str, str, str]) -> Module:
+def module_add(*, actor: User, version: ProgrammeVersion, names: tuple[str, str, str], cycle: str = "") -> Module:
     require_role(actor, EDITORS)
     _require_draft(version)
     if not names[1].strip():
         raise DomainError({"name_ru": [_("This field is required.")]})
+    if cycle not in ("", *Cycle.values):
+        raise DomainError({"cycle": [_("Choose a cycle from the list.")]})
     position = (version.modules.aggregate(last=Max("position"))["last"] or 0) + 1
-    return Module.objects.create(version=version, position=position, name_kk=names[0], name_ru=names[1], name_en=names[2])
+    return Module.objects.create(version=version, position=position, name_kk=names[0], name_ru=names[1], name_en=names[2], cycle=cycle)
 
 
 @transaction.atomic
-def discipline_add(*, actor: User, module: Module, names: tuple[str, str, str], hours: dict[str, int]) -> Discipline:
+def discipline_add(*, actor: User, module: Module, names: tuple[str, str, str], hours: dict[str, int],
+                   credits: int | None = None, component: str = "", period: int | None = None) -> Discipline:
+    """A discipline with its hours; in a postgraduate programme also its whole credits, component
+    and the one academic period it is studied in (Rules §39)."""
     require_role(actor, EDITORS)
     _require_draft(module.version)
     unknown = set(hours) - set(HOUR_FIELDS)
@@ -135,8 +144,44 @@ def discipline_add(*, actor: User, module: Module, names: tuple[str, str, str], 
         raise DomainError({"hours": [_("A discipline needs hours of at least one type of work.")]})
     if not names[1].strip():
         raise DomainError({"name_ru": [_("This field is required.")]})
+    if module.version.programme.kind in CREDIT_KINDS:
+        _check_credits(credits, component, period)
+    elif credits or component or period:
+        raise DomainError({"credits": [_("Credits, components and academic periods belong to postgraduate programmes only.")]})
     position = (module.disciplines.aggregate(last=Max("position"))["last"] or 0) + 1
-    return Discipline.objects.create(module=module, position=position, name_kk=names[0], name_ru=names[1], name_en=names[2], **hours)
+    return Discipline.objects.create(module=module, position=position, name_kk=names[0], name_ru=names[1], name_en=names[2], **hours,
+                                     credits=credits, component=component, period=period)
+
+
+def _check_credits(credits: int | None, component: str, period: int | None) -> None:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(credits, int) or not 1 <= credits <= 120:
+        errors["credits"] = [_("A discipline carries a whole number of credits, from 1 to 120.")]
+    if component not in Component.values:
+        errors["component"] = [_("Say whether the discipline is compulsory or elective.")]
+    if not isinstance(period, int) or not 1 <= period <= 8:
+        errors["period"] = [_("Name the academic period of the programme the discipline is studied in, from 1 to 8.")]
+    if errors:
+        raise DomainError(errors)
+
+
+def credit_norm(version: ProgrammeVersion) -> CreditNorm | None:
+    """The norm of credits for the version's kind and length, None for a programme in hours."""
+    months = int(version.study_months)
+    return CreditNorm.objects.filter(kind=version.programme.kind, study_months=months).first()
+
+
+def _credit_errors(version: ProgrammeVersion) -> dict[str, list[str]]:
+    """A postgraduate programme carries at least its norm of credits for its kind and length."""
+    norm = credit_norm(version)
+    if norm is None:
+        return {"__all__": [_("No norm of credits is recorded for a %(kind)s of %(months)s months: record it before approving.")
+                            % {"kind": version.programme.get_kind_display(), "months": int(version.study_months)}]}
+    total = Discipline.objects.filter(module__version=version).aggregate(total=Sum("credits"))["total"] or 0
+    if total < norm.min_credits:
+        return {"__all__": [_("The programme carries %(total)s credits; a %(kind)s of %(months)s months carries at least %(norm)s.")
+                            % {"total": total, "kind": version.programme.get_kind_display(), "months": norm.study_months, "norm": norm.min_credits}]}
+    return {}
 
 
 @transaction.atomic
@@ -178,6 +223,8 @@ def version_approve(
         errors["__all__"] = [_("The programme has no disciplines yet.")]
     elif not version.competencies.exists():
         errors["__all__"] = [_("Say which competencies the programme develops.")]
+    elif version.programme.kind in CREDIT_KINDS:
+        errors.update(_credit_errors(version))
     if errors:
         raise DomainError(errors)
     ProgrammeVersion.objects.filter(programme=version.programme, status=ProgrammeVersion.Status.APPROVED).update(
@@ -222,3 +269,4 @@ def version_start_draft(*, actor: User, programme: Programme) -> ProgrammeVersio
 def load_catalog_reference() -> None:
     for position, (code, (kk, ru, en)) in enumerate(COMPETENCIES, start=1):
         Competency.objects.update_or_create(code=code, defaults={"position": position, "name_kk": kk, "name_ru": ru, "name_en": en})
+    load_credit_norms(CreditNorm)

@@ -107,7 +107,7 @@ def module_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ModuleForm(request.POST)
     if not form.is_valid():
         return _invalid(request, version, form)
-    return _draft_action(request, version, lambda: services.module_add(actor=signed_in_user(request), version=version, names=form.names()), _("The module is added."))
+    return _draft_action(request, version, lambda: services.module_add(actor=signed_in_user(request), version=version, names=form.names(), cycle=form.cleaned_data["cycle"]), _("The module is added."))
 
 
 @role_required(*EDITORS)
@@ -119,7 +119,8 @@ def discipline_add(request: HttpRequest, pk: int) -> HttpResponse:
         return _invalid(request, version, form)
     return _draft_action(
         request, version,
-        lambda: services.discipline_add(actor=signed_in_user(request), module=form.cleaned_data["module"], names=form.names(), hours=form.hours()),
+        lambda: services.discipline_add(actor=signed_in_user(request), module=form.cleaned_data["module"], names=form.names(), hours=form.hours(),
+                                         **form.credit_fields()),  # type: ignore[arg-type]
         _("The discipline is added."),
     )
 

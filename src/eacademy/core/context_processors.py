@@ -20,6 +20,8 @@ _NAVIGATION = [
     (_("My timetable"), "timetable:my", "teach", (Role.LISTENER, Role.LECTURER)),
     (_("Journal"), "journal:group_list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
     (_("My studies"), "journal:my_journal", "teach", (Role.LISTENER,)),
+    (_("Postgraduate study"), "postgrad:index", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("My postgraduate studies"), "postgrad:my", "teach", (Role.STUDENT,)),
     (_("Internships"), "internships:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LECTURER, Role.LISTENER)),
     (_("Teaching staff"), "staff:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)),
     (_("International events"), "events:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
@@ -45,6 +47,7 @@ _NAVIGATION = [
 
 # Each role's daily pages, shown beside Home before the groups (the first role that has any).
 DAILY = {
+    Role.STUDENT: ["postgrad:my", "exams:exam_list"],
     Role.LISTENER: ["journal:my_journal", "timetable:my", "exams:exam_list"],
     Role.LECTURER: ["timetable:my", "journal:group_list", "exams:exam_list"],
     Role.EXPERT: ["assessment:index"],

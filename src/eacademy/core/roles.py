@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     AGENCY_COORDINATOR = "agency_coordinator", _("Agency coordinator")
     DIRECT_HEAD = "direct_head", _("Direct head")
     LISTENER = "listener", _("Listener")
+    STUDENT = "student", _("Master's or doctoral student")
     EXPERT = "expert", _("Assessment expert")
     DORMITORY_OFFICER = "dormitory_officer", _("Dormitory officer")
     LEADERSHIP = "leadership", _("Leadership")

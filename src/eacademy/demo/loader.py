@@ -31,6 +31,7 @@ from eacademy.demo.history import load_demo_history
 from eacademy.demo.internships import load_demo_internship
 from eacademy.demo.journal import load_demo_journal
 from eacademy.demo.plan import load_demo_plan
+from eacademy.demo.postgrad import load_demo_postgrad
 from eacademy.demo.programmes import load_demo_programmes
 from eacademy.demo.staff import load_demo_staff
 from eacademy.demo.timetable import TERM_WEEKS, load_demo_term, term_start
@@ -41,7 +42,8 @@ from eacademy.people.models import Person, StaffMember
 from eacademy.timetable import services as timetable_services
 
 DEMO_PASSWORD = "eacademy-demo"  # noqa: S105 - the demo's published password, never a real one
-EXTRA_LOGINS = [f"expert{n}" for n in range(2, EXPERTS + 1)] + ["intern"]  # made by the assessment's and the internship's demos
+EXTRA_LOGINS = [f"expert{n}" for n in range(2, EXPERTS + 1)] + ["intern", "ipgehead"]  # made by the assessment's, the internship's and postgraduate demos
+POSTGRAD = "postgrad"  # the student login's person is made by the postgraduate demo, from its own random numbers
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ DEMO_LOGINS = [
     ("dormitory", Role.DORMITORY_OFFICER, "dormitory"),
     ("leadership", Role.LEADERSHIP, "academy"),
     ("accountant", Role.ACCOUNTANT, "finance"),
+    ("student", Role.STUDENT, POSTGRAD),
 ]
 DEMO_PASSWORD_LOGINS = [username for username, _role, _place in DEMO_LOGINS] + EXTRA_LOGINS
 _LOGIN_POSITIONS = {
@@ -240,6 +243,8 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
 
     for username, role, place in DEMO_LOGINS:
         user = core_services.user_create(username=username, password=None, roles=[role])  # the password is set below, once for all
+        if place == POSTGRAD:
+            continue
         if place in agencies:
             person = people.make(agency=agencies[place], unit=units_by_agency[agencies[place].pk][0],
                                  position=positions[_LOGIN_POSITIONS[username]], rank=justice_ranks[3], user=user)
@@ -271,6 +276,8 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     international = load_demo_events(rng=random.Random(f"events-{seed}"), users=users)
     paid = load_demo_billing(users=users)
     today = load_demo_today(users=users)
+    people.rng = random.Random(f"postgrad-{seed}")  # last, and its own numbers: the data above stay as they were
+    postgraduate = load_demo_postgrad(people=people.make, users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
     User.objects.filter(username__in=DEMO_PASSWORD_LOGINS).update(password=make_password(DEMO_PASSWORD))
@@ -292,4 +299,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **paid,
         **today,
         **term,
+        **postgraduate,
     }

@@ -77,6 +77,7 @@ class Order(models.Model):
 
     class Kind(models.TextChoices):
         MOVEMENT = "movement", _("On the movement of listeners")
+        ADMISSION = "admission", _("On admission to postgraduate study")
 
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)

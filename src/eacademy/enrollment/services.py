@@ -230,7 +230,7 @@ def application_withdraw(*, actor: User, application: Application) -> Applicatio
 
 def _draft_order(actor: User) -> Order:
     """The actor's open draft order, locked (one is opened when there is none)."""
-    return Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor).order_by(
+    return Order.objects.select_for_update().filter(status=Order.Status.DRAFT, drafted_by=actor, kind=Order.Kind.MOVEMENT).order_by(
         "id"
     ).first() or _create(Order, actor, year=timezone.localdate().year, drafted_by=actor)
 
@@ -263,12 +263,25 @@ def _changed(course: str, change: object) -> str:
 
 
 @transaction.atomic
-def order_sign(*, actor: User, order: Order) -> Order:
+def order_open(*, actor: User, kind: str) -> Order:
+    """A new draft order of a kind whose lines another app keeps (admission: postgrad's)."""
+    require_role(actor, PLANNERS)
+    if kind == Order.Kind.MOVEMENT or kind not in Order.Kind.values:
+        raise DomainError(_("Orders on the movement of listeners are drafted by the movements themselves."))
+    return _create(Order, actor, year=timezone.localdate().year, drafted_by=actor, kind=kind)
+
+
+@transaction.atomic
+def order_sign(*, actor: User, order: Order, persons: int | None = None) -> Order:
+    """Sign and number a draft. An order whose lines another app keeps is signed through that
+    app's service, which passes how many persons the order names (`persons`)."""
     require_role(actor, SIGNERS)
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != Order.Status.DRAFT:
         raise DomainError(_("The order is already signed."))
-    if not order.lines.exists():
+    if order.kind != Order.Kind.MOVEMENT and persons is None:
+        raise DomainError(_("An order on admission is signed on the page of its admission round."))
+    if not (order.lines.exists() if order.kind == Order.Kind.MOVEMENT else persons):
         raise DomainError(_("An order without lines cannot be signed."))
     last = Order.objects.select_for_update().filter(year=order.year).aggregate(last=Max("number"))["last"] or 0
     order.number, order.status, order.signed_by, order.signed_at = last + 1, Order.Status.SIGNED, actor, timezone.now()
