@@ -147,3 +147,29 @@ def test_the_api_gives_the_curriculum_with_hours_and_hides_drafts(client_as, per
     draft = _draft(persona, "adv-api-draft")
     assert client_as(Role.LISTENER).get(f"/api/v1/programmes/{draft.programme_id}/versions/1/").status_code == 404
     assert client_as(Role.METHODOLOGIST).get(f"/api/v1/programmes/{draft.programme_id}/versions/1/").status_code == 200
+
+
+def test_a_postgraduate_programme_is_approved_only_with_whole_credits_reaching_its_norm(persona) -> None:
+    """Credits are data with their date (catalog.CreditNorm): a scientific-pedagogical master's of
+    24 months carries at least 120. A discipline of an in-service programme carries none."""
+    methodologist, head = persona(Role.METHODOLOGIST), persona(Role.HEAD_OF_DEPARTMENT)
+    programme = services.programme_create(actor=methodologist, code="master-test", kind=ProgrammeKind.MASTER_SCIENTIFIC, names=("", "Магистратура", ""),
+                                          department=AcademyUnit.objects.get(code="ipge-special-law"))
+    version = programme.versions.get()
+    services.version_update(actor=methodologist, version=version, study_months=Decimal(24), internship_months=Decimal(0), target_categories=["officers"],
+                            languages=["ru"], study_format="distance")
+    module = services.module_add(actor=methodologist, version=version, names=("", "Базовые", ""), cycle="basic")
+    with pytest.raises(DomainError) as refusal:
+        services.discipline_add(actor=methodologist, module=module, names=("", "Без кредитов", ""), hours={"lectures": 10})
+    assert set(refusal.value.message_dict) == {"credits", "component", "period"}
+    services.discipline_add(actor=methodologist, module=module, names=("", "Философия науки", ""), hours={"lectures": 60}, credits=100, component="compulsory", period=1)
+    services.competency_set(actor=methodologist, version=version, competency=Competency.objects.get(code="professional"), level=2)
+    with pytest.raises(DomainError) as refusal:
+        services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK")
+    assert refusal.value.messages == ["The programme carries 100 credits; a Scientific-pedagogical master's programme of 24 months carries at least 120."]
+    services.discipline_add(actor=methodologist, module=module, names=("", "Исследование", ""), hours={"independent": 600}, credits=20, component="compulsory", period=2)
+    assert services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK").status == "approved"
+    in_service = _draft(persona, code="adv-credits")
+    module = services.module_add(actor=methodologist, version=in_service, names=("", "Модуль", ""))
+    with pytest.raises(DomainError, match="postgraduate programmes only"):
+        services.discipline_add(actor=methodologist, module=module, names=("", "Дисциплина", ""), hours={"lectures": 6}, credits=3)

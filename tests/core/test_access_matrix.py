@@ -41,6 +41,12 @@ from eacademy.journal.models import Certificate, CertificateBatch
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
+from eacademy.postgrad.models import AdmissionRound
+from eacademy.postgrad.models import Student as PostgradStudent
+from eacademy.postgrad.models import Teaching as PostgradTeaching
+from eacademy.postgrad.rules import MARKERS as POSTGRAD_MARKERS
+from eacademy.postgrad.rules import READERS as POSTGRAD_READERS
+from eacademy.postgrad.rules import REGISTRARS as POSTGRAD_REGISTRARS
 from eacademy.staff.views import HUB_READERS as STAFF_HUB_READERS
 from eacademy.staff.views import READERS as STAFF_READERS
 from eacademy.timetable.models import Lesson, Teaching, TimetableRun
@@ -102,11 +108,11 @@ EXPECTATIONS = {
     "api:openapi-view": Expect(everyone(200)),
     "api:list_agencies": Expect(signed_in(anonymous=401)),
     "api:get_agency": Expect(
-        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404},
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.STUDENT: 404},
         url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/",
     ),
     "api:list_units": Expect(
-        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404},
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.STUDENT: 404},
         url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/units/",
     ),
     "api:list_people": Expect(allowed(*PEOPLE_READERS, anonymous=401)),
@@ -318,6 +324,30 @@ EXPECTATIONS = {
     "exams:question_file": Expect(allowed(*AUTHORS, denied=404), url=lambda s: f"/exams/files/{s['file'].version_id}/{s['file'].name}"),
     "exams:grading_queue": Expect(allowed(*AUTHORS)),
     "exams:essay_grade": Expect(allowed(*AUTHORS), url=lambda s: f"/exams/grading/{s['essay'].pk}/"),
+    # postgraduate study: the sample is the demo student, supervised by the lecturer login; the demo head heads another department (404)
+    "postgrad:index": Expect(allowed(*POSTGRAD_READERS, **{R.STUDENT: 302})),  # a student is sent to his own page
+    "postgrad:my": Expect(allowed(R.STUDENT, ok=302)),
+    **{f"postgrad:{name}": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LEADERSHIP, R.STUDENT, R.LECTURER, **{R.HEAD_OF_DEPARTMENT: 404}),
+                                  url=lambda s, tail=tail: f"/postgrad/students/{s['student'].pk}/{tail}")
+       for name, tail in (("student", ""), ("transcript_pdf", "transcript.pdf"), ("supplement_pdf", "supplement.pdf"))},
+    **{f"postgrad:plan_{name}": Expect(allowed(*POSTGRAD_READERS, ok=405), url=lambda s, name=name: f"/postgrad/students/{s['student'].pk}/plan/{name}/")
+       for name in ("choose", "drop", "submit", "approve", "return")},
+    **{f"postgrad:{name}": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s, tail=tail: f"/postgrad/students/{s['student'].pk}/{tail}/")
+       for name, tail in (("supervisor", "supervisor"), ("dissertation", "dissertation"), ("milestone_add", "milestones"), ("milestone_done", "milestones/done"),
+                          ("publication_add", "publications"), ("act_add", "acts"), ("graduate", "graduate"))},
+    "postgrad:calendar": Expect(allowed(*POSTGRAD_REGISTRARS)),
+    "postgrad:year_open": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405)),
+    "postgrad:period_open": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405)),
+    "postgrad:teaching_add": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405)),
+    "postgrad:round_new": Expect(allowed(*POSTGRAD_REGISTRARS)),
+    "postgrad:applicant_add": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/applicants/"),
+    "postgrad:entrance_mark": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/marks/"),
+    "postgrad:teachings": Expect(allowed(*POSTGRAD_MARKERS)),
+    "postgrad:teaching": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LECTURER, **{R.HEAD_OF_DEPARTMENT: 404}),
+                                url=lambda s: f"/postgrad/teachings/{s['postgrad_teaching'].pk}/"),
+    "postgrad:round": Expect(allowed(*POSTGRAD_REGISTRARS, R.LEADERSHIP), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/"),
+    "postgrad:order_draft": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order/"),
+    "postgrad:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/sign/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -387,6 +417,9 @@ def _samples(persona) -> dict[str, object]:
         "stay": Stay.objects.filter(enrollment__isnull=False).first(),
         "held_stay": Stay.objects.filter(status__in=["confirmed", "checked_in"]).first(),
         "teaching": Teaching.objects.first(),
+        "student": PostgradStudent.objects.get(person__user=persona(R.STUDENT)),
+        "postgrad_teaching": PostgradTeaching.objects.filter(lecturer=persona(R.LECTURER)).first(),
+        "round": AdmissionRound.objects.first(),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "lecturer_staff": persona(R.LECTURER).person.staff,
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),

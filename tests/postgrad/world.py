@@ -62,14 +62,14 @@ def build(persona, *, student_login: bool = True) -> World:
                                                   hours={"lectures": credits * 10, "independent": credits * 20}, credits=credits, component=component, period=period)
     catalog.competency_set(actor=registrar, version=version, competency=Competency.objects.get(code="professional"), level=2)
     version = catalog.version_approve(actor=persona(Role.HEAD_OF_DEPARTMENT), version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="Одобрено")
-    first = AcademicYear.objects.filter(starts_on__year=2040).first() or services.year_open(actor=registrar, starts_on=datetime.date(2040, 9, 1), ends_on=datetime.date(2041, 8, 31))
-    second = services.year_open(actor=registrar, starts_on=datetime.date(2041, 9, 1), ends_on=datetime.date(2042, 8, 31))
-    registration = datetime.date(2040, 8, 1), datetime.date(2040, 9, 10)
-    periods = [services.period_open(actor=registrar, year=first, kind=Period.Kind.AUTUMN, starts_on=datetime.date(2040, 9, 1), ends_on=datetime.date(2041, 1, 20), registration=registration),
-               services.period_open(actor=registrar, year=first, kind=Period.Kind.SPRING, starts_on=datetime.date(2041, 1, 21), ends_on=datetime.date(2041, 5, 31),
-                                    registration=(datetime.date(2041, 1, 10), datetime.date(2041, 1, 31))),
-               services.period_open(actor=registrar, year=second, kind=Period.Kind.AUTUMN, starts_on=datetime.date(2041, 9, 1), ends_on=datetime.date(2042, 1, 20),
-                                    registration=(datetime.date(2041, 8, 1), datetime.date(2041, 9, 10)))]
+    first = AcademicYear.objects.filter(starts_on__year=2010).first() or services.year_open(actor=registrar, starts_on=datetime.date(2010, 9, 1), ends_on=datetime.date(2011, 8, 31))
+    second = services.year_open(actor=registrar, starts_on=datetime.date(2011, 9, 1), ends_on=datetime.date(2012, 8, 31))
+    registration = datetime.date(2010, 8, 1), datetime.date(2010, 9, 10)
+    periods = [services.period_open(actor=registrar, year=first, kind=Period.Kind.AUTUMN, starts_on=datetime.date(2010, 9, 1), ends_on=datetime.date(2011, 1, 20), registration=registration),
+               services.period_open(actor=registrar, year=first, kind=Period.Kind.SPRING, starts_on=datetime.date(2011, 1, 21), ends_on=datetime.date(2011, 5, 31),
+                                    registration=(datetime.date(2011, 1, 10), datetime.date(2011, 1, 31))),
+               services.period_open(actor=registrar, year=second, kind=Period.Kind.AUTUMN, starts_on=datetime.date(2011, 9, 1), ends_on=datetime.date(2012, 1, 20),
+                                    registration=(datetime.date(2011, 8, 1), datetime.date(2011, 9, 10)))]
     for key, _cycle, _component, period, _credits in DISCIPLINES:
         services.teaching_set(actor=registrar, discipline_id=disciplines[key].pk, period=periods[period - 1], lecturer=lecturer)
     person = Person.objects.filter(user=None, staff=None).exclude(agency=None).first()

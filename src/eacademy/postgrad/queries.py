@@ -18,6 +18,7 @@ from eacademy.postgrad.models import (
     AdmissionRound,
     Applicant,
     Dissertation,
+    EntranceExam,
     ImplementationAct,
     Mark,
     Milestone,
@@ -163,7 +164,7 @@ def roster(teaching: Teaching) -> list[Student]:
 @dataclass
 class Ranked:
     applicant: Applicant
-    points: list[int | None]  # by examination, in the round's order
+    points: list[tuple[EntranceExam, int | None]]  # each examination, in the round's order, with the points (None: not sat)
     total: int
     eligible: bool
     reason: str
@@ -181,7 +182,7 @@ def ranked(admission: AdmissionRound) -> list[Ranked]:
         failed = [e.name for e in exams if points.get(e.pk, -1) < e.pass_points]
         reason = (_("Documents missing: %(list)s.") % {"list": ", ".join(missing)} if missing
                   else _("Below the pass mark or not sat: %(list)s.") % {"list": ", ".join(failed)} if failed else "")
-        result.append(Ranked(applicant, [points.get(e.pk) for e in exams], sum(points.values()), not reason, reason))
+        result.append(Ranked(applicant, [(e, points.get(e.pk)) for e in exams], sum(points.values()), not reason, reason))
     return sorted(result, key=lambda r: (not r.eligible, -r.total, r.applicant.person.last_name, r.applicant.pk))
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from eacademy.catalog.models import CREDIT_KINDS, Component, Discipline, ProgrammeVersion
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.grade_scales import band_for
-from eacademy.core.history import save_by
+from eacademy.core.history import delete_by, save_by
 from eacademy.core.models import GradeBand, User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
@@ -331,8 +331,7 @@ def plan_drop(*, actor: User, student: Student, line: PlanLine) -> None:
         raise DomainError(_("The line belongs to another plan."))
     if line.discipline.component == Component.COMPULSORY:
         raise DomainError(_("A compulsory discipline stays in the plan."))
-    line._history_user = actor  # type: ignore[attr-defined]
-    line.delete()
+    delete_by(line, actor)
 
 
 def _plan_errors(student: Student) -> list[str]:
@@ -436,6 +435,8 @@ def mark_enter(*, actor: User, student: Student, teaching: Teaching, points: int
     _check_marker(actor, teaching)
     if not isinstance(points, int) or not 0 <= points <= 100:
         raise DomainError({"points": [_("Points are whole numbers from 0 to 100.")]})
+    if teaching.period.starts_on > timezone.localdate():
+        raise DomainError(_("The marks of %(period)s are entered once it has begun.") % {"period": teaching.period})
     student = Student.objects.select_for_update().select_related("person").get(pk=student.pk)
     name, discipline = student.person.full_name, teaching.discipline
     previous = list(Mark.objects.filter(student=student, teaching__discipline=discipline).select_related("band", "teaching__period").order_by(

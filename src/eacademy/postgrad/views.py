@@ -1,8 +1,13 @@
 from collections.abc import Callable
+from typing import Any
 
+from django import forms
+from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -12,12 +17,41 @@ from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.documents import dated_filename, pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
-from eacademy.core.pages import act_and_return
+from eacademy.core.pages import act_and_return, form_errors_from
 from eacademy.core.roles import Role
 from eacademy.journal import queries as journal_queries
+from eacademy.people.models import Person
 from eacademy.postgrad import queries, services
-from eacademy.postgrad.forms import ChooseForm, DropForm, MarkForm, ReturnForm, SupervisorForm
-from eacademy.postgrad.models import AdmissionRound, Dissertation, Mark, Milestone, Plan, PlanLine, Student, Teaching
+from eacademy.postgrad.forms import (
+    ActForm,
+    ApplicantForm,
+    ChooseForm,
+    DissertationForm,
+    DropForm,
+    EntranceMarkForm,
+    MarkForm,
+    MilestoneDoneForm,
+    MilestoneForm,
+    PeriodForm,
+    PublicationForm,
+    ReturnForm,
+    RoundForm,
+    SupervisorForm,
+    TeachingForm,
+    YearForm,
+)
+from eacademy.postgrad.models import (
+    AcademicYear,
+    AdmissionRound,
+    Dissertation,
+    Mark,
+    Milestone,
+    Period,
+    Plan,
+    PlanLine,
+    Student,
+    Teaching,
+)
 from eacademy.postgrad.rules import MARKERS, ORDER_SIGNERS, READERS, REGISTRARS
 
 LANGUAGES = ("kk", "ru", "en")
@@ -92,6 +126,8 @@ def student(request: HttpRequest, pk: int) -> HttpResponse:
         "choose": ChooseForm(teachings=_choices(student, user)) if may["edit"] else None, "may": may, "dissertation": dissertation,
         "in_service": journal_queries.transcript(student.person), "supervisor_form": SupervisorForm() if may["registrar"] else None,
         "return_form": ReturnForm() if may["return"] else None, "languages": LANGUAGES,
+        "registrar_forms": {"dissertation": DissertationForm(initial=model_to_dict(dissertation) if dissertation else None), "milestone": MilestoneForm(),
+                            "publication": PublicationForm(), "act": ActForm()} if may["registrar"] else None,
     }
     return render(request, "postgrad/student.html", context)
 
@@ -187,7 +223,8 @@ def supplement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def teachings(request: HttpRequest) -> HttpResponse:
     rows = queries.teachings_visible_to(signed_in_user(request)).filter(period__starts_on__lte=timezone.localdate()).order_by("-period__starts_on", "discipline__name_ru")[:300]
-    return render(request, "postgrad/teachings.html", {"teachings": rows})
+    registrar = signed_in_user(request).has_role(*REGISTRARS)
+    return render(request, "postgrad/teachings.html", {"teachings": rows, "teaching_form": TeachingForm() if registrar else None})
 
 
 def _next_attempt(teaching: Teaching, last: Mark | None) -> str:
@@ -224,7 +261,8 @@ def admission_round(request: HttpRequest, pk: int) -> HttpResponse:
     admission = get_object_or_404(AdmissionRound.objects.select_related("version__programme", "year", "order"), pk=pk)
     user = signed_in_user(request)
     return render(request, "postgrad/round.html", {"round": admission, "ranked": queries.ranked(admission), "exams": list(admission.exams.all()),
-                                                   "is_registrar": user.has_role(*REGISTRARS), "is_signer": user.has_role(*ORDER_SIGNERS)})
+                                                   "is_registrar": user.has_role(*REGISTRARS), "is_signer": user.has_role(*ORDER_SIGNERS),
+                                                   "applicant_form": ApplicantForm(documents=admission.documents)})
 
 
 @role_required(*REGISTRARS)
@@ -242,3 +280,142 @@ def admission_order_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return act_and_return(request, lambda: services.admission_order_sign(actor=signed_in_user(request), admission=admission),
                           _("The admission order is signed."), admission.get_absolute_url())
 
+
+
+# --- The registrar's pages: calendar, teachings, admission rounds, dissertations ---------------------
+
+
+def _form_refusal(form: forms.Form) -> None:
+    raise DomainError([f"{form.fields[name].label}: {error}" if name in form.fields else str(error) for name, errors in form.errors.items() for error in errors])
+
+
+def _post(request: HttpRequest, form: forms.Form, act: Callable[[dict[str, Any]], object], success: str, back: str) -> HttpResponse:
+    """A registrar's form: a garbled one or the service's refusal shows its message, and nothing changes."""
+    if not form.is_valid():
+        return act_and_return(request, lambda: _form_refusal(form), "", back)
+    return act_and_return(request, lambda: act(form.cleaned_data), success, back)
+
+
+@role_required(*REGISTRARS)
+@require_GET
+def calendar(request: HttpRequest) -> HttpResponse:
+    years = AcademicYear.objects.prefetch_related(Prefetch("periods", queryset=Period.objects.order_by("starts_on")))
+    return render(request, "postgrad/calendar.html", {"years": years, "year_form": YearForm(), "period_form": PeriodForm()})
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def year_open(request: HttpRequest) -> HttpResponse:
+    return _post(request, YearForm(request.POST), lambda d: services.year_open(actor=signed_in_user(request), **d), _("The academic year is opened."),
+                 reverse("postgrad:calendar"))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def period_open(request: HttpRequest) -> HttpResponse:
+    def act(d: dict[str, Any]) -> object:
+        return services.period_open(actor=signed_in_user(request), year=d["year"], kind=d["kind"], starts_on=d["starts_on"], ends_on=d["ends_on"],
+                                    registration=(d["registration_opens"], d["registration_closes"]))
+    return _post(request, PeriodForm(request.POST), act, _("The academic period is opened."), reverse("postgrad:calendar"))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def teaching_add(request: HttpRequest) -> HttpResponse:
+    return _post(request, TeachingForm(request.POST), lambda d: services.teaching_set(actor=signed_in_user(request), discipline_id=d["discipline"].pk, period=d["period"],
+                                                                                      lecturer=d["lecturer"]),
+                 _("The lecturer of the discipline is set."), reverse("postgrad:teachings"))
+
+
+@role_required(*REGISTRARS)
+def round_new(request: HttpRequest) -> HttpResponse:
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            admission = services.round_open(actor=signed_in_user(request), **form.cleaned_data)
+        except DomainError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("The admission round is opened."))
+            return redirect(admission.get_absolute_url())
+    return render(request, "postgrad/round_form.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def applicant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    admission = get_object_or_404(AdmissionRound, pk=pk)
+
+    def act(d: dict[str, Any]) -> object:
+        person = Person.objects.filter(iin=d["iin"]).first()
+        if person is None:
+            raise DomainError(_("No person with this IIN: add him to the people first."))
+        return services.applicant_register(actor=signed_in_user(request), admission=admission, person=person, documents=d["documents"])
+    return _post(request, ApplicantForm(request.POST, documents=admission.documents), act, _("The applicant is registered."), admission.get_absolute_url())
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def entrance_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    admission = get_object_or_404(AdmissionRound, pk=pk)
+
+    def act(d: dict[str, Any]) -> object:
+        applicant = get_object_or_404(admission.applicants, pk=d["applicant"])
+        return services.entrance_mark_set(actor=signed_in_user(request), applicant=applicant, exam=get_object_or_404(admission.exams, pk=d["exam"]), points=d["points"])
+    return _post(request, EntranceMarkForm(request.POST), act, _("The mark is saved."), admission.get_absolute_url())
+
+
+def _student_post(request: HttpRequest, pk: int, form: forms.Form, act: Callable[[Student, dict[str, Any]], object], success: str) -> HttpResponse:
+    student = _student(request, pk)
+    return _post(request, form, lambda d: act(student, d), success, student.get_absolute_url())
+
+
+def _dissertation(student: Student) -> Dissertation:
+    dissertation = Dissertation.objects.filter(student=student).first()
+    if dissertation is None:
+        raise DomainError(_("Record the dissertation's topic first."))
+    return dissertation
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def dissertation_set(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, DissertationForm(request.POST), lambda s, d: services.dissertation_set(
+        actor=signed_in_user(request), student=s, topics=(d["topic_kk"], d["topic_ru"], d["topic_en"]), approved_on=d["approved_on"],
+        council_decision=d["council_decision"]), _("The dissertation is recorded."))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, MilestoneForm(request.POST), lambda s, d: services.milestone_add(
+        actor=signed_in_user(request), dissertation=_dissertation(s), kind=d["kind"], due_on=d["due_on"]), _("The milestone is added."))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, MilestoneDoneForm(request.POST), lambda s, d: services.milestone_done(
+        actor=signed_in_user(request), milestone=get_object_or_404(Milestone, pk=d["milestone"], dissertation__student=s), done_on=d["done_on"]),
+        _("The milestone is marked done."))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def publication_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, PublicationForm(request.POST), lambda s, d: services.publication_add(
+        actor=signed_in_user(request), dissertation=_dissertation(s), **d), _("The publication is listed."))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def act_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, ActForm(request.POST), lambda s, d: services.implementation_act_add(
+        actor=signed_in_user(request), dissertation=_dissertation(s), **d), _("The act of implementation is recorded."))
+
+
+@role_required(*REGISTRARS)
+@require_POST
+def graduate(request: HttpRequest, pk: int) -> HttpResponse:
+    return _student_post(request, pk, forms.Form(request.POST), lambda s, d: services.student_graduate(actor=signed_in_user(request), student=s),
+                         _("The student has graduated."))
