@@ -345,6 +345,7 @@ EXPECTATIONS = {
     "postgrad:teachings": Expect(allowed(*POSTGRAD_MARKERS)),
     "postgrad:teaching": Expect(allowed(R.ADMINISTRATOR, R.METHODOLOGIST, R.LECTURER, **{R.HEAD_OF_DEPARTMENT: 404}),
                                 url=lambda s: f"/postgrad/teachings/{s['postgrad_teaching'].pk}/"),
+    "postgrad:mark_correct": Expect(allowed(*POSTGRAD_MARKERS, ok=405), url=lambda s: f"/postgrad/teachings/{s['postgrad_teaching'].pk}/correct/"),
     "postgrad:round": Expect(allowed(*POSTGRAD_REGISTRARS, R.LEADERSHIP), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/"),
     "postgrad:order_draft": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order/"),
     "postgrad:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/sign/"),

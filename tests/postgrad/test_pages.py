@@ -93,6 +93,15 @@ def test_the_lecturer_enters_marks_on_his_sheet_and_the_next_attempt_follows_the
     client.post(f"/postgrad/teachings/{teaching.pk}/", {"student": world.student.pk, "points": 77, "attempt": "retake"})
     assert [(m.attempt, m.points, m.band.letter) for m in Mark.objects.filter(student=world.student).order_by("entered_at")] == [("exam", 41, "FX"), ("retake", 77, "B-")]
     assert 'value="retake"' not in client.get(f"/postgrad/teachings/{teaching.pk}/").content.decode()
+    exam, retake = Mark.objects.filter(student=world.student).order_by("entered_at")
+    page = client.post(f"/postgrad/teachings/{teaching.pk}/correct/", {"mark": exam.pk, "points": 60, "reason": "typo"}, follow=True)
+    assert "A later attempt follows this mark" in page.content.decode()
+    page = client.post(f"/postgrad/teachings/{teaching.pk}/correct/", {"mark": retake.pk, "points": 97, "reason": ""}, follow=True)
+    assert "This field is required." in page.content.decode()
+    client.post(f"/postgrad/teachings/{teaching.pk}/correct/", {"mark": retake.pk, "points": 79, "reason": "Арифметическая ошибка в ведомости"})
+    retake.refresh_from_db()
+    assert (retake.points, retake.band.letter) == (79, "B-") and retake.history.first().history_change_reason == "Арифметическая ошибка в ведомости"
+    assert exam.points == Mark.objects.get(pk=exam.pk).points == 41
     other = Teaching.objects.exclude(lecturer=world.lecturer).first()
     assert client.get(f"/postgrad/teachings/{other.pk}/").status_code == 404
 

@@ -39,6 +39,12 @@ class MarkForm(forms.Form):
     attempt = forms.ChoiceField(choices=Mark.Attempt.choices, widget=forms.HiddenInput)
 
 
+class CorrectForm(forms.Form):
+    mark = forms.IntegerField(widget=forms.HiddenInput)
+    points = forms.IntegerField(label=_("points"), min_value=0, max_value=100)
+    reason = forms.CharField(label=_("reason for the correction"), max_length=100)
+
+
 def _date() -> forms.DateInput:
     return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("calendar/periods/", views.period_open, name="period_open"),
     path("teachings/", views.teachings, name="teachings"),
     path("teachings/new/", views.teaching_add, name="teaching_add"),
+    path("teachings/<id:pk>/correct/", views.mark_correct, name="mark_correct"),
     path("rounds/new/", views.round_new, name="round_new"),
     path("rounds/<id:pk>/applicants/", views.applicant_add, name="applicant_add"),
     path("rounds/<id:pk>/marks/", views.entrance_mark, name="entrance_mark"),

@@ -26,6 +26,7 @@ from eacademy.postgrad.forms import (
     ActForm,
     ApplicantForm,
     ChooseForm,
+    CorrectForm,
     DissertationForm,
     DropForm,
     EntranceMarkForm,
@@ -253,6 +254,17 @@ def teaching(request: HttpRequest, pk: int) -> HttpResponse:
     marks = {m.student_id: m for m in Mark.objects.filter(teaching=teaching).select_related("band").order_by("entered_at")}
     rows = [(s, marks.get(s.pk), last.get(s.pk), _next_attempt(teaching, last.get(s.pk))) for s in students]
     return render(request, "postgrad/teaching.html", {"teaching": teaching, "rows": rows})
+
+
+@role_required(*MARKERS)
+@require_POST
+def mark_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct the latest attempt's points on the sheet, with the reason kept in the mark's history."""
+    teaching = get_object_or_404(queries.teachings_visible_to(signed_in_user(request)), pk=pk)
+    back = reverse("postgrad:teaching", args=[pk])
+    return _post(request, CorrectForm(request.POST), lambda d: services.mark_correct(
+        actor=signed_in_user(request), mark=get_object_or_404(Mark, pk=d["mark"], teaching=teaching), points=d["points"], reason=d["reason"]),
+        _("The mark is corrected."), back)
 
 
 @role_required(*REGISTRARS, *ORDER_SIGNERS)
