@@ -62,8 +62,8 @@ DOCTORAL_TOPICS: list[Names] = [
     ("Докторлық диссертацияны орындау", "Выполнение докторской диссертации", "Writing the doctoral dissertation"),
 ]
 PERIOD_CREDITS = 30  # a semester's usual load
-DOCUMENTS = ["application", "diploma", "medical certificate", "foreign language certificate", "list of publications"]
-RULES = "Order of the Prosecutor General No. 45 of 27.01.2023 (rules of admission to postgraduate study at the Academy)"
+DOCUMENTS = ["заявление", "диплом", "медицинская справка", "сертификат по иностранному языку", "список научных трудов"]
+RULES = "Приказ Генерального Прокурора РК от 27.01.2023 № 45 (Правила приёма в Академию на программы послевузовского образования)"
 TOPICS = [("Прокурорлық қадағалаудың тиімділігін бағалау", "Оценка эффективности прокурорского надзора", "Evaluating the effectiveness of prosecutorial supervision"),
           ("Сыбайлас жемқорлық қылмыстарын тергеудің цифрлық әдістері", "Цифровые методы расследования коррупционных преступлений", "Digital methods of investigating corruption offences"),
           ("Ювеналдық әділеттегі медиация", "Медиация в ювенальной юстиции", "Mediation in juvenile justice"),
@@ -208,7 +208,7 @@ def load_demo_postgrad(*, people: Callable[..., Person], users: dict[str, User])
         students = _admit(methodologist, leadership, version, years[start], persons, rng)
         for n, student in enumerate(students):
             postgrad.supervisor_assign(actor=methodologist, student=student, supervisor=supervisors[n % len(supervisors)],
-                                       co_supervisor="Prof. A. Müller, University of Vienna, Austria" if version == doctoral and n == 0 else "")
+                                       co_supervisor="проф. А. Мюллер, Венский университет, Австрия" if version == doctoral and n == 0 else "")
             student.refresh_from_db()
         return students
 

@@ -77,7 +77,7 @@ class RoundForm(forms.Form):
     places = forms.IntegerField(label=_("places"), min_value=1, max_value=500)
     documents = forms.CharField(label=_("documents an applicant submits, one a line"), widget=forms.Textarea(attrs={"rows": 4}))
     exams = forms.CharField(label=_("entrance examinations, one a line: name; pass mark; maximum"), widget=forms.Textarea(attrs={"rows": 3}))
-    rules = forms.CharField(label=_("admission rules"), max_length=300, initial="Order of the Prosecutor General No. 45 of 27.01.2023")
+    rules = forms.CharField(label=_("admission rules"), max_length=300, initial=_("Order of the Prosecutor General No. 45 of 27.01.2023"))
 
     def clean_exams(self) -> list[tuple[str, int, int]]:
         exams = []

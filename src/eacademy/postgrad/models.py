@@ -185,6 +185,8 @@ class Teaching(models.Model):
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="teachings", verbose_name=_("academic period"))
     lecturer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("lecturer"))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["period", "discipline__position", "id"]
         verbose_name = _("discipline taught")

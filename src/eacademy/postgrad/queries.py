@@ -90,7 +90,7 @@ class Row:
     attempt = property(lambda self: self.mark.attempt)
     letter = property(lambda self: self.mark.band.letter)
     credits = property(lambda self: self.discipline.credits or 0)
-    grade_point = property(lambda self: self.mark.band.grade_point or Decimal(0))
+    grade_point = property(lambda self: Decimal(0) if self.mark.band.grade_point is None else self.mark.band.grade_point)
     passed = property(lambda self: self.mark.band.passed)
     retake_allowed = property(lambda self: self.mark.band.retake_allowed)
     discipline_id = property(lambda self: self.discipline.pk)

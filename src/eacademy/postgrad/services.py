@@ -85,8 +85,9 @@ def teaching_set(*, actor: User, discipline_id: int, period: Period, lecturer: U
     discipline = _credit_discipline(discipline_id)
     if refusal := staff_queries.refusal(lecturer):
         raise DomainError({"lecturer": [refusal]})
-    teaching, _created = Teaching.objects.update_or_create(discipline=discipline, period=period, defaults={"lecturer": lecturer})
-    return teaching
+    teaching = Teaching.objects.filter(discipline=discipline, period=period).first() or Teaching(discipline=discipline, period=period)
+    teaching.lecturer = lecturer
+    return save_by(teaching, actor)
 
 
 def _credit_discipline(discipline_id: int) -> Discipline:
@@ -177,7 +178,7 @@ def admission_order_draft(*, actor: User, admission: AdmissionRound) -> Order:
 def admission_order_sign(*, actor: User, admission: AdmissionRound) -> list[Student]:
     """Sign the admission order (the enrollment app numbers it); the admitted become students
     with an individual plan holding the programme's compulsory disciplines."""
-    admission = AdmissionRound.objects.select_for_update().select_related("order", "version").get(pk=admission.pk)
+    admission = AdmissionRound.objects.select_for_update(of=("self",)).select_related("order", "version").get(pk=admission.pk)
     if admission.order is None:
         raise DomainError(_("Draft the admission order first."))
     admitted = list(admission.applicants.filter(status=Applicant.Status.ADMITTED).select_related("person__user"))
@@ -437,7 +438,7 @@ def mark_enter(*, actor: User, student: Student, teaching: Teaching, points: int
         raise DomainError({"points": [_("Points are whole numbers from 0 to 100.")]})
     if teaching.period.starts_on > timezone.localdate():
         raise DomainError(_("The marks of %(period)s are entered once it has begun.") % {"period": teaching.period})
-    student = Student.objects.select_for_update().select_related("person").get(pk=student.pk)
+    student = Student.objects.select_for_update(of=("self",)).select_related("person").get(pk=student.pk)
     name, discipline = student.person.full_name, teaching.discipline
     previous = list(Mark.objects.filter(student=student, teaching__discipline=discipline).select_related("band", "teaching__period").order_by(
         "teaching__period__starts_on", "entered_at", "id"))
