@@ -348,6 +348,7 @@ EXPECTATIONS = {
     "postgrad:mark_correct": Expect(allowed(*POSTGRAD_MARKERS, ok=405), url=lambda s: f"/postgrad/teachings/{s['postgrad_teaching'].pk}/correct/"),
     "postgrad:round": Expect(allowed(*POSTGRAD_REGISTRARS, R.LEADERSHIP), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/"),
     "postgrad:order_draft": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order/"),
+    "postgrad:order_pdf": Expect(allowed(*POSTGRAD_REGISTRARS, R.LEADERSHIP), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order.pdf"),
     "postgrad:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/sign/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),

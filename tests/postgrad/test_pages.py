@@ -3,9 +3,11 @@ nothing; admission from the round's page to the signed order; the lecturer's she
 the dashboard's cards."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from eacademy.core.models import Notification
 from eacademy.core.roles import Role
@@ -74,6 +76,8 @@ def test_admission_from_the_rounds_page_ranks_the_applicants_and_the_signed_orde
     admission.order.refresh_from_db()
     assert admission.order.status == Order.Status.SIGNED and admission.order.number
     assert list(Student.objects.filter(order=admission.order).values_list("person", flat=True)) == [people[1].pk]
+    printed = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(registrar.get(f"/postgrad/rounds/{admission.pk}/order.pdf").content)).pages)
+    assert f"№ {admission.order.number}/{admission.order.year}" in printed and people[1].full_name in printed and people[0].full_name not in printed
     assert [a.status for a in admission.applicants.order_by("person__last_name")] != []
     assert Applicant.objects.get(round=admission, person=people[0]).status == Applicant.Status.NOT_ADMITTED
 

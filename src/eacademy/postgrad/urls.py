@@ -34,4 +34,5 @@ urlpatterns = [
     path("rounds/<id:pk>/", views.admission_round, name="round"),
     path("rounds/<id:pk>/order/", views.admission_order_draft, name="order_draft"),
     path("rounds/<id:pk>/sign/", views.admission_order_sign, name="order_sign"),
+    path("rounds/<id:pk>/order.pdf", views.admission_order_pdf, name="order_pdf"),
 ]

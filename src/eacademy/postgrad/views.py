@@ -44,6 +44,7 @@ from eacademy.postgrad.forms import (
 from eacademy.postgrad.models import (
     AcademicYear,
     AdmissionRound,
+    Applicant,
     Dissertation,
     Mark,
     Milestone,
@@ -275,6 +276,16 @@ def admission_round(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "postgrad/round.html", {"round": admission, "ranked": queries.ranked(admission), "exams": list(admission.exams.all()),
                                                    "is_registrar": user.has_role(*REGISTRARS), "is_signer": user.has_role(*ORDER_SIGNERS),
                                                    "applicant_form": ApplicantForm(documents=admission.documents)})
+
+
+@role_required(*REGISTRARS, *ORDER_SIGNERS)
+@require_GET
+def admission_order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The admission order as printed: the admitted applicants in the order of the ranked list."""
+    admission = get_object_or_404(AdmissionRound.objects.select_related("version__programme", "year", "order__signed_by").exclude(order=None), pk=pk)
+    admitted = [r for r in queries.ranked(admission) if r.applicant.status == Applicant.Status.ADMITTED]
+    return pdf_response("postgrad/admission_order.pdf.html", {"round": admission, "admitted": admitted},
+                        dated_filename("admission-order", admission.order.number or "draft", admission.order.year, extension="pdf"))
 
 
 @role_required(*REGISTRARS)
