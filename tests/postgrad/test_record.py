@@ -153,3 +153,13 @@ def test_the_transcript_page_reads_the_same_number_of_queries_for_one_period_or_
     services.mark_enter(actor=world.lecturer, student=world.student, teaching=world.teaching("B", 1), points=80, attempt=RETAKE)
     assert len(queries.student_record(world.student).periods) == 3
     assert (page_queries(client, url), page_queries(client, pdf)) == one
+
+
+def test_the_transcript_carries_the_students_in_service_courses_beside_his_credits(persona, client_as):
+    world = build(persona)
+    listener = persona(Role.LISTENER).person
+    officer = Student.objects.create(person=listener, version=world.student.version, admitted_in=world.student.admitted_in, order=world.student.order)
+    Plan.objects.create(student=officer)
+    course = listener.enrollments.filter(status="completed").select_related("offering__version__programme").first()
+    text = _pdf_text(client_as(Role.METHODOLOGIST).get(f"/postgrad/students/{officer.pk}/transcript.pdf?language=en"))
+    assert "In-service courses" in text and course.offering.version.programme.name_en.split()[0] in text

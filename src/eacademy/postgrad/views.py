@@ -203,7 +203,7 @@ def _document(request: HttpRequest, pk: int, template: str, name: str) -> HttpRe
     with translation.override(language):
         record = queries.student_record(student)
         context = {"student": student, "record": record, "norm": queries.norm(student), "language": language, "today": timezone.localdate(),
-                   "dissertation": getattr(student, "dissertation", None), "programme_credits": queries.plan_credits(student)}
+                   "dissertation": getattr(student, "dissertation", None), "in_service": journal_queries.transcript(student.person)}
         return pdf_response(template, context, dated_filename(name, f"student-{student.pk}", language, extension="pdf"))
 
 
