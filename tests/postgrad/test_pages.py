@@ -13,8 +13,20 @@ from eacademy.core.models import Notification
 from eacademy.core.roles import Role
 from eacademy.enrollment.models import Order
 from eacademy.postgrad import queries, services
-from eacademy.postgrad.models import AcademicYear, AdmissionRound, Applicant, Mark, Milestone, Period, Student, Teaching
+from eacademy.postgrad.models import (
+    AcademicYear,
+    AdmissionRound,
+    Applicant,
+    Mark,
+    Milestone,
+    Period,
+    Plan,
+    PlanLine,
+    Student,
+    Teaching,
+)
 from tests.postgrad.world import approve_plan, build
+from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +142,20 @@ def test_the_dashboard_counts_defences_on_time_and_the_share_implemented_against
     assert sum(n for _label, n in figures.gpa_bands) == Student.objects.filter(status="studying", marks__isnull=False).distinct().count()
     page = client_as(Role.LEADERSHIP).get("/analytics/").content.decode()
     assert "Dissertations implemented in practice" in page and ">50%<" in page.replace(" ", "") and "Defences on time" in page
+
+
+def test_the_students_list_and_the_lecturers_sheet_read_as_many_queries_for_one_student_as_for_four(persona, client_as, client):
+    world = build(persona)
+    approve_plan(world)
+    teaching = world.teaching("A", 1)
+    registrar = client_as(Role.METHODOLOGIST)
+    client.force_login(world.lecturer)
+    before = page_queries(registrar, "/postgrad/"), page_queries(client, f"/postgrad/teachings/{teaching.pk}/")
+    for person in world.student.person.__class__.objects.filter(user=None, staff=None, postgrad_studies=None).exclude(agency=None)[:3]:
+        student = Student.objects.create(person=person, version=world.student.version, admitted_in=world.student.admitted_in, order=world.student.order,
+                                         supervisor=world.student.supervisor)
+        plan = Plan.objects.create(student=student, status="approved")
+        PlanLine.objects.create(plan=plan, teaching=teaching, discipline=teaching.discipline)
+        services.mark_enter(actor=world.lecturer, student=student, teaching=teaching, points=70, attempt=Mark.Attempt.EXAM)
+    assert len(queries.roster(teaching)) == 4
+    assert (page_queries(registrar, "/postgrad/"), page_queries(client, f"/postgrad/teachings/{teaching.pk}/")) == before
