@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "eacademy.events",
     "eacademy.billing",
     "eacademy.postgrad",
+    "eacademy.distance",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
@@ -311,6 +312,11 @@ ACADEMY_BANK = env_str("ACADEMY_BANK", "")
 ACADEMY_BIK = env_str("ACADEMY_BIK", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails and certificates' QR codes
 CERTIFICATE_SERIES = env_str("CERTIFICATE_SERIES", "AP")
+# Online lessons in the Academy's BigBlueButton (`bbb-conf --secret` prints both); empty: by link only.
+BBB_URL = env_str("BBB_URL", "")  # https://bbb.example.kz/bigbluebutton/api
+BBB_SECRET = env_str("BBB_SECRET", "")
+BBB_CHECKSUM = env_choice("BBB_CHECKSUM", "sha1", ("sha1", "sha256"))
+ONLINE_LATE_MINUTES = env_int("ONLINE_LATE_MINUTES", 10)  # joining an online lesson later than this after its start is "late"
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = env_choice("LANGUAGE_CODE", "ru", ("kk", "ru", "en"))

@@ -47,6 +47,7 @@ urlpatterns = [
     path("events/", include("eacademy.events.urls")),
     path("billing/", include("eacademy.billing.urls")),
     path("postgrad/", include("eacademy.postgrad.urls")),
+    path("distance/", include("eacademy.distance.urls")),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

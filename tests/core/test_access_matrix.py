@@ -26,6 +26,8 @@ from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
+from eacademy.distance.rules import READERS as DISTANCE_READERS
+from eacademy.distance.rules import TEACHERS as DISTANCE_TEACHERS
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
 from eacademy.evaluation.models import FollowUp, Survey
@@ -350,6 +352,13 @@ EXPECTATIONS = {
     "postgrad:order_draft": Expect(allowed(*POSTGRAD_REGISTRARS, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order/"),
     "postgrad:order_pdf": Expect(allowed(*POSTGRAD_REGISTRARS, R.LEADERSHIP), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/order.pdf"),
     "postgrad:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/sign/"),
+    # online lessons: the sample lesson is the lecturer login's, for a group of the listener login's course
+    "distance:lessons": Expect(allowed(*DISTANCE_READERS)),
+    "distance:lesson": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/lessons/{s['lesson'].pk}/"),
+    "distance:join": Expect(allowed(*DISTANCE_READERS, ok=404), url=lambda s: f"/distance/lessons/{s['lesson'].pk}/join/"),  # not online: nothing to join
+    **{f"distance:{name}": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s, tail=tail: f"/distance/lessons/{s['lesson'].pk}/{tail}/")
+       for name, tail in (("meeting_set", "online"), ("attendance_now", "attendance"), ("recordings", "recordings"))},
+    "distance:bbb_analytics": Expect(everyone(405)),  # posted by the BigBlueButton server, signed
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
