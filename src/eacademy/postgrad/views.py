@@ -282,7 +282,9 @@ def admission_round(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def admission_order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The admission order as printed: the admitted applicants in the order of the ranked list."""
-    admission = get_object_or_404(AdmissionRound.objects.select_related("version__programme", "year", "order__signed_by").exclude(order=None), pk=pk)
+    admission = get_object_or_404(AdmissionRound.objects.select_related("version__programme", "year", "order__signed_by"), pk=pk)
+    if admission.order is None:
+        raise Http404(_("The admission order is not drafted yet."))
     admitted = [r for r in queries.ranked(admission) if r.applicant.status == Applicant.Status.ADMITTED]
     return pdf_response("postgrad/admission_order.pdf.html", {"round": admission, "admitted": admitted},
                         dated_filename("admission-order", admission.order.number or "draft", admission.order.year, extension="pdf"))
