@@ -26,6 +26,7 @@ from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
+from eacademy.distance import services as distance_services
 from eacademy.distance.rules import READERS as DISTANCE_READERS
 from eacademy.distance.rules import TEACHERS as DISTANCE_TEACHERS
 from eacademy.enrollment import services as enrollment_services
@@ -354,6 +355,13 @@ EXPECTATIONS = {
     "postgrad:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/postgrad/rounds/{s['round'].pk}/sign/"),
     # online lessons: the sample lesson is the lecturer login's, for a group of the listener login's course
     "distance:lessons": Expect(allowed(*DISTANCE_READERS)),
+    "distance:index": Expect(allowed(*DISTANCE_READERS)),
+    # the sample course is the listener login's, whose group the lecturer login teaches, of the head login's department
+    "distance:course": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/"),
+    "distance:section_add": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/sections/"),
+    "distance:material_add": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s: f"/distance/sections/{s['material'].section_id}/materials/"),
+    "distance:material": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/materials/{s['material'].pk}/"),
+    "distance:material_file": Expect(allowed(*DISTANCE_READERS, ok=404), url=lambda s: f"/distance/materials/{s['material'].pk}/file"),  # a page: no file
     "distance:lesson": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/lessons/{s['lesson'].pk}/"),
     "distance:join": Expect(allowed(*DISTANCE_READERS, ok=404), url=lambda s: f"/distance/lessons/{s['lesson'].pk}/join/"),  # not online: nothing to join
     **{f"distance:{name}": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s, tail=tail: f"/distance/lessons/{s['lesson'].pk}/{tail}/")
@@ -431,6 +439,8 @@ def _samples(persona) -> dict[str, object]:
         "student": PostgradStudent.objects.get(person__user=persona(R.STUDENT)),
         "postgrad_teaching": PostgradTeaching.objects.filter(lecturer=persona(R.LECTURER)).first(),
         "round": AdmissionRound.objects.first(),
+        "material": distance_services.material_add(actor=persona(R.METHODOLOGIST), section=distance_services.section_add(
+            actor=persona(R.METHODOLOGIST), offering_id=lesson.offering_id, title="Неделя 1"), kind="page", title="Лекция", body="<p>Текст</p>"),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "lecturer_staff": persona(R.LECTURER).person.staff,
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),

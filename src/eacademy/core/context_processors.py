@@ -22,7 +22,7 @@ _NAVIGATION = [
     (_("My studies"), "journal:my_journal", "teach", (Role.LISTENER,)),
     (_("Postgraduate study"), "postgrad:index", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
     (_("My postgraduate studies"), "postgrad:my", "teach", (Role.STUDENT,)),
-    (_("Online lessons"), "distance:lessons", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LISTENER)),
+    (_("Distance learning"), "distance:index", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LISTENER)),
     (_("Internships"), "internships:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LECTURER, Role.LISTENER)),
     (_("Teaching staff"), "staff:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT)),
     (_("International events"), "events:list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),

@@ -9,6 +9,8 @@ SOUNDS = frozenset({"audio/mpeg", "audio/ogg", "audio/wav", "audio/wave", "audio
 PDF = "application/pdf"
 QUESTION_MEDIA = IMAGES | SOUNDS | {PDF}  # what a question may embed
 DOCUMENTS = frozenset({PDF, "image/png", "image/jpeg"})  # scans and certificates attached to records
+VIDEOS = frozenset({"video/mp4", "video/webm"})
+MATERIALS = IMAGES | SOUNDS | VIDEOS | {PDF}  # what a course's space offers for download or in the page
 
 
 def content_type(data: bytes) -> str | None:

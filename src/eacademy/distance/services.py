@@ -1,27 +1,34 @@
 """Online lessons: a room or a link for a timetable lesson, joining it, and its attendance taken
-into the journal (through the journal's own service) from the room's report. Each refusal says
-why and changes nothing."""
+into the journal (through the journal's own service) from the room's report; the course space's
+sections and materials, and what the listeners open. Each refusal says why and changes nothing."""
 
 import datetime
+import mimetypes
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import jwt
+import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError, NotAllowed
+from eacademy.core.file_types import MATERIALS, VIDEOS, content_type
 from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.core.services import require_role
+from eacademy.core.uploads import read_upload
 from eacademy.distance import bbb, queries
-from eacademy.distance.models import OnlineMeeting, Presence
+from eacademy.distance.models import Material, MaterialView, OnlineMeeting, Presence, Section
 from eacademy.distance.rules import TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
@@ -201,3 +208,69 @@ def recordings_fetch(*, actor: User, meeting: OnlineMeeting) -> list[dict[str, s
     meeting.recordings = linked
     save_by(meeting, actor, update_fields=["recordings"])
     return linked
+
+
+# --- The course space ---------------------------------------------------------------------------------
+
+
+def require_course_reach(actor: User, offering_id: int) -> None:
+    require_role(actor, TEACHERS)
+    if not journal_queries.within_reach(actor, offering_id=offering_id, group_id=None):
+        raise NotAllowed(_("This course is not one of yours."))
+
+
+@transaction.atomic
+def section_add(*, actor: User, offering_id: int, title: str, visible_from: datetime.date | None = None) -> Section:
+    require_course_reach(actor, offering_id)
+    if not title.strip():
+        raise DomainError({"title": [_("This field is required.")]})
+    position = (Section.objects.filter(offering_id=offering_id).aggregate(last=Max("position"))["last"] or 0) + 1
+    return save_by(Section(offering_id=offering_id, title=title.strip()[:300], visible_from=visible_from, position=position), actor)
+
+
+@transaction.atomic
+def material_add(*, actor: User, section: Section, kind: str, title: str, body: str = "", url: str = "", upload: UploadedFile[bytes] | None = None,
+                 visible_from: datetime.date | None = None, required: bool = True) -> Material:
+    """A file (PDF, picture, sound or video, by its content), a page (its HTML sanitised), a link or a
+    video (a file, or an https:// address)."""
+    require_course_reach(actor, section.offering_id)
+    if kind not in Material.Kind.values:
+        raise DomainError({"kind": [_("Choose the kind from the list.")]})
+    if not title.strip():
+        raise DomainError({"title": [_("This field is required.")]})
+    material = Material(section=section, kind=kind, title=title.strip()[:300], visible_from=visible_from, required=required,
+                        position=(section.materials.aggregate(last=Max("position"))["last"] or 0) + 1)
+    if kind == Material.Kind.PAGE:
+        material.body = nh3.clean(body)
+        if not material.body.strip():
+            raise DomainError({"body": [_("Write the page's text.")]})
+    elif upload is not None and kind in (Material.Kind.FILE, Material.Kind.VIDEO):
+        data = read_upload(upload, "material")
+        media_type = content_type(data)
+        allowed = VIDEOS if kind == Material.Kind.VIDEO else MATERIALS
+        if media_type not in allowed:
+            raise DomainError({"upload": [_("This file is not one the course space offers: a PDF, a picture, a sound or a video (MP4, WebM).")
+                                          if kind == Material.Kind.FILE else _("A video is an MP4 or WebM file.")]})
+        material.media_type, material.file_name = media_type, (upload.name or "file")[-200:]
+        material.file.save(f"{secrets.token_hex(8)}{mimetypes.guess_extension(media_type) or ''}", ContentFile(data), save=False)
+    elif kind in (Material.Kind.LINK, Material.Kind.VIDEO):
+        try:
+            URLValidator(schemes=["https"])(url)
+        except ValidationError:
+            raise DomainError({"url": [_("Give an https:// address.")]}) from None
+        material.url = url
+    else:
+        raise DomainError({"upload": [_("Attach the file.")]})
+    return save_by(material, actor)
+
+
+def material_open(*, user: User, material: Material) -> MaterialView | None:
+    """Record that a listener of the course opened the material (teachers' looks are not recorded)."""
+    enrollment = Enrollment.objects.filter(person__user=user, offering_id=material.section.offering_id, status=Enrollment.Status.ENROLLED).first()
+    if enrollment is None:
+        return None
+    now = timezone.now()
+    seen, created = MaterialView.objects.get_or_create(material=material, enrollment=enrollment, defaults={"first_at": now, "last_at": now})
+    if not created:
+        MaterialView.objects.filter(pk=seen.pk).update(last_at=now, times=F("times") + 1)
+    return seen

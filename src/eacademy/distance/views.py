@@ -1,20 +1,25 @@
 import json
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from eacademy.core.access import public, role_required, signed_in_user
 from eacademy.core.errors import DomainError, NotAllowed
+from eacademy.core.file_types import VIDEOS, shown_inline
 from eacademy.core.pages import act_and_return
 from eacademy.distance import queries, services
-from eacademy.distance.forms import MeetingForm
-from eacademy.distance.models import OnlineMeeting
+from eacademy.distance.forms import MaterialForm, MeetingForm, SectionForm
+from eacademy.distance.models import Material, OnlineMeeting, Section
 from eacademy.distance.rules import READERS, TEACHERS
+from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
+from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
 
@@ -97,3 +102,88 @@ def bbb_analytics(request: HttpRequest) -> HttpResponse:
     except (ValueError, DomainError) as exc:
         return JsonResponse({"detail": getattr(exc, "messages", [str(exc)])}, status=422)
     return JsonResponse(counts)
+
+
+# --- The course space ---------------------------------------------------------------------------------
+
+
+def _course(request: HttpRequest, offering_id: int) -> tuple[Offering, Enrollment | None, bool]:
+    """The course, the user's enrollment in it as a listener, and whether he teaches it; 404 when neither."""
+    offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=offering_id)
+    user = signed_in_user(request)
+    teacher = user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=offering.pk, group_id=None)
+    enrollment = Enrollment.objects.filter(person__user=user, offering=offering, status=Enrollment.Status.ENROLLED).first()
+    if not teacher and enrollment is None:
+        raise Http404(_("No such course of yours."))
+    return offering, enrollment, teacher
+
+
+@role_required(*READERS)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    courses = queries.courses_of(user)[:100]
+    return render(request, "distance/index.html", {"courses": courses, "meetings": queries.meetings_of(user)[:50]})
+
+
+@role_required(*READERS)
+@require_GET
+def course(request: HttpRequest, pk: int) -> HttpResponse:
+    offering, enrollment, teacher = _course(request, pk)
+    context = {"offering": offering, "space": queries.space(offering.pk, enrollment=enrollment, teacher=teacher), "teacher": teacher,
+               "grid": queries.progress_grid(offering.pk) if teacher else None, "section_form": SectionForm() if teacher else None,
+               "material_form": MaterialForm() if teacher else None}
+    return render(request, "distance/course.html", context)
+
+
+@role_required(*TEACHERS)
+@require_POST
+def section_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = SectionForm(request.POST)
+    data = form.cleaned_data if form.is_valid() else {"title": "", "visible_from": None}
+    return act_and_return(request, lambda: services.section_add(actor=signed_in_user(request), offering_id=pk, **data), _("The section is added."),
+                          reverse("distance:course", args=[pk]))
+
+
+@role_required(*TEACHERS)
+@require_POST
+def material_add(request: HttpRequest, pk: int) -> HttpResponse:
+    section = get_object_or_404(Section, pk=pk)
+    back = reverse("distance:course", args=[section.offering_id])
+    form = MaterialForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[name].label}: {error}" if name in form.fields else str(error))
+        return redirect(back)
+    return act_and_return(request, lambda: services.material_add(actor=signed_in_user(request), section=section, **form.cleaned_data),
+                          _("The material is added."), back)
+
+
+def _material(request: HttpRequest, pk: int) -> tuple[Material, bool]:
+    material = get_object_or_404(Material.objects.select_related("section"), pk=pk)
+    _offering, _enrollment, teacher = _course(request, material.section.offering_id)
+    today = timezone.localdate()
+    if not teacher and any(d and d > today for d in (material.visible_from, material.section.visible_from)):
+        raise Http404(_("The material is not open yet."))
+    return material, teacher
+
+
+@role_required(*READERS)
+@require_GET
+def material(request: HttpRequest, pk: int) -> HttpResponse:
+    """A material; opening it is recorded for a listener."""
+    material, teacher = _material(request, pk)
+    if not teacher:
+        services.material_open(user=signed_in_user(request), material=material)
+    return render(request, "distance/material.html", {"material": material, "inline": shown_inline(material.media_type) or material.media_type in VIDEOS})
+
+
+@role_required(*READERS)
+@require_GET
+def material_file(request: HttpRequest, pk: int) -> FileResponse:
+    material, _teacher = _material(request, pk)
+    if not material.file:
+        raise Http404(_("The material has no file."))
+    inline = shown_inline(material.media_type) or material.media_type in VIDEOS
+    return FileResponse(material.file.open("rb"), content_type=material.media_type, as_attachment=not inline, filename=material.file_name)
