@@ -24,7 +24,7 @@ MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 
 @pytest.fixture
 def course(persona):
-    return Enrollment.objects.filter(person__user=persona(Role.LISTENER), status="enrolled").select_related("offering").first().offering
+    return queries.courses_of(persona(Role.LISTENER)).first()
 
 
 def test_a_listener_sees_what_is_open_reads_it_and_his_progress_moves(course, persona, client_as):

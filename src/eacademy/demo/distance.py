@@ -1,25 +1,26 @@
-"""The demo's distance learning: the listener's course has a space of materials, its latest lesson
-was held in a BigBlueButton room whose report (as the server sends it when the room ends) took
-the attendance into the journal, and its next lesson is at a Jitsi link."""
+"""The demo's distance learning: the listener's course has a space of materials, its lesson of an
+earlier day was held in a BigBlueButton room whose report (as the server sends it when the room
+ends) took the attendance into the journal, and its next lesson is at a Jitsi link."""
 
 import datetime
 
 from django.utils import timezone
 
 from eacademy.core.models import User
-from eacademy.distance import services
+from eacademy.distance import queries, services
 from eacademy.distance.models import OnlineMeeting
 from eacademy.enrollment.models import Enrollment
+from eacademy.journal.models import Attendance
 from eacademy.timetable.models import Lesson
 
 
 def _course_space(users: dict[str, User]) -> int:
     """The listener's course in progress has a space: two weeks of materials, the second shown
     from next week, and the first lecture already read by him."""
-    mine = Enrollment.objects.filter(person__user=users["listener"], status=Enrollment.Status.ENROLLED).select_related("offering").first()
-    if mine is None:
+    offering = queries.courses_of(users["listener"]).first()  # his running course, as his distance learning page lists it first
+    if offering is None:
         return 0
-    actor, offering = users["methodologist"], mine.offering
+    actor = users["methodologist"]
     week = services.section_add(actor=actor, offering_id=offering.pk, title="Неделя 1. Досудебное расследование: основания и порядок")
     lecture = services.material_add(actor=actor, section=week, kind="page", title="Лекция 1. Начало досудебного расследования", body=(
         "<h2>Поводы и основания</h2><p>Досудебное расследование начинается с регистрации заявления, сообщения или рапорта "
@@ -43,15 +44,20 @@ def load_demo_distance(*, users: dict[str, User]) -> dict[str, int]:
     upcoming = lessons.filter(starts_at__gt=now).first()
     if upcoming:
         services.meeting_set(actor=lecturer, lesson=upcoming, system=OnlineMeeting.System.JITSI, url=f"https://meet.jit.si/eacademy-demo-{upcoming.pk}")
-    past = lessons.filter(starts_at__lt=now - datetime.timedelta(minutes=80)).last()
-    if past is None:  # the demo loaded before the day's first lesson ended
+    # Yesterday's or an earlier lesson (today's is the lecturer's to mark): it was held in a room,
+    # whose report agrees with the attendance the journal already has.
+    past = lessons.filter(starts_at__date__lt=timezone.localdate()).last()
+    if past is None:
         return {"online_lessons": int(upcoming is not None), "course_materials": materials}
     # The demo has no BigBlueButton server: the room and its final report are recorded as the server would have sent them.
     meeting = OnlineMeeting.objects.create(lesson=past, system=OnlineMeeting.System.BIGBLUEBUTTON, meeting_id=f"eacademy-demo-{past.pk}")
-    group = list(Enrollment.objects.filter(group=past.group, status=Enrollment.Status.ENROLLED).order_by("pk"))
+    recorded = dict(Attendance.objects.filter(lesson=past).values_list("enrollment_id", "status"))
+    ends = past.starts_at + datetime.timedelta(minutes=past.minutes)
     visits = []
-    for n, enrollment in enumerate(group[:-1]):  # the last one never came
-        came = past.starts_at + datetime.timedelta(minutes=20 if n == 0 else n % 5)
-        visits.append(services.Visit(f"e{enrollment.pk}", came, past.starts_at + datetime.timedelta(minutes=past.minutes), (past.minutes - (came - past.starts_at).seconds // 60) * 60))
+    for n, enrollment_id in enumerate(Enrollment.objects.filter(group=past.group, status=Enrollment.Status.ENROLLED).order_by("pk").values_list("pk", flat=True)):
+        status = recorded.get(enrollment_id, Attendance.Status.PRESENT)
+        if status in (Attendance.Status.PRESENT, Attendance.Status.LATE):
+            came = past.starts_at + datetime.timedelta(minutes=25 if status == Attendance.Status.LATE else n % 5)
+            visits.append(services.Visit(f"e{enrollment_id}", came, ends, int((ends - came).total_seconds())))
     services.attendance_take(meeting=meeting, visits=visits, final=True)
     return {"online_lessons": 1 + int(upcoming is not None), "course_materials": materials}

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from eacademy.core.models import User
@@ -87,10 +87,13 @@ def progress_grid(offering_id: int) -> list[Behind]:
 
 
 def courses_of(user: User) -> QuerySet[Offering]:
-    """The courses whose space the user opens: those he listens to, and those whose journal he keeps."""
+    """The courses whose space the user opens: those he listens to, and those whose journal he
+    keeps; the running ones first, then those to come, then the past."""
     listening = Enrollment.objects.filter(person__user=user, status=Enrollment.Status.ENROLLED).values("offering")
     taught = journal_queries.groups_visible_to(user).values("offering") if not user.is_academy_wide else None
-    offerings = Offering.objects.select_related("version__programme").order_by("-starts_on")
+    today = timezone.localdate()
+    running_first = Case(When(starts_on__lte=today, ends_on__gte=today, then=Value(0)), When(starts_on__gt=today, then=Value(1)), default=Value(2))
+    offerings = Offering.objects.select_related("version__programme").order_by(running_first, "starts_on")
     if user.is_academy_wide:
-        return offerings.filter(starts_on__lte=timezone.localdate() + datetime.timedelta(days=60), ends_on__gte=timezone.localdate() - datetime.timedelta(days=60))
+        return offerings.filter(starts_on__lte=today + datetime.timedelta(days=60), ends_on__gte=today - datetime.timedelta(days=60))
     return offerings.filter(Q(pk__in=listening) | Q(pk__in=taught))
