@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.billing.models import Contract, ContractLine, Customer, Invoice, Service
+from eacademy.core.widgets import DATE
 from eacademy.planning.models import Offering
-
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # the browser's date field takes ISO dates only
 
 
 def _today() -> datetime.date:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.db.models import F, Prefetch, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from eacademy.catalog.models import HOUR_FIELDS, Discipline, Module, Programme, ProgrammeVersion
+from eacademy.catalog.models import HOUR_FIELDS, CreditNorm, Discipline, Module, Programme, ProgrammeVersion
 from eacademy.catalog.rules import DRAFT_READERS
 from eacademy.core.dates import months_later
 from eacademy.core.models import User
@@ -56,3 +56,8 @@ def course_end(version: ProgrammeVersion, starts_on: datetime.date) -> datetime.
     and internship (seed 004's durations); None for a programme measured in hours only."""
     months = version.study_months + version.internship_months
     return months_later(starts_on, months) - datetime.timedelta(days=1) if months else None
+
+
+def credit_norm(version: ProgrammeVersion) -> CreditNorm | None:
+    """The norm of credits for the version's kind and length; None for a programme in hours."""
+    return CreditNorm.objects.filter(kind=version.programme.kind, study_months=int(version.study_months)).first()

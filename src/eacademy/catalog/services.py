@@ -24,6 +24,7 @@ from eacademy.catalog.models import (
     StudyFormat,
     VersionCompetency,
 )
+from eacademy.catalog.queries import credit_norm
 from eacademy.catalog.reference import COMPETENCIES, INITIAL_TRAINING_MONTHS, load_credit_norms
 from eacademy.catalog.rules import APPROVERS, EDITORS
 from eacademy.core.errors import DomainError
@@ -165,10 +166,7 @@ def _check_credits(credits: int | None, component: str, period: int | None) -> N
         raise DomainError(errors)
 
 
-def credit_norm(version: ProgrammeVersion) -> CreditNorm | None:
-    """The norm of credits for the version's kind and length, None for a programme in hours."""
-    months = int(version.study_months)
-    return CreditNorm.objects.filter(kind=version.programme.kind, study_months=months).first()
+
 
 
 def _credit_errors(version: ProgrammeVersion) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog import services as catalog
 from eacademy.catalog.models import Competency, Component, Cycle, Discipline, ProgrammeKind, ProgrammeVersion
 from eacademy.core import services as core_services
@@ -152,7 +153,7 @@ def _admit(actor: User, leader: User, version: ProgrammeVersion, year: AcademicY
 def _choose(actor: User, student: Student, rng: random.Random) -> None:
     """The registrar records the student's electives: enough of them, period by period, to cover the programme."""
     periods = queries.programme_periods(student)
-    norm = queries.norm(student)
+    norm = catalog_queries.credit_norm(student.version)
     assert norm is not None
     electives = [d for d in catalog_disciplines(student.version) if d.component == Component.ELECTIVE]
     rng.shuffle(electives)

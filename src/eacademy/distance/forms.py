@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eacademy.core.widgets import DATE
 from eacademy.distance.models import Material, OnlineMeeting
 
 
@@ -9,13 +10,10 @@ class MeetingForm(forms.Form):
     url = forms.CharField(label=_("meeting link (another system)"), max_length=500, required=False)
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-
 
 class SectionForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=300)
-    visible_from = forms.DateField(label=_("visible from"), required=False, widget=_date())
+    visible_from = forms.DateField(label=_("visible from"), required=False, widget=DATE)
 
 
 class MaterialForm(forms.Form):
@@ -24,5 +22,5 @@ class MaterialForm(forms.Form):
     body = forms.CharField(label=_("text of a page"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
     url = forms.CharField(label=_("address of a link or a video"), max_length=500, required=False)
     upload = forms.FileField(label=_("file or video"), required=False)
-    visible_from = forms.DateField(label=_("visible from"), required=False, widget=_date())
+    visible_from = forms.DateField(label=_("visible from"), required=False, widget=DATE)
     required = forms.BooleanField(label=_("counts for completion"), required=False, initial=True)

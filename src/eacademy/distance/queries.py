@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from eacademy.core.models import User
 from eacademy.distance.models import Material, MaterialView, OnlineMeeting, Section
+from eacademy.distance.rules import TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
 from eacademy.planning.models import Offering
@@ -97,3 +98,9 @@ def courses_of(user: User) -> QuerySet[Offering]:
     if user.is_academy_wide:
         return offerings.filter(starts_on__lte=today + datetime.timedelta(days=60), ends_on__gte=today - datetime.timedelta(days=60))
     return offerings.filter(Q(pk__in=listening) | Q(pk__in=taught))
+
+
+def teaches(user: User, offering_id: int, group_id: int | None = None) -> bool:
+    """Whether the user keeps the journal of the course (or of the lesson's group): he sets its
+    online lessons and its space up, and sees every listener's progress."""
+    return user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=offering_id, group_id=group_id)

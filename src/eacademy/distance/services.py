@@ -31,7 +31,6 @@ from eacademy.distance import bbb, queries
 from eacademy.distance.models import Material, MaterialView, OnlineMeeting, Presence, Section
 from eacademy.distance.rules import TEACHERS
 from eacademy.enrollment.models import Enrollment
-from eacademy.journal import queries as journal_queries
 from eacademy.journal import services as journal_services
 from eacademy.journal.models import Attendance
 from eacademy.timetable.models import Lesson
@@ -55,7 +54,7 @@ def client() -> bbb.Client:
 
 def _require_reach(actor: User, lesson: Lesson) -> None:
     require_role(actor, TEACHERS)
-    if not journal_queries.within_reach(actor, offering_id=lesson.offering_id, group_id=lesson.group_id):
+    if not queries.teaches(actor, lesson.offering_id, lesson.group_id):
         raise NotAllowed(_("This lesson is not one of yours."))
 
 
@@ -84,7 +83,7 @@ def join_url(*, user: User, meeting: OnlineMeeting) -> str:
     The room is created on the first entry (creating it again is harmless)."""
     lesson = meeting.lesson
     enrollment = queries.listener_enrollment(user, lesson)
-    teacher = user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=lesson.offering_id, group_id=lesson.group_id)
+    teacher = queries.teaches(user, lesson.offering_id, lesson.group_id)
     if enrollment is None and not teacher:
         raise NotAllowed(_("This lesson is not one of yours."))
     if meeting.system != OnlineMeeting.System.BIGBLUEBUTTON:
@@ -215,7 +214,7 @@ def recordings_fetch(*, actor: User, meeting: OnlineMeeting) -> list[dict[str, s
 
 def require_course_reach(actor: User, offering_id: int) -> None:
     require_role(actor, TEACHERS)
-    if not journal_queries.within_reach(actor, offering_id=offering_id, group_id=None):
+    if not queries.teaches(actor, offering_id):
         raise NotAllowed(_("This course is not one of yours."))
 
 

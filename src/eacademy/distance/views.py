@@ -18,7 +18,6 @@ from eacademy.distance.forms import MaterialForm, MeetingForm, SectionForm
 from eacademy.distance.models import Material, OnlineMeeting, Section
 from eacademy.distance.rules import READERS, TEACHERS
 from eacademy.enrollment.models import Enrollment
-from eacademy.journal import queries as journal_queries
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
@@ -27,8 +26,7 @@ def _lesson(request: HttpRequest, pk: int) -> Lesson:
     """A lesson the user teaches (its journal is his) or attends."""
     lesson = get_object_or_404(Lesson.objects.select_related("discipline", "offering__version__programme", "group", "lecturer"), pk=pk)
     user = signed_in_user(request)
-    teaches = user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=lesson.offering_id, group_id=lesson.group_id)
-    if teaches or queries.listener_enrollment(user, lesson):
+    if queries.teaches(user, lesson.offering_id, lesson.group_id) or queries.listener_enrollment(user, lesson):
         return lesson
     raise Http404(_("No such lesson of yours."))
 
@@ -111,7 +109,7 @@ def _course(request: HttpRequest, offering_id: int) -> tuple[Offering, Enrollmen
     """The course, the user's enrollment in it as a listener, and whether he teaches it; 404 when neither."""
     offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=offering_id)
     user = signed_in_user(request)
-    teacher = user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=offering.pk, group_id=None)
+    teacher = queries.teaches(user, offering.pk)
     enrollment = Enrollment.objects.filter(person__user=user, offering=offering, status=Enrollment.Status.ENROLLED).first()
     if not teacher and enrollment is None:
         raise Http404(_("No such course of yours."))

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import CREDIT_KINDS, Discipline, ProgrammeVersion
 from eacademy.core.models import User
+from eacademy.core.widgets import DATE
 from eacademy.people.models import StaffMember
 from eacademy.postgrad.models import AcademicYear, Mark, Milestone, Period, PlanLine, Teaching
 
@@ -45,22 +46,19 @@ class CorrectForm(forms.Form):
     reason = forms.CharField(label=_("reason for the correction"), max_length=100)
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-
 
 class YearForm(forms.Form):
-    starts_on = forms.DateField(label=_("starts on"), widget=_date())
-    ends_on = forms.DateField(label=_("ends on"), widget=_date())
+    starts_on = forms.DateField(label=_("starts on"), widget=DATE)
+    ends_on = forms.DateField(label=_("ends on"), widget=DATE)
 
 
 class PeriodForm(forms.Form):
     year = forms.ModelChoiceField(label=_("academic year"), queryset=AcademicYear.objects.all())
     kind = forms.ChoiceField(label=_("period"), choices=Period.Kind.choices)
-    starts_on = forms.DateField(label=_("starts on"), widget=_date())
-    ends_on = forms.DateField(label=_("ends on"), widget=_date())
-    registration_opens = forms.DateField(label=_("registration opens"), widget=_date())
-    registration_closes = forms.DateField(label=_("registration closes"), widget=_date())
+    starts_on = forms.DateField(label=_("starts on"), widget=DATE)
+    ends_on = forms.DateField(label=_("ends on"), widget=DATE)
+    registration_opens = forms.DateField(label=_("registration opens"), widget=DATE)
+    registration_closes = forms.DateField(label=_("registration closes"), widget=DATE)
 
 
 class TeachingForm(forms.Form):
@@ -113,18 +111,18 @@ class DissertationForm(forms.Form):
     topic_kk = forms.CharField(label=_("topic (Kazakh)"), max_length=500, required=False)
     topic_ru = forms.CharField(label=_("topic (Russian)"), max_length=500)
     topic_en = forms.CharField(label=_("topic (English)"), max_length=500, required=False)
-    approved_on = forms.DateField(label=_("topic approved on"), required=False, widget=_date())
+    approved_on = forms.DateField(label=_("topic approved on"), required=False, widget=DATE)
     council_decision = forms.CharField(label=_("decision of the Academic Council"), max_length=200, required=False)
 
 
 class MilestoneForm(forms.Form):
     kind = forms.ChoiceField(label=_("milestone"), choices=Milestone.Kind.choices)
-    due_on = forms.DateField(label=_("due on"), widget=_date())
+    due_on = forms.DateField(label=_("due on"), widget=DATE)
 
 
 class MilestoneDoneForm(forms.Form):
     milestone = forms.IntegerField(widget=forms.HiddenInput)
-    done_on = forms.DateField(label=_("done on"), widget=_date())
+    done_on = forms.DateField(label=_("done on"), widget=DATE)
 
 
 class PublicationForm(forms.Form):
@@ -135,4 +133,4 @@ class PublicationForm(forms.Form):
 
 class ActForm(forms.Form):
     organisation = forms.CharField(label=_("organisation"), max_length=300)
-    dated = forms.DateField(label=_("dated"), widget=_date())
+    dated = forms.DateField(label=_("dated"), widget=DATE)

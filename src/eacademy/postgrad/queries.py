@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from eacademy.catalog.models import Component, CreditNorm, Discipline
+from eacademy.catalog.models import Component, Discipline
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.people.models import StaffMember
@@ -65,10 +65,6 @@ def programme_periods(student: Student) -> list[Period]:
     """The semesters of the student's study in order from his admission: the programme's period n
     is the n-th of them (summer periods hold retakes and repeats, not the curriculum)."""
     return list(Period.objects.filter(starts_on__gte=student.admitted_in.starts_on).exclude(kind=Period.Kind.SUMMER).select_related("year"))
-
-
-def norm(student: Student) -> CreditNorm | None:
-    return CreditNorm.objects.filter(kind=student.version.programme.kind, study_months=int(student.version.study_months)).first()
 
 
 def curriculum(student: Student) -> list[Discipline]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog.models import CREDIT_KINDS, Component, Discipline, ProgrammeVersion
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.grade_scales import band_for
@@ -342,7 +343,7 @@ def _plan_errors(student: Student) -> list[str]:
     missing = queries.missing_compulsory(student)
     if missing:
         errors.append(_("Compulsory disciplines missing from the plan: %(list)s.") % {"list": ", ".join(str(d) for d in missing)})
-    norm = queries.norm(student)
+    norm = catalog_queries.credit_norm(student.version)
     credits = queries.plan_credits(student)
     if norm is None:
         errors.append(_("No norm of credits is recorded for the programme's kind and length."))
@@ -490,7 +491,7 @@ def student_graduate(*, actor: User, student: Student) -> Student:
     """A student graduates with every discipline passed and the programme's credits earned."""
     require_role(actor, REGISTRARS)
     record = queries.student_record(student)
-    norm = queries.norm(student)
+    norm = catalog_queries.credit_norm(student.version)
     if record.standing.code != "good" or norm is None or record.earned < norm.min_credits:
         raise DomainError(_("%(name)s is not yet a graduate: %(earned)s credits of %(norm)s are earned, and every discipline must be passed.")
                           % {"name": student.person.full_name, "earned": record.earned, "norm": norm.min_credits if norm else "—"})

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog.models import Component
 from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.documents import dated_filename, pdf_response
@@ -124,7 +125,7 @@ def student(request: HttpRequest, pk: int) -> HttpResponse:
         Prefetch("milestones", queryset=Milestone.objects.order_by("due_on")), "publications", "acts").first()
     context = {
         "student": student, "plan": student.plan, "periods": [(p, ls, sum(line.discipline.credits or 0 for line in ls)) for p, ls in periods.items()],
-        "credits": sum(line.discipline.credits or 0 for line in lines), "norm": queries.norm(student), "record": queries.student_record(student),
+        "credits": sum(line.discipline.credits or 0 for line in lines), "norm": catalog_queries.credit_norm(student.version), "record": queries.student_record(student),
         "choose": ChooseForm(teachings=_choices(student, user)) if may["edit"] else None, "may": may, "dissertation": dissertation,
         "in_service": journal_queries.transcript(student.person), "supervisor_form": SupervisorForm() if may["registrar"] else None,
         "return_form": ReturnForm() if may["return"] else None, "languages": LANGUAGES,
@@ -202,7 +203,7 @@ def _document(request: HttpRequest, pk: int, template: str, name: str) -> HttpRe
         raise Http404(_("Unknown language."))
     with translation.override(language):
         record = queries.student_record(student)
-        context = {"student": student, "record": record, "norm": queries.norm(student), "language": language, "today": timezone.localdate(),
+        context = {"student": student, "record": record, "norm": catalog_queries.credit_norm(student.version), "language": language, "today": timezone.localdate(),
                    "dissertation": getattr(student, "dissertation", None), "in_service": journal_queries.transcript(student.person)}
         return pdf_response(template, context, dated_filename(name, f"student-{student.pk}", language, extension="pdf"))
 
