@@ -231,6 +231,7 @@ UPLOAD_LIMITS_MB = {
     "questions": env_int("UPLOAD_QUESTIONS_MB", 20, minimum=1),  # Moodle XML and GIFT, with their images
     "document": env_int("UPLOAD_DOCUMENT_MB", 10, minimum=1),  # a scanned certificate of illness and the like
     "material": env_int("UPLOAD_MATERIAL_MB", 100, minimum=1),  # a course's file or video
+    "submission": env_int("UPLOAD_SUBMISSION_MB", 20, minimum=1),  # a listener's work (each assignment may allow less)
 }
 SPREADSHEET_UNPACKED_MB = env_int("SPREADSHEET_UNPACKED_MB", 50, minimum=1)
 # Saves this long after an attempt's deadline still count (a slow network); then the worker closes it.

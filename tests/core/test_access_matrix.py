@@ -4,9 +4,11 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
+from django.utils import timezone
 
 from eacademy.analytics.views import DASHBOARD_READERS
 from eacademy.assessment.models import Assignment as AssessmentAssignment
@@ -26,6 +28,7 @@ from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
+from eacademy.distance import assignments as distance_assignments
 from eacademy.distance import services as distance_services
 from eacademy.distance.rules import READERS as DISTANCE_READERS
 from eacademy.distance.rules import TEACHERS as DISTANCE_TEACHERS
@@ -367,6 +370,15 @@ EXPECTATIONS = {
     **{f"distance:{name}": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s, tail=tail: f"/distance/lessons/{s['lesson'].pk}/{tail}/")
        for name, tail in (("meeting_set", "online"), ("attendance_now", "attendance"), ("recordings", "recordings"))},
     "distance:bbb_analytics": Expect(everyone(405)),  # posted by the BigBlueButton server, signed
+    # the sample assignment is of the same course, handed in by the listener login
+    "distance:assignment_add": Expect(allowed(*DISTANCE_TEACHERS), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/assignments/new/"),
+    "distance:assignment": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/assignments/{s['work'].assignment_id}/"),
+    **{f"distance:{name}": Expect(allowed(*roles, ok=405), url=lambda s, tail=tail: f"/distance/assignments/{s['work'].assignment_id}/{tail}/")
+       for name, tail, roles in (("submit", "submit", DISTANCE_READERS), ("reattempt", "reattempt", DISTANCE_READERS),
+                                 ("extension_grant", "extensions", DISTANCE_TEACHERS), ("release", "release", DISTANCE_TEACHERS))},
+    "distance:mark": Expect(allowed(*DISTANCE_TEACHERS), url=lambda s: f"/distance/submissions/{s['work'].pk}/mark/"),
+    "distance:feedback_file": Expect(allowed(*DISTANCE_READERS, ok=404), url=lambda s: f"/distance/submissions/{s['work'].pk}/feedback"),  # not marked yet
+    "distance:submission_file": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/submitted-files/{s['work'].files.get().pk}"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -441,6 +453,11 @@ def _samples(persona) -> dict[str, object]:
         "round": AdmissionRound.objects.first(),
         "material": distance_services.material_add(actor=persona(R.METHODOLOGIST), section=distance_services.section_add(
             actor=persona(R.METHODOLOGIST), offering_id=lesson.offering_id, title="Неделя 1"), kind="page", title="Лекция", body="<p>Текст</p>"),
+        "work": distance_assignments.submission_save(
+            user=persona(R.LISTENER), assignment=distance_assignments.assignment_add(
+                actor=persona(R.METHODOLOGIST), offering_id=lesson.offering_id, discipline=lesson.discipline, title="Эссе",
+                opens_at=timezone.now() - datetime.timedelta(days=1), due_at=timezone.now() + datetime.timedelta(days=7)),
+            text="Эссе", uploads=[SimpleUploadedFile("essay.pdf", b"%PDF-1.4\n%%EOF\n")], final=True, statement=True),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "lecturer_staff": persona(R.LECTURER).person.staff,
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),

@@ -2,17 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.campus.models import Bed, ConductRecord, LeaveRequest
-from eacademy.core.widgets import DATE
+from eacademy.core.widgets import DATE, DATETIME
 from eacademy.enrollment.models import Enrollment
 from eacademy.planning.models import Offering
-
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class LeaveForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=LeaveRequest.Kind.choices)
-    leaves_at = forms.DateTimeField(label=_("Leaves"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
-    returns_at = forms.DateTimeField(label=_("Returns"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    leaves_at = forms.DateTimeField(label=_("Leaves"), widget=DATETIME)
+    returns_at = forms.DateTimeField(label=_("Returns"), widget=DATETIME)
     destination = forms.CharField(label=_("Destination"), max_length=200)
     reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -1,13 +1,16 @@
 """Distance learning: online lessons (a timetable lesson held in a BigBlueButton room or by a
 link to another system) and who was present in them, from when to when; each course's space of
-sections and materials, and what each listener has opened."""
+sections and materials, and what each listener has opened; assignments of independent work,
+their submissions, marking and feedback."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from eacademy.enrollment.models import Enrollment
+from eacademy.catalog.models import Discipline
+from eacademy.enrollment.models import Enrollment, Group
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
 
@@ -136,3 +139,171 @@ class MaterialView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.material_id}: {self.enrollment_id}"
+
+
+class Assignment(models.Model):
+    """Independent work (seed 001 §29.6): open from a date, due by a date, accepted late until a
+    cut-off; text and/or files; one per listener or one per study group; marked out of 100 by
+    a rubric or as a whole, blind if set, and released to the listeners and the journal."""
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("offering"))
+    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="assignments", verbose_name=_("section"))
+    discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, related_name="+", verbose_name=_("discipline"))
+    title = models.CharField(_("title"), max_length=300)
+    instructions = models.TextField(_("instructions"), blank=True)
+    opens_at = models.DateTimeField(_("open from"))
+    due_at = models.DateTimeField(_("due by"))
+    cut_off_at = models.DateTimeField(_("accepted until"), null=True, blank=True)
+    accepts_text = models.BooleanField(_("text in the browser"), default=True)
+    max_files = models.PositiveSmallIntegerField(_("files at most"), default=1)
+    max_file_mb = models.PositiveSmallIntegerField(_("file size at most, MB"), default=10)
+    by_group = models.BooleanField(_("one submission per study group"), default=False)
+    blind = models.BooleanField(_("blind marking"), default=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts (0: until passed)"), default=1)
+    pass_points = models.DecimalField(_("pass mark"), max_digits=5, decimal_places=2, default=50)
+    required = models.BooleanField(_("counts for completion"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["offering", "due_at", "id"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(due_at__gte=models.F("opens_at")), name="distance_assignment_due_after_open"),
+            models.CheckConstraint(condition=models.Q(cut_off_at=None) | models.Q(cut_off_at__gte=models.F("due_at")), name="distance_assignment_cut_off_after_due"),
+            models.CheckConstraint(condition=models.Q(accepts_text=True) | models.Q(max_files__gt=0), name="distance_assignment_text_or_files"),
+            models.CheckConstraint(condition=models.Q(pass_points__gte=0, pass_points__lte=100), name="distance_assignment_pass_0_to_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("distance:assignment", args=[self.pk])
+
+    @property
+    def journal_key(self) -> str:
+        return f"assignment:{self.pk}"
+
+
+class Criterion(models.Model):
+    """A line of an assignment's rubric: what is judged and the points it carries (the lines add
+    up to 100)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("assignment"))
+    title = models.CharField(_("criterion"), max_length=300)
+    points = models.PositiveSmallIntegerField(_("points"))
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
+
+    class Meta:
+        ordering = ["assignment", "position", "id"]
+        verbose_name = _("rubric criterion")
+        verbose_name_plural = _("rubric criteria")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.points})"
+
+
+class Extension(models.Model):
+    """More time for one listener: his work is accepted until this moment, whatever the dates."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("assignment"))
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="+", verbose_name=_("listener"))
+    until = models.DateTimeField(_("accepted until"))
+    reason = models.CharField(_("reason"), max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+        constraints = [models.UniqueConstraint(fields=["assignment", "enrollment"], name="distance_extension_once")]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} · {self.enrollment_id}: {self.until:%d.%m.%Y %H:%M}"
+
+
+class Submission(models.Model):
+    """An attempt at an assignment: a listener's own, or his study group's (any member saves it).
+    A draft can be changed; a final one was submitted with the honesty statement and is marked.
+    `participant` is the number the markers see instead of the name when marking is blind."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for marking")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("assignment"))
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="+", verbose_name=_("listener"))
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("group"))
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    participant = models.PositiveIntegerField(_("participant number"))
+    status = models.CharField(_("status"), max_length=9, choices=Status.choices, default=Status.DRAFT)
+    text = models.TextField(_("text"), blank=True)
+    statement_at = models.DateTimeField(_("honesty statement made at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    late = models.BooleanField(_("late"), default=False)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assignment", "participant", "attempt"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "enrollment", "attempt"], condition=models.Q(group=None), name="distance_submission_once_per_attempt"),
+            models.UniqueConstraint(fields=["assignment", "group", "attempt"], condition=~models.Q(group=None), name="distance_group_submission_once_per_attempt"),
+            models.CheckConstraint(condition=models.Q(status="draft") | ~models.Q(statement_at=None) & ~models.Q(submitted_at=None),
+                                   name="distance_submitted_with_statement"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} · {self.participant} · {self.attempt}"
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files", verbose_name=_("submission"))
+    file = models.FileField(_("file"), upload_to="distance/submissions/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    media_type = models.CharField(_("media type"), max_length=100)
+    size = models.PositiveIntegerField(_("size, bytes"))
+
+    class Meta:
+        ordering = ["submission", "id"]
+        verbose_name = _("submitted file")
+        verbose_name_plural = _("submitted files")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Grade(models.Model):
+    """The marking of a submission: points (the rubric's lines add up to them), feedback as a
+    comment and a file, and where it stands: being marked, ready for release, released (only
+    then do the listener and the journal see it)."""
+
+    class State(models.TextChoices):
+        MARKING = "marking", _("Being marked")
+        READY = "ready", _("Ready for release")
+        RELEASED = "released", _("Released")
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="grade", verbose_name=_("submission"))
+    points = models.DecimalField(_("points"), max_digits=5, decimal_places=2)
+    scores = models.JSONField(_("points by criterion"), default=dict, blank=True)
+    feedback = models.TextField(_("feedback"), blank=True)
+    feedback_file = models.FileField(_("feedback file"), upload_to="distance/feedback/%Y/%m/", blank=True)
+    feedback_file_name = models.CharField(_("feedback file name"), max_length=200, blank=True)
+    state = models.CharField(_("marking state"), max_length=8, choices=State.choices, default=State.MARKING)
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("marked by"))
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("grade")
+        verbose_name_plural = _("grades")
+        constraints = [models.CheckConstraint(condition=models.Q(points__gte=0, points__lte=100), name="distance_grade_0_to_100")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.points}"

@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from eacademy.core.models import User
-from eacademy.distance.models import Material, MaterialView, OnlineMeeting, Section
+from eacademy.distance.models import Assignment, Extension, Grade, Material, MaterialView, OnlineMeeting, Section, Submission
 from eacademy.distance.rules import TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
@@ -42,6 +43,8 @@ class Space:
     opened: set[int]  # the listener's opened materials
     required: int
     done: int
+    assignments: list[Assignment]  # of no section
+    passed: set[int]  # the listener's passed assignments
 
     @property
     def percent(self) -> int:
@@ -52,20 +55,40 @@ def _visible(materials: QuerySet[Material], today: datetime.date) -> QuerySet[Ma
     return materials.filter(Q(visible_from=None) | Q(visible_from__lte=today), Q(section__visible_from=None) | Q(section__visible_from__lte=today))
 
 
+def _passed(offering_id: int) -> QuerySet[Grade]:
+    """Released marks at or above their assignment's pass mark."""
+    return Grade.objects.filter(submission__assignment__offering_id=offering_id, state=Grade.State.RELEASED,
+                                points__gte=F("submission__assignment__pass_points"))
+
+
+def passed_by(enrollment: Enrollment) -> set[int]:
+    """The assignments the listener has passed, by his own work or his group's."""
+    mine = Q(submission__enrollment=enrollment, submission__group=None)
+    if enrollment.group_id:
+        mine |= Q(submission__group_id=enrollment.group_id)
+    return set(_passed(enrollment.offering_id).filter(mine).values_list("submission__assignment_id", flat=True))
+
+
 def space(offering_id: int, *, enrollment: Enrollment | None, teacher: bool) -> Space:
-    """The course's sections and materials (a listener sees those visible today), what he has
-    opened and his progress: required materials opened of those visible. Three queries."""
+    """The course's sections with their materials (a listener sees those visible today) and
+    assignments, what he has opened and passed, and his progress: the required activities done
+    of those visible. Five queries."""
     today = timezone.localdate()
     materials = Material.objects.filter(section__offering_id=offering_id).order_by("position", "id")
     if not teacher:
         materials = _visible(materials, today)
-    sections = Section.objects.filter(offering_id=offering_id).prefetch_related(Prefetch("materials", queryset=materials))
+    assignments = Assignment.objects.filter(offering_id=offering_id).order_by("due_at", "id")
+    sections = Section.objects.filter(offering_id=offering_id).prefetch_related(Prefetch("materials", queryset=materials),
+                                                                                Prefetch("assignments", queryset=assignments))
     if not teacher:
         sections = sections.filter(Q(visible_from=None) | Q(visible_from__lte=today))
     shown = list(sections)
+    loose = list(assignments.filter(section=None))
     opened = set(MaterialView.objects.filter(enrollment=enrollment).values_list("material_id", flat=True)) if enrollment else set()
+    passed = passed_by(enrollment) if enrollment else set()
     required = [m.pk for section in shown for m in section.materials.all() if m.required]
-    return Space(shown, opened, len(required), len(opened & set(required)))
+    tasks = [a.pk for a in [*loose, *(a for section in shown for a in section.assignments.all())] if a.required]
+    return Space(shown, opened, len(required) + len(tasks), len(opened & set(required)) + len(passed & set(tasks)), loose, passed)
 
 
 @dataclass
@@ -76,14 +99,21 @@ class Behind:
 
 
 def progress_grid(offering_id: int) -> list[Behind]:
-    """Each listener of the course with the required materials visible today he has opened, the
-    furthest behind first: the lecturer's view. Two queries."""
+    """Each listener of the course with the required activities done (materials visible today
+    opened, assignments passed), the furthest behind first: the lecturer's view. Five queries."""
     required = _visible(Material.objects.filter(section__offering_id=offering_id, required=True), timezone.localdate())
-    total = required.count()
+    tasks = Assignment.objects.filter(offering_id=offering_id, required=True).filter(Q(section=None) | Q(section__visible_from=None)
+                                                                                      | Q(section__visible_from__lte=timezone.localdate()))
+    total = required.count() + tasks.count()
     enrollments = Enrollment.objects.filter(offering_id=offering_id, status=Enrollment.Status.ENROLLED).select_related("person", "group")
     done = dict(MaterialView.objects.filter(material__in=required, enrollment__offering_id=offering_id).values("enrollment_id").annotate(n=Count("pk"))
                 .values_list("enrollment_id", "n"))
-    rows = [Behind(e, done.get(e.pk, 0), total) for e in enrollments]
+    own: dict[int, set[int]] = {}
+    by_group: dict[int, set[int]] = {}
+    for assignment_id, enrollment_id, group_id in _passed(offering_id).filter(submission__assignment__in=tasks).values_list(
+            "submission__assignment_id", "submission__enrollment_id", "submission__group_id"):
+        (by_group.setdefault(group_id, set()) if group_id else own.setdefault(enrollment_id, set())).add(assignment_id)
+    rows = [Behind(e, done.get(e.pk, 0) + len(own.get(e.pk, set()) | by_group.get(e.group_id or 0, set())), total) for e in enrollments]
     return sorted(rows, key=lambda r: (r.done, r.enrollment.person.last_name, r.enrollment.pk))
 
 
@@ -103,4 +133,53 @@ def courses_of(user: User) -> QuerySet[Offering]:
 def teaches(user: User, offering_id: int, group_id: int | None = None) -> bool:
     """Whether the user keeps the journal of the course (or of the lesson's group): he sets its
     online lessons and its space up, and sees every listener's progress."""
-    return user.has_role(*TEACHERS) and journal_queries.within_reach(user, offering_id=offering_id, group_id=group_id)
+    return user.has_role(*TEACHERS) and (user.is_academy_wide or journal_queries.within_reach(user, offering_id=offering_id, group_id=group_id))
+
+
+@dataclass
+class Work:
+    """A row of an assignment's board: a listener (or a study group) and his latest attempt."""
+
+    enrollment: Enrollment | None
+    group_id: int | None
+    label: str  # the name, or "Participant N" while the marking is blind
+    submission: Submission | None
+    grade: Grade | None
+    extension: Extension | None
+
+
+def board(assignment: Assignment) -> list[Work]:
+    """Every listener (or study group) of the assignment's course with his latest attempt, its
+    mark and his extension; names hidden while marking is blind and the mark not released.
+    Three queries whatever the number of listeners."""
+    latest: dict[tuple[int | None, int | None], Submission] = {}
+    for attempt in Submission.objects.filter(assignment=assignment).select_related("grade").order_by("attempt"):
+        latest[(None, attempt.group_id) if assignment.by_group else (attempt.enrollment_id, None)] = attempt
+    extensions = {x.enrollment_id: x for x in Extension.objects.filter(assignment=assignment)}
+    enrollments = Enrollment.objects.filter(offering_id=assignment.offering_id, status__in=(Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED))
+    rows = []
+    if assignment.by_group:
+        seen: set[int] = set()
+        for enrollment in enrollments.exclude(group=None).select_related("group").order_by("group__number"):
+            if enrollment.group_id not in seen:
+                seen.add(enrollment.group_id)  # type: ignore[arg-type]
+                submission = latest.get((None, enrollment.group_id))
+                rows.append(Work(None, enrollment.group_id, str(enrollment.group), submission, _grade(submission), None))
+        return rows
+    for enrollment in enrollments.select_related("person").order_by("person__last_name", "person__first_name", "pk"):
+        submission = latest.get((enrollment.pk, None))
+        grade = _grade(submission)
+        hidden = assignment.blind and not (grade and grade.state == Grade.State.RELEASED)
+        label = (participant_label(submission.participant) if submission else "") if hidden else enrollment.person.full_name
+        rows.append(Work(enrollment if not hidden else None, None, label, submission, grade, extensions.get(enrollment.pk) if not hidden else None))
+    if assignment.blind:  # an order by name would give the names away
+        rows.sort(key=lambda row: (row.submission is None, row.submission.participant if row.submission else 0))
+    return rows
+
+
+def _grade(submission: Submission | None) -> Grade | None:
+    return getattr(submission, "grade", None) if submission else None
+
+
+def participant_label(number: int) -> str:
+    return _("Participant %(number)s") % {"number": number}

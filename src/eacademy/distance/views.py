@@ -105,7 +105,7 @@ def bbb_analytics(request: HttpRequest) -> HttpResponse:
 # --- The course space ---------------------------------------------------------------------------------
 
 
-def _course(request: HttpRequest, offering_id: int) -> tuple[Offering, Enrollment | None, bool]:
+def course_of_user(request: HttpRequest, offering_id: int) -> tuple[Offering, Enrollment | None, bool]:
     """The course, the user's enrollment in it as a listener, and whether he teaches it; 404 when neither."""
     offering = get_object_or_404(Offering.objects.select_related("version__programme"), pk=offering_id)
     user = signed_in_user(request)
@@ -127,7 +127,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 @require_GET
 def course(request: HttpRequest, pk: int) -> HttpResponse:
-    offering, enrollment, teacher = _course(request, pk)
+    offering, enrollment, teacher = course_of_user(request, pk)
     context = {"offering": offering, "space": queries.space(offering.pk, enrollment=enrollment, teacher=teacher), "teacher": teacher,
                "grid": queries.progress_grid(offering.pk) if teacher else None, "section_form": SectionForm() if teacher else None,
                "material_form": MaterialForm() if teacher else None}
@@ -160,7 +160,7 @@ def material_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _material(request: HttpRequest, pk: int) -> tuple[Material, bool]:
     material = get_object_or_404(Material.objects.select_related("section"), pk=pk)
-    _offering, _enrollment, teacher = _course(request, material.section.offering_id)
+    _offering, _enrollment, teacher = course_of_user(request, material.section.offering_id)
     today = timezone.localdate()
     if not teacher and any(d and d > today for d in (material.visible_from, material.section.visible_from)):
         raise Http404(_("The material is not open yet."))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.core.widgets import DATE
+from eacademy.core.widgets import DATE, DATETIME
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import FollowUp, Survey, SurveyQuestion
 from eacademy.org.models import AgencyUnit
@@ -33,8 +33,8 @@ class SurveyForm(forms.Form):
     audience = forms.ChoiceField(label=_("Who is asked"), choices=Survey.Audience.choices)
     offering = forms.ModelChoiceField(label=_("Course"), queryset=Offering.objects.none(), required=False,
                                       help_text=_("Only when the course's listeners are asked."))
-    opens_at = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    closes_at = forms.DateTimeField(label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=DATETIME)
+    closes_at = forms.DateTimeField(label=_("Closes"), widget=DATETIME)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.core.errors import DomainError
+from eacademy.core.widgets import DATETIME
 from eacademy.events import services
 from eacademy.events.models import Event, Expert, Registration, Session
 from eacademy.people.models import Person
@@ -44,7 +45,7 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = ["title", "starts_at", "ends_at", "room", "speakers"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}), "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ def grade_sheet_pdf(grid: Grid) -> HttpResponse:
 
 
 def grade_sheet_xlsx(grid: Grid) -> HttpResponse:
-    header = [_("Listener"), *(f"{lesson.starts_at:%d.%m}" for lesson in grid.lessons), _("Tests"), _("Absences"), _("Rating")]
+    header = [_("Listener"), *(f"{lesson.starts_at:%d.%m}" for lesson in grid.lessons), _("Tests and assignments"), _("Absences"), _("Rating")]
     rows = []
     for row in grid.rows:
         cells = [(f"{m.points:g}" if m else "") + (f" {a.get_status_display()}" if a and a.status != "present" else "") for a, m in row.cells]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.core.widgets import DATE
+from eacademy.core.widgets import DATE, DATETIME
 from eacademy.enrollment.models import Group
 from eacademy.journal.models import Certification
 from eacademy.timetable.models import Lesson
@@ -35,7 +35,7 @@ class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson
         fields = ["discipline", "starts_at", "minutes", "kind", "topic", "lecturer", "room"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"starts_at": DATETIME}
 
     def __init__(self, *args: object, group: Group, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

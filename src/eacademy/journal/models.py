@@ -70,18 +70,24 @@ class Attendance(models.Model):
 
 
 class Mark(models.Model):
-    """A current-control mark (0–100) in a discipline: typed in for a lesson, or taken from a
-    test's result. `revision` counts changes: a save made against an older revision is refused."""
+    """A current-control mark (0–100) in a discipline: typed in for a lesson, taken from a
+    test's result, or given for an activity of an app above (an assignment, a package), which
+    names it by a key of its own. `revision` counts changes: a save made against an older
+    revision is refused."""
 
     class Source(models.TextChoices):
         TYPED = "typed", _("Typed in")
         EXAM = "exam", _("Test result")
+        ACTIVITY = "activity", _("Course activity")
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="marks", verbose_name=_("listener"))
     discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, related_name="marks", verbose_name=_("discipline"))
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, null=True, blank=True, related_name="marks", verbose_name=_("lesson"))
     exam = models.ForeignKey(Exam, on_delete=models.PROTECT, null=True, blank=True, related_name="marks", verbose_name=_("test"))
-    source = models.CharField(_("source"), max_length=5, choices=Source.choices, default=Source.TYPED)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.TYPED)
+    # The activity's key in its app ("assignment:12") and its title as the journal shows it.
+    activity = models.CharField(_("activity"), max_length=40, blank=True)
+    activity_title = models.CharField(_("activity title"), max_length=200, blank=True)
     points = models.DecimalField(_("points"), max_digits=5, decimal_places=2)
     reason = models.CharField(_("reason for the change"), max_length=300, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=1)
@@ -97,6 +103,7 @@ class Mark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enrollment", "lesson"], condition=models.Q(lesson__isnull=False), name="journal_mark_once_per_lesson"),
             models.UniqueConstraint(fields=["enrollment", "exam"], condition=models.Q(exam__isnull=False), name="journal_mark_once_per_test"),
+            models.UniqueConstraint(fields=["enrollment", "activity"], condition=~models.Q(activity=""), name="journal_mark_once_per_activity"),
             models.CheckConstraint(condition=models.Q(points__gte=0, points__lte=100), name="journal_mark_0_to_100"),
         ]
 

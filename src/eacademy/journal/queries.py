@@ -48,7 +48,7 @@ def grid(group: Group, discipline: Discipline) -> Grid:
     marks: dict[tuple[int | None, int], Mark] = {}
     tests: dict[int, list[Mark]] = defaultdict(list)
     for mark in Mark.objects.filter(enrollment__group=group, discipline=discipline).select_related("exam"):
-        if mark.exam_id:
+        if mark.exam_id or mark.activity:
             tests[mark.enrollment_id].append(mark)
         else:
             marks[(mark.lesson_id, mark.enrollment_id)] = mark

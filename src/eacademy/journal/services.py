@@ -143,7 +143,7 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
     try:
         with transaction.atomic():
             # ordered by pk: the model's ordering joins the (nullable) lesson, and PostgreSQL locks no outer join
-            current = (Mark.objects.select_for_update().filter(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None)
+            current = (Mark.objects.select_for_update().filter(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None, activity="")
                        .order_by("pk").first())
             if current is None:
                 if revision != 0:
@@ -166,9 +166,34 @@ def mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, les
             current.save()
             return current
     except IntegrityError:  # both created it at once: the other one won
-        now = Mark.objects.get(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None)
+        now = Mark.objects.get(enrollment=enrollment, lesson=lesson, discipline=discipline, exam=None, activity="")
         raise Conflict(_("%(who)s entered this mark meanwhile: it is %(points)s. Nothing was saved.") % {"who": now.changed_by, "points": _shown(now.points)},
                        now.points, now.revision) from None
+
+
+@transaction.atomic
+def activity_mark_set(*, actor: User, enrollment: Enrollment, discipline: Discipline, activity: str, title: str, points: Decimal,
+                      reason: str) -> Mark:
+    """Put an activity's mark (an assignment's, a package's) into the journal, or change it, with
+    the reason in its history. The app above has checked the actor's right to the listener's
+    work itself; the journal checks the mark and that the listener is still on the course."""
+    require_role(actor, TEACHERS)
+    if not Decimal(0) <= points <= Decimal(100):
+        raise DomainError(_("A mark is from 0 to 100 points."))
+    if not activity:
+        raise DomainError(_("The activity is not named."))
+    _in_scope(enrollment, enrollment.offering_id, None)
+    mark = Mark.objects.select_for_update(of=("self",)).filter(enrollment=enrollment, activity=activity).first()
+    if mark is None:
+        mark = Mark(enrollment=enrollment, discipline=discipline, activity=activity, activity_title=title[:200], source=Mark.Source.ACTIVITY,
+                    points=points, changed_by=actor, reason=reason[:300])
+    elif mark.points == points:
+        return mark
+    else:
+        mark.points, mark.reason, mark.changed_by, mark.revision = points, reason[:300], actor, mark.revision + 1
+    attribute(mark, actor, reason)
+    mark.save()
+    return mark
 
 
 @transaction.atomic
