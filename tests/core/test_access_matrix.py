@@ -28,10 +28,10 @@ from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
-from eacademy.distance import assignments as distance_assignments
 from eacademy.distance import services as distance_services
 from eacademy.distance.rules import READERS as DISTANCE_READERS
 from eacademy.distance.rules import TEACHERS as DISTANCE_TEACHERS
+from eacademy.distance.services import assignments as distance_assignments
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
 from eacademy.evaluation.models import FollowUp, Survey

@@ -18,8 +18,9 @@ from django.utils import timezone
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.models import Notification, User
 from eacademy.core.roles import Role
-from eacademy.distance import assignments, queries
+from eacademy.distance import queries
 from eacademy.distance.models import Assignment, Grade, Submission, SubmissionFile
+from eacademy.distance.services import assignments
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal.models import Mark
 from eacademy.timetable.models import Lesson
@@ -88,7 +89,7 @@ def test_a_work_goes_from_a_draft_through_blind_marking_to_the_journal_and_the_c
     assert "Окончательный текст" in marking and mine.person.last_name not in marking
     criteria = list(essay.criteria.all())
     refused = teacher.post(f"/distance/submissions/{work.pk}/mark/", {f"criterion-{criteria[0].pk}": "70", f"criterion-{criteria[1].pk}": "30"})
-    assert "takes from 0 to 60 points" in refused.content.decode() and not Grade.objects.exists()
+    assert "takes from 0 to 60 points" in refused.content.decode() and not Grade.objects.filter(submission=work).exists()
     teacher.post(f"/distance/submissions/{work.pk}/mark/", {f"criterion-{criteria[0].pk}": "50", f"criterion-{criteria[1].pk}": "32.5",
                                                             "feedback": "Хорошо аргументировано", "ready": "on"})
     grade = Grade.objects.get(submission=work)

@@ -1,14 +1,19 @@
-"""The demo's distance learning: the listener's course has a space of materials, its lesson of an
-earlier day was held in a BigBlueButton room whose report (as the server sends it when the room
-ends) took the attendance into the journal, and its next lesson is at a Jitsi link."""
+"""The demo's distance learning: the listener's course has a space of materials and two
+assignments (a blind essay he has yet to write, and an analysis his colleagues handed in, in
+every state of its marking), its lesson of an earlier day was held in a BigBlueButton room
+whose report (as the server sends it when the room ends) took the attendance into the journal,
+and its next lesson is at a Jitsi link."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
+from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.distance import queries, services
-from eacademy.distance.models import OnlineMeeting
+from eacademy.distance.models import Assignment, OnlineMeeting, Section, Submission
+from eacademy.distance.services import assignments
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal.models import Attendance
 from eacademy.timetable.models import Lesson
@@ -16,7 +21,7 @@ from eacademy.timetable.models import Lesson
 
 def _course_space(users: dict[str, User]) -> int:
     """The listener's course in progress has a space: two weeks of materials, the second shown
-    from next week, and the first lecture already read by him."""
+    from next week, and the first lecture already read by him; and two assignments."""
     offering = queries.courses_of(users["listener"]).first()  # his running course, as his distance learning page lists it first
     if offering is None:
         return 0
@@ -34,7 +39,59 @@ def _course_space(users: dict[str, User]) -> int:
                                  visible_from=timezone.localdate() + datetime.timedelta(days=7))
     services.material_add(actor=actor, section=later, kind="page", title="Лекция 2. Допрос и очная ставка", body="<p>Порядок допроса (ст. 208–215 УПК).</p>")
     services.material_open(user=users["listener"], material=lecture)
+    _assignments(users, offering.pk, week)
     return 4
+
+
+def _handed_in(assignment: Assignment, enrollment: Enrollment, text: str, *, final: bool = True, late: bool = False) -> Submission:
+    """A colleague's work as he would have saved it (the demo's colleagues have no logins)."""
+    moment = min(timezone.now(), assignment.due_at + datetime.timedelta(hours=20 if late else -30))
+    submission = Submission(assignment=assignment, enrollment=enrollment, participant=assignments.participant_number(assignment, enrollment), text=text)
+    if final:
+        submission.status, submission.statement_at, submission.submitted_at, submission.late = Submission.Status.SUBMITTED, moment, moment, late
+    return save_by(submission, None)
+
+
+def _assignments(users: dict[str, User], offering_id: int, week: Section) -> None:
+    lecturer, now = users["lecturer"], timezone.now()
+    mine = Enrollment.objects.get(person__user=users["listener"], offering_id=offering_id, status=Enrollment.Status.ENROLLED)
+    lesson = Lesson.objects.filter(group=mine.group, lecturer=lecturer).select_related("discipline").first()
+    if lesson is None:
+        return
+    colleagues = list(Enrollment.objects.filter(offering_id=offering_id, group=mine.group, status=Enrollment.Status.ENROLLED).exclude(pk=mine.pk).order_by("pk"))
+    essay = assignments.assignment_add(
+        actor=lecturer, offering_id=offering_id, section=week, discipline=lesson.discipline, title="Эссе: основания начала досудебного расследования",
+        instructions="<p>Опишите на 2–3 страницах поводы и основания начала досудебного расследования, со ссылками на статьи УПК.</p>",
+        opens_at=now - datetime.timedelta(days=2), due_at=now + datetime.timedelta(days=5), cut_off_at=now + datetime.timedelta(days=7),
+        max_files=2, max_file_mb=10, blind=True, attempts=2, pass_points=Decimal(50),
+        rubric=[("Правовая позиция и аргументация", 60), ("Ссылки на нормы УПК", 40)])
+    if colleagues:
+        _handed_in(essay, colleagues[0], "Черновик: поводы к началу расследования…", final=False)
+    analysis = assignments.assignment_add(
+        actor=lecturer, offering_id=offering_id, section=week, discipline=lesson.discipline, title="Анализ постановления о прекращении расследования",
+        instructions="<p>Проанализируйте обезличенное постановление: законность и обоснованность прекращения.</p>",
+        opens_at=now - datetime.timedelta(days=9), due_at=now - datetime.timedelta(days=2), cut_off_at=now + datetime.timedelta(days=2),
+        max_files=1, attempts=2, pass_points=Decimal(60))
+    # A colleague in each state: a draft, submitted, late, with an extension, passed, failed (and
+    # trying again), being marked, ready for release.
+    text = "Постановление вынесено при наличии оснований, предусмотренных ст. 35 УПК…"
+    states = dict(zip(colleagues, ["draft", "submitted", "late", "extension", "passed", "failed", "marking", "ready"], strict=False))
+    works = {e: _handed_in(analysis, e, text, final=state != "draft", late=state == "late") for e, state in states.items() if state != "extension"}
+    for enrollment, state in states.items():
+        if state == "extension":
+            assignments.extension_grant(actor=lecturer, assignment=analysis, enrollment=enrollment, until=now + datetime.timedelta(days=5), reason="Командировка")
+        elif state in ("passed", "failed"):
+            assignments.grade_save(actor=lecturer, submission=works[enrollment], points="85" if state == "passed" else "40", ready=True,
+                                   feedback="Выводы обоснованы." if state == "passed" else "Не оценена обоснованность: доработайте.")
+    if any(state in ("passed", "failed") for state in states.values()):
+        assignments.release(actor=lecturer, assignment=analysis)
+    for enrollment, state in states.items():
+        if state == "failed":
+            retry = works[enrollment]
+            save_by(Submission(assignment=analysis, enrollment=enrollment, attempt=2, participant=retry.participant, text=retry.text), None)
+        elif state in ("marking", "ready"):
+            assignments.grade_save(actor=lecturer, submission=works[enrollment], points="72" if state == "ready" else "55", ready=state == "ready",
+                                   feedback="Оценка дана по существу анализа.")
 
 
 def load_demo_distance(*, users: dict[str, User]) -> dict[str, int]:

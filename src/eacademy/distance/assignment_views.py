@@ -11,11 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.errors import DomainError
 from eacademy.core.pages import act_and_return, form_errors_from
-from eacademy.distance import assignments, queries
+from eacademy.distance import queries
 from eacademy.distance.forms import AssignmentForm, ExtensionForm, GradeForm, SubmissionForm
 from eacademy.distance.models import Assignment, Grade, Submission, SubmissionFile
 from eacademy.distance.rules import READERS, TEACHERS
+from eacademy.distance.services import assignments
 from eacademy.distance.views import course_of_user
+from eacademy.enrollment.models import Enrollment
+from eacademy.journal import queries as journal_queries
 from eacademy.planning.models import Offering
 
 
@@ -150,10 +153,14 @@ def mark(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(assignment)
     hidden = assignment.blind and not (grade and grade.state == Grade.State.RELEASED)
     who = queries.participant_label(submission.participant) if hidden else (str(submission.group) if submission.group_id else submission.enrollment.person.full_name)
+    in_journal = []
+    if grade is not None and grade.state == Grade.State.RELEASED:
+        members = list(Enrollment.objects.filter(group_id=submission.group_id).values_list("pk", flat=True)) if submission.group_id else [submission.enrollment_id]
+        in_journal = journal_queries.activity_marks(assignment.journal_key, members)
     given = grade.scores if grade else {}
     lines = [(c, request.POST.get(f"criterion-{c.pk}", given.get(str(c.pk), ""))) for c in criteria]
     return render(request, "distance/mark.html", {"submission": submission, "assignment": assignment, "grade": grade, "lines": lines, "who": who,
-                                                  "form": form})
+                                                  "form": form, "in_journal": in_journal})
 
 
 @role_required(*READERS)

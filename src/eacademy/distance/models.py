@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from eacademy.catalog.models import Discipline
@@ -230,7 +231,7 @@ class Submission(models.Model):
     `participant` is the number the markers see instead of the name when marking is blind."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("submission", "Draft")
         SUBMITTED = "submitted", _("Submitted for marking")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("assignment"))

@@ -65,6 +65,19 @@ def grid(group: Group, discipline: Discipline) -> Grid:
     return Grid(group, discipline, lessons, rows, policy)
 
 
+def activity_marks(activity: str, enrollment_ids: list[int]) -> list[Mark]:
+    """An activity's marks in the journal for these listeners, each with its history as
+    `records` (newest first): two queries."""
+    marks = list(Mark.objects.filter(activity=activity, enrollment_id__in=enrollment_ids).select_related("enrollment__person")
+                 .order_by("enrollment__person__last_name", "pk"))
+    records = defaultdict(list)
+    for record in Mark.history.filter(id__in=[m.pk for m in marks]).select_related("history_user").order_by("-history_date", "-history_id"):
+        records[record.id].append(record)
+    for mark in marks:
+        mark.records = records[mark.pk]  # type: ignore[attr-defined]
+    return marks
+
+
 def groups_visible_to(user: User) -> QuerySet[Group]:
     """The groups whose journal the user may read and write: every group for the academy-wide
     roles; a lecturer those he teaches (a teaching, or a lesson of the group or of its whole
