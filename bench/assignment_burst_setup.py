@@ -12,11 +12,13 @@ import django
 django.setup()
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
+from eacademy.core.roles import Role
 from eacademy.distance.services import assignments
 from eacademy.enrollment.models import Application, Enrollment
 from eacademy.people.models import Person
@@ -27,6 +29,7 @@ def main(listeners: int) -> None:
     methodologist = User.objects.get(username="admin")  # the demo academy is loaded first
     offering = Offering.objects.filter(status="published").order_by("pk").first()
     users = User.objects.bulk_create([User(username=f"bench{i}", language="ru", password="!") for i in range(listeners)])
+    User.groups.through.objects.bulk_create([User.groups.through(user_id=u.pk, group=Group.objects.get(name=Role.LISTENER)) for u in users])
     people = Person.objects.bulk_create([Person(passport_number=f"B{i:08d}", citizenship="UZ", last_name=f"Тест{i}", first_name="Бенч", search_key=f"тест{i}",
                                                 user=u, sex="M", birth_date=datetime.date(1990, 1, 1)) for i, u in enumerate(users)])
     applications = Application.objects.bulk_create([Application(offering=offering, person=p, status="accepted", source="nomination") for p in people])

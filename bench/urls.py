@@ -1,5 +1,6 @@
+from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path
 
 from eacademy.core.access import public, signed_in
@@ -19,4 +20,13 @@ def one_row(request: HttpRequest) -> HttpResponse:
     return render(request, "bench/one_row.html", {"person": Person.objects.filter(user=request.user).first()})
 
 
-urlpatterns = [path("bench/minimal", minimal, name="bench_minimal"), path("bench/one-row", one_row, name="bench_one_row"), *project_urlpatterns]
+@signed_in
+def plain_upload(request: HttpRequest) -> HttpResponse:
+    """The baseline of handing in work: the same upload through the whole middleware stack,
+    written by plain Django storage, nothing checked or recorded."""
+    default_storage.save(f"bench/plain/{request.FILES['files'].name}", request.FILES["files"])
+    return redirect("/bench/minimal")
+
+
+urlpatterns = [path("bench/minimal", minimal, name="bench_minimal"), path("bench/one-row", one_row, name="bench_one_row"),
+               path("bench/plain-upload", plain_upload, name="bench_plain_upload"), *project_urlpatterns]

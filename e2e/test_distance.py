@@ -2,11 +2,13 @@
 browser, and his progress moves; the lecturer sees who is behind. The listener hands in an
 essay (a draft, then the final work with the statement), the lecturer marks it blind by its
 rubric and releases it, the mark is in the journal with its history and the course's
-completion moves."""
+completion moves. A SCORM package added by the lecturer runs in the listener's browser and its
+score reaches the journal."""
 
 import re
 
 from playwright.sync_api import expect
+from tests.distance.scorm_package import scorm_12
 
 from e2e.conftest import go, sign_in
 
@@ -86,3 +88,31 @@ def test_an_essay_from_a_draft_through_blind_marking_into_the_journal_and_the_co
     expect(page.get_by_test_id("grade")).to_contain_text("85")
     page.locator(".heading p a").first.click()  # back to the course
     assert _done(page) == before + 1
+
+
+def test_a_scorm_package_set_by_the_lecturer_runs_in_the_browser_and_its_score_reaches_the_journal(page) -> None:
+    """Must show 4 of issue 22: a SCORM 1.2 package built by the tests (tests/distance/scorm_package.py)."""
+    sign_in(page, "listener")
+    go(page, "Дистанционное обучение")
+    page.locator("main ul li a").first.click()
+    course = page.url
+    page.get_by_test_id("logout").click()
+
+    sign_in(page, "lecturer")
+    page.goto(course)
+    adding = page.locator("details", has=page.get_by_text("Добавить пакет SCORM")).first
+    adding.locator("summary").click()
+    adding.locator("input[name=upload]").set_input_files(files=[{"name": "quiz.zip", "mimeType": "application/zip", "buffer": scorm_12(85)}])
+    adding.locator("select[name=discipline]").select_option(index=1)
+    adding.get_by_role("button", name="Добавить").click()
+    expect(page.get_by_role("link", name="Самопроверка: меры пресечения")).to_be_visible()
+    page.get_by_test_id("logout").click()
+
+    sign_in(page, "listener")
+    page.goto(course)
+    page.get_by_role("link", name="Самопроверка: меры пресечения").click()
+    expect(page.frame_locator("[data-testid=scorm-frame]").locator("#state")).to_have_text("Готово: 85")
+    page.reload()
+    expect(page.get_by_test_id("package-result")).to_contain_text("85")
+    page.goto("/journal/my/")
+    expect(page.locator("main li", has_text="Самопроверка: меры пресечения")).to_contain_text("85")

@@ -232,7 +232,10 @@ UPLOAD_LIMITS_MB = {
     "document": env_int("UPLOAD_DOCUMENT_MB", 10, minimum=1),  # a scanned certificate of illness and the like
     "material": env_int("UPLOAD_MATERIAL_MB", 100, minimum=1),  # a course's file or video
     "submission": env_int("UPLOAD_SUBMISSION_MB", 20, minimum=1),  # a listener's work (each assignment may allow less)
+    "package": env_int("UPLOAD_PACKAGE_MB", 100, minimum=1),  # a SCORM package (a zip)
 }
+# A SCORM package may unpack to at most this much.
+PACKAGE_UNPACKED_MB = env_int("PACKAGE_UNPACKED_MB", 300, minimum=1)
 SPREADSHEET_UNPACKED_MB = env_int("SPREADSHEET_UNPACKED_MB", 50, minimum=1)
 # Saves this long after an attempt's deadline still count (a slow network); then the worker closes it.
 EXAM_GRACE_SECONDS = env_int("EXAM_GRACE_SECONDS", 30, minimum=0)

@@ -29,9 +29,12 @@ from eacademy.core import services, two_factor
 from eacademy.core.roles import Role
 from eacademy.demo.loader import DEMO_LOGINS
 from eacademy.distance import services as distance_services
+from eacademy.distance.rules import COMPLETION_SETTERS as DISTANCE_COMPLETION_SETTERS
 from eacademy.distance.rules import READERS as DISTANCE_READERS
 from eacademy.distance.rules import TEACHERS as DISTANCE_TEACHERS
 from eacademy.distance.services import assignments as distance_assignments
+from eacademy.distance.services import forum as distance_forum
+from eacademy.distance.services import packages as distance_packages
 from eacademy.enrollment import services as enrollment_services
 from eacademy.enrollment.models import Enrollment, Order
 from eacademy.evaluation.models import FollowUp, Survey
@@ -58,6 +61,7 @@ from eacademy.staff.views import READERS as STAFF_READERS
 from eacademy.timetable.models import Lesson, Teaching, TimetableRun
 from eacademy.timetable.views import READERS as TIMETABLE_READERS
 from tests.access_matrix import ANONYMOUS, Expect, allowed, everyone, signed_in, undecorated_views, walk
+from tests.distance.scorm_package import scorm_12
 
 R = Role
 QUESTIONS = Path(__file__).resolve().parents[1] / "exams" / "data" / "questions" / "valid"
@@ -361,6 +365,7 @@ EXPECTATIONS = {
     "distance:index": Expect(allowed(*DISTANCE_READERS)),
     # the sample course is the listener login's, whose group the lecturer login teaches, of the head login's department
     "distance:course": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/"),
+    "distance:completion_rule_set": Expect(allowed(*DISTANCE_COMPLETION_SETTERS, ok=405), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/completion/"),
     "distance:section_add": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s: f"/distance/courses/{s['lesson'].offering_id}/sections/"),
     "distance:material_add": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s: f"/distance/sections/{s['material'].section_id}/materials/"),
     "distance:material": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/materials/{s['material'].pk}/"),
@@ -378,6 +383,14 @@ EXPECTATIONS = {
                                  ("extension_grant", "extensions", DISTANCE_TEACHERS), ("release", "release", DISTANCE_TEACHERS))},
     "distance:mark": Expect(allowed(*DISTANCE_TEACHERS), url=lambda s: f"/distance/submissions/{s['work'].pk}/mark/"),
     "distance:feedback_file": Expect(allowed(*DISTANCE_READERS, ok=404), url=lambda s: f"/distance/submissions/{s['work'].pk}/feedback"),  # not marked yet
+    "distance:forum": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/courses/{s['thread'].offering_id}/forum/"),
+    "distance:thread": Expect(allowed(*DISTANCE_READERS), url=lambda s: s["thread"].get_absolute_url()),
+    **{f"distance:{name}": Expect(allowed(*DISTANCE_READERS, ok=405), url=lambda s, name=name: f"{s['thread'].get_absolute_url()}{name}/") for name in ("reply", "lock")},
+    "distance:package_add": Expect(allowed(*DISTANCE_TEACHERS, ok=405), url=lambda s: f"/distance/sections/{s['package'].section_id}/packages/"),
+    "distance:package": Expect(allowed(*DISTANCE_READERS), url=lambda s: s["package"].get_absolute_url()),
+    "distance:package_content": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/packages/{s['package'].pk}/content/index.html",
+                                       scripts_inline="a SCORM package's own pages, added by a teacher, run in the player's frame as they were written"),
+    "distance:package_commit": Expect(allowed(*DISTANCE_READERS, ok=405), url=lambda s: f"/distance/packages/{s['package'].pk}/commit/token/"),
     "distance:submission_file": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/submitted-files/{s['work'].files.get().pk}"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
@@ -458,6 +471,9 @@ def _samples(persona) -> dict[str, object]:
                 actor=persona(R.METHODOLOGIST), offering_id=lesson.offering_id, discipline=lesson.discipline, title="Эссе",
                 opens_at=timezone.now() - datetime.timedelta(days=1), due_at=timezone.now() + datetime.timedelta(days=7)),
             text="Эссе", uploads=[SimpleUploadedFile("essay.pdf", b"%PDF-1.4\n%%EOF\n")], final=True, statement=True),
+        "package": distance_packages.package_add(actor=persona(R.METHODOLOGIST), section=distance_services.section_add(
+            actor=persona(R.METHODOLOGIST), offering_id=lesson.offering_id, title="Тема"), discipline=lesson.discipline, upload=SimpleUploadedFile("p.zip", scorm_12())),
+        "thread": distance_forum.thread_start(actor=persona(R.LISTENER), offering_id=lesson.offering_id, title="Вопрос", body="Текст"),
         "placement": Placement.objects.get(enrollment__person__user__username="intern"),
         "lecturer_staff": persona(R.LECTURER).person.staff,
         "leave": LeaveRequest.objects.filter(status="approved").exclude(person__user=persona(R.LISTENER)).first(),

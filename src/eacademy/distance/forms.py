@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eacademy.catalog.models import Discipline
 from eacademy.core.widgets import DATE, DATETIME
-from eacademy.distance.models import Material, OnlineMeeting, Section
+from eacademy.distance.models import Material, OnlineMeeting, Section, Thread
 from eacademy.enrollment.models import Enrollment
 from eacademy.planning.models import Offering
 
@@ -78,3 +78,26 @@ class ExtensionForm(forms.Form):
         self.fields["enrollment"].queryset = (Enrollment.objects.filter(offering=offering, status=Enrollment.Status.ENROLLED)  # type: ignore[attr-defined]
                                               .select_related("person").order_by("person__last_name", "person__first_name"))
         self.fields["enrollment"].label_from_instance = lambda enrollment: enrollment.person.full_name  # type: ignore[attr-defined]
+
+
+class ThreadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=Thread.Kind.choices)
+    title = forms.CharField(label=_("title"), max_length=300)
+    body = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(label=_("your reply"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PackageForm(forms.Form):
+    upload = forms.FileField(label=_("SCORM package (.zip)"))
+    discipline = forms.ModelChoiceField(label=_("discipline (for the journal)"), queryset=Discipline.objects.none())
+    required = forms.BooleanField(label=_("counts for completion"), required=False, initial=True)
+
+    def __init__(self, *args: object, offering: Offering, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        disciplines = Discipline.objects.filter(module__version_id=offering.version_id).order_by("module__position", "position")
+        self.fields["discipline"].queryset = disciplines  # type: ignore[attr-defined]
+        # read once: the form is shown under every section of the page
+        self.fields["discipline"].choices = [("", "---------"), *((d.pk, str(d)) for d in disciplines)]  # type: ignore[attr-defined]

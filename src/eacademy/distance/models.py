@@ -163,6 +163,7 @@ class Assignment(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts (0: until passed)"), default=1)
     pass_points = models.DecimalField(_("pass mark"), max_digits=5, decimal_places=2, default=50)
     required = models.BooleanField(_("counts for completion"), default=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)  # those yet to hand in, before the due date
 
     history = HistoricalRecords()
 
@@ -308,3 +309,132 @@ class Grade(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.points}"
+
+
+class Thread(models.Model):
+    """A thread of a course's forum, or of one of its sections' (a topic's): a discussion, or a
+    question to the lecturer (answered once a teacher of the course replies). A teacher can lock
+    it: nothing more is posted."""
+
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("Discussion")
+        QUESTION = "question", _("Question to the lecturer")
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="threads", verbose_name=_("offering"))
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, null=True, blank=True, related_name="threads", verbose_name=_("section"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DISCUSSION)
+    title = models.CharField(_("title"), max_length=300)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_post_at = models.DateTimeField(_("last post at"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["offering", "-last_post_at", "id"]
+        verbose_name = _("forum thread")
+        verbose_name_plural = _("forum threads")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("distance:thread", args=[self.pk])
+
+
+class Post(models.Model):
+    """A message of a thread; its HTML is kept sanitised."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts", verbose_name=_("thread"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author"))
+    body = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["thread", "created_at", "id"]
+        verbose_name = _("forum post")
+        verbose_name_plural = _("forum posts")
+
+    def __str__(self) -> str:
+        return f"{self.thread_id} · {self.author_id}"
+
+
+class Package(models.Model):
+    """A SCORM 1.2 or 2004 package of a section, unpacked into storage under `folder` and played
+    in the browser from its launch file; its score goes into the journal."""
+
+    class Version(models.TextChoices):
+        SCORM_12 = "1.2", "SCORM 1.2"
+        SCORM_2004 = "2004", "SCORM 2004"
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="packages", verbose_name=_("section"))
+    discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, related_name="+", verbose_name=_("discipline"))
+    title = models.CharField(_("title"), max_length=300)
+    version = models.CharField(_("SCORM version"), max_length=4, choices=Version.choices)
+    launch = models.CharField(_("launch file"), max_length=500)
+    folder = models.CharField(_("folder in storage"), max_length=100, unique=True)
+    mastery = models.DecimalField(_("mastery score"), max_digits=5, decimal_places=2, null=True, blank=True)
+    required = models.BooleanField(_("counts for completion"), default=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("added by"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section", "id"]
+        verbose_name = _("SCORM package")
+        verbose_name_plural = _("SCORM packages")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("distance:package", args=[self.pk])
+
+    @property
+    def journal_key(self) -> str:
+        return f"scorm:{self.pk}"
+
+
+class PackageAttempt(models.Model):
+    """A listener's run of a package: the runtime data it last committed (resumed from next
+    time), its status and its score in percent."""
+
+    package = models.ForeignKey(Package, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("SCORM package"))
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="+", verbose_name=_("listener"))
+    cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    score = models.DecimalField(_("score, %"), max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(_("passed"), default=False)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("run of a SCORM package")
+        verbose_name_plural = _("runs of SCORM packages")
+        constraints = [models.UniqueConstraint(fields=["package", "enrollment"], name="distance_package_attempt_once")]
+
+    def __str__(self) -> str:
+        return f"{self.package_id} · {self.enrollment_id}: {self.status}"
+
+
+class CompletionRule(models.Model):
+    """When a course counts as completed at a distance: the share of its required activities
+    (materials opened, assignments passed, packages completed) the methodologist asks for."""
+
+    offering = models.OneToOneField(Offering, on_delete=models.CASCADE, related_name="completion_rule", verbose_name=_("offering"))
+    percent = models.PositiveSmallIntegerField(_("required activities done, %"), default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [models.CheckConstraint(condition=models.Q(percent__gte=1, percent__lte=100), name="distance_completion_1_to_100")]
+
+    def __str__(self) -> str:
+        return f"{self.offering_id}: {self.percent}%"

@@ -8,7 +8,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eacademy.core.models import User
-from eacademy.distance.models import Assignment, Extension, Grade, Material, MaterialView, OnlineMeeting, Section, Submission
+from eacademy.distance.models import (
+    Assignment,
+    CompletionRule,
+    Extension,
+    Grade,
+    Material,
+    MaterialView,
+    OnlineMeeting,
+    Package,
+    PackageAttempt,
+    Section,
+    Submission,
+    Thread,
+)
 from eacademy.distance.rules import TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
@@ -45,10 +58,16 @@ class Space:
     done: int
     assignments: list[Assignment]  # of no section
     passed: set[int]  # the listener's passed assignments
+    packages_done: set[int]  # the listener's SCORM packages completed or passed
+    threshold: int  # the share of required activities that completes the course
 
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.required) if self.required else 100
+
+    @property
+    def complete(self) -> bool:
+        return self.percent >= self.threshold
 
 
 def _visible(materials: QuerySet[Material], today: datetime.date) -> QuerySet[Material]:
@@ -69,26 +88,39 @@ def passed_by(enrollment: Enrollment) -> set[int]:
     return set(_passed(enrollment.offering_id).filter(mine).values_list("submission__assignment_id", flat=True))
 
 
+def _packages_done(offering_id: int) -> QuerySet[PackageAttempt]:
+    return PackageAttempt.objects.filter(package__section__offering_id=offering_id).filter(Q(passed=True) | Q(status="completed"))
+
+
 def space(offering_id: int, *, enrollment: Enrollment | None, teacher: bool) -> Space:
-    """The course's sections with their materials (a listener sees those visible today) and
-    assignments, what he has opened and passed, and his progress: the required activities done
-    of those visible. Five queries."""
+    """The course's sections with their materials (a listener sees those visible today),
+    assignments and packages, what he has opened, passed and completed, and his progress: the
+    required activities done of those visible, against the course's rule. Eight queries."""
     today = timezone.localdate()
     materials = Material.objects.filter(section__offering_id=offering_id).order_by("position", "id")
     if not teacher:
         materials = _visible(materials, today)
     assignments = Assignment.objects.filter(offering_id=offering_id).order_by("due_at", "id")
     sections = Section.objects.filter(offering_id=offering_id).prefetch_related(Prefetch("materials", queryset=materials),
-                                                                                Prefetch("assignments", queryset=assignments))
+                                                                                Prefetch("assignments", queryset=assignments), "packages")
     if not teacher:
         sections = sections.filter(Q(visible_from=None) | Q(visible_from__lte=today))
     shown = list(sections)
     loose = list(assignments.filter(section=None))
     opened = set(MaterialView.objects.filter(enrollment=enrollment).values_list("material_id", flat=True)) if enrollment else set()
     passed = passed_by(enrollment) if enrollment else set()
+    done_packages = set(_packages_done(offering_id).filter(enrollment=enrollment).values_list("package_id", flat=True)) if enrollment else set()
     required = [m.pk for section in shown for m in section.materials.all() if m.required]
     tasks = [a.pk for a in [*loose, *(a for section in shown for a in section.assignments.all())] if a.required]
-    return Space(shown, opened, len(required) + len(tasks), len(opened & set(required)) + len(passed & set(tasks)), loose, passed)
+    runs = [p.pk for section in shown for p in section.packages.all() if p.required]
+    return Space(shown, opened, len(required) + len(tasks) + len(runs),
+                 len(opened & set(required)) + len(passed & set(tasks)) + len(done_packages & set(runs)), loose, passed, done_packages,
+                 threshold_of(offering_id))
+
+
+def threshold_of(offering_id: int) -> int:
+    """The course's completion rule: the share of required activities to do (all, unless set)."""
+    return CompletionRule.objects.filter(offering_id=offering_id).values_list("percent", flat=True).first() or 100
 
 
 @dataclass
@@ -96,15 +128,23 @@ class Behind:
     enrollment: Enrollment
     done: int
     required: int
+    threshold: int
+
+    @property
+    def complete(self) -> bool:
+        return self.done * 100 >= self.threshold * self.required
 
 
 def progress_grid(offering_id: int) -> list[Behind]:
     """Each listener of the course with the required activities done (materials visible today
-    opened, assignments passed), the furthest behind first: the lecturer's view. Five queries."""
+    opened, assignments passed, packages completed), the furthest behind first: the lecturer's
+    view. Eight queries."""
     required = _visible(Material.objects.filter(section__offering_id=offering_id, required=True), timezone.localdate())
     tasks = Assignment.objects.filter(offering_id=offering_id, required=True).filter(Q(section=None) | Q(section__visible_from=None)
                                                                                       | Q(section__visible_from__lte=timezone.localdate()))
-    total = required.count() + tasks.count()
+    runs = Package.objects.filter(section__offering_id=offering_id, required=True).filter(Q(section__visible_from=None)
+                                                                                          | Q(section__visible_from__lte=timezone.localdate()))
+    total = required.count() + tasks.count() + runs.count()
     enrollments = Enrollment.objects.filter(offering_id=offering_id, status=Enrollment.Status.ENROLLED).select_related("person", "group")
     done = dict(MaterialView.objects.filter(material__in=required, enrollment__offering_id=offering_id).values("enrollment_id").annotate(n=Count("pk"))
                 .values_list("enrollment_id", "n"))
@@ -113,7 +153,10 @@ def progress_grid(offering_id: int) -> list[Behind]:
     for assignment_id, enrollment_id, group_id in _passed(offering_id).filter(submission__assignment__in=tasks).values_list(
             "submission__assignment_id", "submission__enrollment_id", "submission__group_id"):
         (by_group.setdefault(group_id, set()) if group_id else own.setdefault(enrollment_id, set())).add(assignment_id)
-    rows = [Behind(e, done.get(e.pk, 0) + len(own.get(e.pk, set()) | by_group.get(e.group_id or 0, set())), total) for e in enrollments]
+    completed = dict(_packages_done(offering_id).filter(package__in=runs).values("enrollment_id").annotate(n=Count("pk")).values_list("enrollment_id", "n"))
+    threshold = threshold_of(offering_id)
+    rows = [Behind(e, done.get(e.pk, 0) + len(own.get(e.pk, set()) | by_group.get(e.group_id or 0, set())) + completed.get(e.pk, 0), total, threshold)
+            for e in enrollments]
     return sorted(rows, key=lambda r: (r.done, r.enrollment.person.last_name, r.enrollment.pk))
 
 
@@ -183,3 +226,9 @@ def _grade(submission: Submission | None) -> Grade | None:
 
 def participant_label(number: int) -> str:
     return _("Participant %(number)s") % {"number": number}
+
+
+def threads_of(offering_id: int, section_id: int | None = None) -> QuerySet[Thread]:
+    """A forum's threads, the latest active first, with their number of posts: one query."""
+    threads = Thread.objects.filter(offering_id=offering_id).select_related("author__person", "section").annotate(replies=Count("posts"))
+    return threads.filter(section_id=section_id) if section_id else threads

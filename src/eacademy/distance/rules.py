@@ -6,3 +6,5 @@ from eacademy.core.roles import Role
 # (journal.queries.within_reach narrows a lecturer and a head to their groups).
 TEACHERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)
 READERS = (*TEACHERS, Role.LISTENER)
+# Who says when a course is completed at a distance: those who plan it, not each lecturer.
+COMPLETION_SETTERS = (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT)

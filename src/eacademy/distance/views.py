@@ -14,9 +14,9 @@ from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.file_types import VIDEOS, shown_inline
 from eacademy.core.pages import act_and_return
 from eacademy.distance import queries, services
-from eacademy.distance.forms import MaterialForm, MeetingForm, SectionForm
+from eacademy.distance.forms import MaterialForm, MeetingForm, PackageForm, SectionForm
 from eacademy.distance.models import Material, OnlineMeeting, Section
-from eacademy.distance.rules import READERS, TEACHERS
+from eacademy.distance.rules import COMPLETION_SETTERS, READERS, TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
@@ -130,8 +130,18 @@ def course(request: HttpRequest, pk: int) -> HttpResponse:
     offering, enrollment, teacher = course_of_user(request, pk)
     context = {"offering": offering, "space": queries.space(offering.pk, enrollment=enrollment, teacher=teacher), "teacher": teacher,
                "grid": queries.progress_grid(offering.pk) if teacher else None, "section_form": SectionForm() if teacher else None,
-               "material_form": MaterialForm() if teacher else None}
+               "material_form": MaterialForm() if teacher else None, "package_form": PackageForm(offering=offering) if teacher else None,
+               "sets_completion": teacher and signed_in_user(request).has_role(*COMPLETION_SETTERS)}
     return render(request, "distance/course.html", context)
+
+
+@role_required(*COMPLETION_SETTERS)
+@require_POST
+def completion_rule_set(request: HttpRequest, pk: int) -> HttpResponse:
+    percent = request.POST.get("percent", "")
+    return act_and_return(request, lambda: services.completion_rule_set(actor=signed_in_user(request), offering_id=pk,
+                                                                        percent=int(percent) if percent.isdigit() else 0),
+                          _("The completion rule is set."), reverse("distance:course", args=[pk]))
 
 
 @role_required(*TEACHERS)

@@ -1,6 +1,8 @@
 """Online lessons: a room or a link for a timetable lesson, joining it, and its attendance taken
 into the journal (through the journal's own service) from the room's report; the course space's
-sections and materials, and what the listeners open. Each refusal says why and changes nothing."""
+sections and materials, what the listeners open, and when the course counts as completed.
+Assignments, the forum and SCORM packages have modules of their own here. Each refusal says
+why and changes nothing."""
 
 import datetime
 import mimetypes
@@ -28,8 +30,8 @@ from eacademy.core.models import User
 from eacademy.core.services import require_role
 from eacademy.core.uploads import read_upload
 from eacademy.distance import bbb, queries
-from eacademy.distance.models import Material, MaterialView, OnlineMeeting, Presence, Section
-from eacademy.distance.rules import TEACHERS
+from eacademy.distance.models import CompletionRule, Material, MaterialView, OnlineMeeting, Presence, Section
+from eacademy.distance.rules import COMPLETION_SETTERS, TEACHERS
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import services as journal_services
 from eacademy.journal.models import Attendance
@@ -273,3 +275,15 @@ def material_open(*, user: User, material: Material) -> MaterialView | None:
     if not created:
         MaterialView.objects.filter(pk=seen.pk).update(last_at=now, times=F("times") + 1)
     return seen
+
+
+@transaction.atomic
+def completion_rule_set(*, actor: User, offering_id: int, percent: int) -> CompletionRule:
+    """The share of the required activities that completes the course (100: every one)."""
+    require_role(actor, COMPLETION_SETTERS)
+    require_course_reach(actor, offering_id)
+    if not 1 <= percent <= 100:
+        raise DomainError({"percent": [_("A share from 1 to 100 %.")]})
+    rule = CompletionRule.objects.filter(offering_id=offering_id).first() or CompletionRule(offering_id=offering_id)
+    rule.percent = percent
+    return save_by(rule, actor)

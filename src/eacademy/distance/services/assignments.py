@@ -303,3 +303,26 @@ def release(*, actor: User, assignment: Assignment) -> int:
             notification_send(user=enrollment.person.user, url=assignment.get_absolute_url(),
                               message=lambda: _("“%(title)s” is marked: see the mark and the feedback.") % {"title": assignment.title})
     return len(grades)
+
+
+@transaction.atomic
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind the listeners who have not handed in an assignment due within two days (once per
+    assignment); returns how many were reminded."""
+    now = now or timezone.now()
+    due = Assignment.objects.select_for_update().filter(reminded_at=None, opens_at__lte=now, due_at__gt=now, due_at__lte=now + datetime.timedelta(days=2))
+    reminded = 0
+    for assignment in due:
+        handed_in = Submission.objects.filter(assignment=assignment, status=Submission.Status.SUBMITTED)
+        waiting = (Enrollment.objects.filter(offering_id=assignment.offering_id, status=Enrollment.Status.ENROLLED)
+                   .exclude(pk__in=handed_in.values("enrollment_id")).select_related("person__user"))
+        if assignment.by_group:
+            waiting = waiting.exclude(group_id__in=handed_in.values("group_id"))
+        def message(assignment: Assignment = assignment) -> str:
+            return _("“%(title)s” is due by %(due)s: your work is not handed in yet.") % {"title": assignment.title, "due": _when(assignment.due_at)}
+
+        for enrollment in waiting:
+            reminded += notification_send(user=enrollment.person.user, url=assignment.get_absolute_url(), message=message) is not None
+        assignment.reminded_at = now
+        save_by(assignment, None, update_fields=["reminded_at"])
+    return reminded
