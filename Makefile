@@ -29,8 +29,8 @@ run: install
 
 test: install
 	$(RUN) eacademy collectstatic --no-input -v0
-	$(RUN) pytest tests
-	$(RUN) pytest e2e -n 0
+	$(RUN) pytest tests --durations=10
+	$(RUN) pytest e2e -n 0 --durations=10
 
 bench: install
 	$(RUN) python bench/run.py $(BENCH)

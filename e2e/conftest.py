@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.syncdb_settings import REFERENCE
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -36,13 +37,17 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def installation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment of a scratch SQLite installation with the demo academy."""
+    """The environment of a scratch SQLite installation with the demo academy. Its tables are made
+    from the models (tests/syncdb_settings.py: migrating takes a minute and a half on SQLite; CI's
+    smoke test runs the migrations on PostgreSQL), then the demo is loaded as `make run` does."""
     var = tmp_path_factory.mktemp("var")
     env = {**os.environ, "EACADEMY_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "eacademy.settings", "WEB_CONCURRENCY": "2"}
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "-m", "eacademy"]
-    for args in (["migrate", "-v0"], ["demo", "--scale", "small", "--seed", "1"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run([*manage, *args], env=env, check=True, capture_output=True, timeout=300)
+    tables = {**env, "DJANGO_SETTINGS_MODULE": "tests.syncdb_settings"}
+    for args, environment in ((["migrate", "--run-syncdb", "-v0"], tables), (["shell", "--no-imports", "-c", REFERENCE], tables),
+                              (["demo", "--scale", "small", "--seed", "1"], env), (["collectstatic", "--no-input", "-v0"], env)):
+        subprocess.run([*manage, *args], env=environment, check=True, capture_output=True, timeout=300)
     return env
 
 

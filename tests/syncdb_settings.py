@@ -1,6 +1,7 @@
 """The project's settings with every app's tables made from its models instead of migrated, for
-tests that need a fresh database in a subprocess (migrating one takes half a minute; the
-migrations themselves run in the browser tests' and CI's smoke test's `migrate`)."""
+tests that need a fresh database in a subprocess (migrating one on SQLite takes a minute and a
+half, mostly Django re-rendering model states; the migrations themselves run in CI's smoke
+test, on PostgreSQL). `REFERENCE` then loads the reference data the migrations seed."""
 
 from eacademy.settings import *
 
@@ -14,3 +15,7 @@ class _NoMigrations(dict):
 
 
 MIGRATION_MODULES = _NoMigrations()
+
+# Run with `eacademy shell -c` after `migrate --run-syncdb` under these settings.
+REFERENCE = ("from eacademy.core.grade_scales import load_grade_scales; load_grade_scales(); "
+             "from eacademy.billing.services import load_vat_rates; load_vat_rates()")

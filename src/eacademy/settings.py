@@ -234,6 +234,13 @@ UPLOAD_LIMITS_MB = {
     "submission": env_int("UPLOAD_SUBMISSION_MB", 20, minimum=1),  # a listener's work (each assignment may allow less)
     "package": env_int("UPLOAD_PACKAGE_MB", 100, minimum=1),  # a SCORM package (a zip)
 }
+# An external xAPI learning record store (e.g. Ralph): its statements endpoint's base
+# (…/xAPI/), HTTP basic credentials; statements wait in the database while it is down.
+XAPI_LRS_URL = env_str("XAPI_LRS_URL", "")
+XAPI_LRS_USERNAME = env_str("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = env_str("XAPI_LRS_PASSWORD", "")
+XAPI_RETRY_SECONDS = env_int("XAPI_RETRY_SECONDS", 60, minimum=1)
+XAPI_TIMEOUT_SECONDS = env_int("XAPI_TIMEOUT_SECONDS", 10, minimum=1)
 # A SCORM package may unpack to at most this much.
 PACKAGE_UNPACKED_MB = env_int("PACKAGE_UNPACKED_MB", 300, minimum=1)
 SPREADSHEET_UNPACKED_MB = env_int("SPREADSHEET_UNPACKED_MB", 50, minimum=1)

@@ -2,6 +2,7 @@
 scratch PostgreSQL database on the test server)."""
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -13,8 +14,9 @@ from django.db import connection
 
 @pytest.fixture
 def scratch_database(tmp_path, db) -> Iterator[str]:
-    """A database with the demo in it: on SQLite a copy of this test's (making one anew takes a
-    minute); on PostgreSQL a scratch database, migrated and loaded."""
+    """A database with the demo in it, a copy of this test's (loading one anew takes a minute or
+    two): on SQLite its file image; on PostgreSQL a scratch database filled by pg_dump and
+    pg_restore straight from the test database (its demo was committed when the session began)."""
     if connection.vendor == "sqlite":
         path = tmp_path / "scratch.sqlite3"
         connection.ensure_connection()
@@ -31,8 +33,11 @@ def scratch_database(tmp_path, db) -> Iterator[str]:
     try:
         password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
         url = f"postgres://{server['USER']}{password}@{server['HOST']}:{params['port']}/{name}"
-        _eacademy(url, tmp_path, "migrate", "-v0")
-        _eacademy(url, tmp_path, "demo", "--scale", "small", "--seed", "3")
+        source = [f"--host={server['HOST']}", f"--port={params['port']}", f"--username={server['USER']}"]
+        dump = subprocess.run([shutil.which("pg_dump") or "pg_dump", "--format=custom", "--no-owner", *source, server["NAME"]],
+                              capture_output=True, check=True, timeout=300, env={**os.environ, "PGPASSWORD": server["PASSWORD"] or ""})
+        subprocess.run([shutil.which("pg_restore") or "pg_restore", "--no-owner", *source, f"--dbname={name}"], input=dump.stdout,
+                       capture_output=True, check=True, timeout=300, env={**os.environ, "PGPASSWORD": server["PASSWORD"] or ""})
         yield url
     finally:
         with psycopg.connect(**params, autocommit=True) as admin:

@@ -26,7 +26,7 @@ INTERFACE = "//thead//th | //label | //button | //legend | //summary | //dt | //
 ENGLISH_INTERFACE = "//thead//th | //button | //summary | //dt | //nav//a | //caption"
 # Words that are the same in every language: names of formats, products and standards.
 LATIN_ALLOWED = {"English", "E-Academy", "PDF", "Excel", "GIFT", "Moodle", "XML", "KK", "RU", "EN", "ID", "URL", "API", "TOTP", "UTC", "CSV", "XLSX", "HTML",
-                 "IIN", "Markdown", "ICS", "iCalendar", "QR", "GPA", "ECTS", "Kirkpatrick", "DOI", "ORCID", "Hub", "OK", "PhD", "BigBlueButton", "Jitsi", "Meet", "Zoom", "SCORM", "DOCX", "ODT", "PNG", "JPEG", "Word", "OpenDocument", "zip", "imsmanifest"}
+                 "IIN", "Markdown", "ICS", "iCalendar", "QR", "GPA", "ECTS", "Kirkpatrick", "DOI", "ORCID", "Hub", "OK", "PhD", "BigBlueButton", "Jitsi", "Meet", "Zoom", "SCORM", "xAPI", "DOCX", "ODT", "PNG", "JPEG", "Word", "OpenDocument", "zip", "imsmanifest"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 LANGUAGE_NAMES = {name for _code, name in settings.LANGUAGES}  # each language named in itself
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")

@@ -1,19 +1,23 @@
-"""The demo's distance learning: the listener's course has a space of materials and two
+"""The demo's distance learning: the listener's course has a space of materials, two
 assignments (a blind essay he has yet to write, and an analysis his colleagues handed in, in
-every state of its marking), its lesson of an earlier day was held in a BigBlueButton room
-whose report (as the server sends it when the room ends) took the attendance into the journal,
-and its next lesson is at a Jitsi link."""
+every state of its marking), a SCORM self-check and a forum with a question answered by the
+lecturer; its lesson of an earlier day was held in a BigBlueButton room whose report (as the
+server sends it when the room ends) took the attendance into the journal, and its next lesson
+is at a Jitsi link."""
 
 import datetime
+import io
+import zipfile
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from eacademy.core.history import save_by
 from eacademy.core.models import User
 from eacademy.distance import queries, services
 from eacademy.distance.models import Assignment, OnlineMeeting, Section, Submission
-from eacademy.distance.services import assignments
+from eacademy.distance.services import assignments, forum, packages
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal.models import Attendance
 from eacademy.timetable.models import Lesson
@@ -40,7 +44,59 @@ def _course_space(users: dict[str, User]) -> int:
     services.material_add(actor=actor, section=later, kind="page", title="Лекция 2. Допрос и очная ставка", body="<p>Порядок допроса (ст. 208–215 УПК).</p>")
     services.material_open(user=users["listener"], material=lecture)
     _assignments(users, offering.pk, week)
+    _self_check_and_forum(users, offering.pk, week)
     return 4
+
+
+SELF_CHECK_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="eacademy-demo-self-check" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Самопроверка: начало досудебного расследования</title>
+    <item identifier="i" identifierref="r"><title>Самопроверка</title><adlcp:masteryscore>50</adlcp:masteryscore></item></organization></organizations>
+  <resources><resource identifier="r" type="webcontent" adlcp:scormtype="sco" href="index.html"><file href="index.html"/><file href="check.js"/></resource></resources>
+</manifest>"""
+SELF_CHECK_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Самопроверка</title></head><body>
+<h1>Самопроверка</h1>
+<p>1. С чего начинается досудебное расследование?</p>
+<label><input type="radio" name="q1" value="1"> С регистрации заявления или рапорта в ЕРДР</label><br>
+<label><input type="radio" name="q1" value="0"> С допроса подозреваемого</label>
+<p>2. Что из перечисленного — повод к началу расследования?</p>
+<label><input type="radio" name="q2" value="1"> Сообщение должностного лица</label><br>
+<label><input type="radio" name="q2" value="0"> Анонимный звонок без проверки</label>
+<p><button id="check" type="button">Проверить</button> <span id="result"></span></p>
+<script src="check.js"></script></body></html>"""
+SELF_CHECK_SCRIPT = """var api = null, w = window;
+while (w && !api) { api = w.API || null; w = w === w.parent ? null : w.parent; }
+api.LMSInitialize("");
+document.getElementById("check").addEventListener("click", function () {
+  var score = 0;
+  ["q1", "q2"].forEach(function (q) { var a = document.querySelector("input[name=" + q + "]:checked"); if (a && a.value === "1") { score += 50; } });
+  api.LMSSetValue("cmi.core.score.raw", String(score));
+  api.LMSSetValue("cmi.core.lesson_status", score >= 50 ? "passed" : "failed");
+  api.LMSCommit("");
+  document.getElementById("result").textContent = "Результат: " + score + " из 100";
+});
+"""
+
+
+def _self_check_and_forum(users: dict[str, User], offering_id: int, week: Section) -> None:
+    """A SCORM self-check in the first week, and the course's forum: the listener's question
+    answered by the lecturer, and a discussion of the week's topic."""
+    lecturer, listener = users["lecturer"], users["listener"]
+    lesson = Lesson.objects.filter(offering_id=offering_id, lecturer=lecturer).select_related("discipline").first()
+    if lesson is None:
+        return
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in (("imsmanifest.xml", SELF_CHECK_MANIFEST), ("index.html", SELF_CHECK_PAGE), ("check.js", SELF_CHECK_SCRIPT)):
+            archive.writestr(name, content)
+    packages.package_add(actor=lecturer, section=week, discipline=lesson.discipline, upload=SimpleUploadedFile("self-check.zip", buffer.getvalue()))
+    question = forum.thread_start(actor=listener, offering_id=offering_id, kind="question", title="Срок регистрации заявления в ЕРДР",
+                                  body="<p>В какой срок должно быть зарегистрировано заявление о преступлении?</p>")
+    forum.post_add(actor=lecturer, thread=question, body="<p>Незамедлительно, но не позднее суток с момента поступления (ст. 180 УПК).</p>")
+    forum.thread_start(actor=lecturer, offering_id=offering_id, section=week, title="Обсуждение: рапорт как повод к расследованию",
+                       body="<p>Приведите пример из практики, когда рапорт стал поводом к началу расследования.</p>")
 
 
 def _handed_in(assignment: Assignment, enrollment: Enrollment, text: str, *, final: bool = True, late: bool = False) -> Submission:

@@ -438,3 +438,25 @@ class CompletionRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offering_id}: {self.percent}%"
+
+
+class Statement(models.Model):
+    """A learning event as an xAPI statement, kept until the learning record store has taken it
+    (an outbox: it is written in the same transaction as the event, so none is lost while the
+    store is down). The actor is the user's number on this site, never his name."""
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    verb = models.CharField(_("verb"), max_length=40)
+    payload = models.JSONField(_("statement"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    tries = models.PositiveIntegerField(_("failed tries"), default=0)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("xAPI statement")
+        verbose_name_plural = _("xAPI statements")
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="distance_statement_outbox")]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.id}"

@@ -67,7 +67,7 @@ class Space:
 
     @property
     def complete(self) -> bool:
-        return self.percent >= self.threshold
+        return self.done * 100 >= self.threshold * self.required
 
 
 def _visible(materials: QuerySet[Material], today: datetime.date) -> QuerySet[Material]:

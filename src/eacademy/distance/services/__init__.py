@@ -32,6 +32,7 @@ from eacademy.core.uploads import read_upload
 from eacademy.distance import bbb, queries
 from eacademy.distance.models import CompletionRule, Material, MaterialView, OnlineMeeting, Presence, Section
 from eacademy.distance.rules import COMPLETION_SETTERS, TEACHERS
+from eacademy.distance.services import xapi
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import services as journal_services
 from eacademy.journal.models import Attendance
@@ -274,6 +275,9 @@ def material_open(*, user: User, material: Material) -> MaterialView | None:
     seen, created = MaterialView.objects.get_or_create(material=material, enrollment=enrollment, defaults={"first_at": now, "last_at": now})
     if not created:
         MaterialView.objects.filter(pk=seen.pk).update(last_at=now, times=F("times") + 1)
+    else:
+        xapi.record(user=user, verb="experienced", path=material.get_absolute_url(), name=material.title,
+                    course_path=reverse("distance:course", args=[enrollment.offering_id]))
     return seen
 
 

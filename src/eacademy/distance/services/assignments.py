@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -29,11 +30,15 @@ from eacademy.core.models import User
 from eacademy.core.services import notification_send
 from eacademy.core.uploads import MB, read_upload
 from eacademy.distance.models import Assignment, Criterion, Extension, Grade, Section, Submission, SubmissionFile
-from eacademy.distance.services import require_course_reach
+from eacademy.distance.services import require_course_reach, xapi
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import services as journal_services
 
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
+
+
+def _course_path(assignment: Assignment) -> str:
+    return reverse("distance:course", args=[assignment.offering_id])
 
 
 def _when(moment: datetime.datetime) -> str:
@@ -196,6 +201,8 @@ def submission_save(*, user: User, assignment: Assignment, text: str = "", uploa
         submission.status, submission.statement_at, submission.submitted_at = Submission.Status.SUBMITTED, now, now
         submission.late = now > assignment.due_at and not Extension.objects.filter(assignment=assignment, enrollment=enrollment, until__gte=now).exists()
     save_by(submission, user)
+    if final:
+        xapi.record(user=user, verb="submitted", path=assignment.get_absolute_url(), name=assignment.title, course_path=_course_path(assignment))
     SubmissionFile.objects.filter(submission=submission, pk__in=remove).delete()
     for name, media_type, data in files:
         stored = SubmissionFile(submission=submission, name=name, media_type=media_type, size=len(data))
@@ -300,6 +307,9 @@ def release(*, actor: User, assignment: Assignment) -> int:
         grade.state, grade.released_at = Grade.State.RELEASED, now
         save_by(grade, actor, update_fields=["state", "released_at"])
         for enrollment in _to_journal(actor, grade, ""):
+            if enrollment.person.user is not None:
+                xapi.record(user=enrollment.person.user, verb="scored", path=assignment.get_absolute_url(), name=assignment.title,
+                            course_path=_course_path(assignment), score=grade.points)
             notification_send(user=enrollment.person.user, url=assignment.get_absolute_url(),
                               message=lambda: _("“%(title)s” is marked: see the mark and the feedback.") % {"title": assignment.title})
     return len(grades)

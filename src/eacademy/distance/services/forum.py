@@ -5,6 +5,7 @@ to the course's lecturers. Only the course's listeners and teachers read and wri
 import nh3
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from eacademy.core.models import User
 from eacademy.core.services import notification_send
 from eacademy.distance import queries
 from eacademy.distance.models import Post, Section, Thread
+from eacademy.distance.services import xapi
 from eacademy.enrollment.models import Enrollment
 
 
@@ -33,6 +35,11 @@ def _clean(body: str) -> str:
     return cleaned
 
 
+def _commented(actor: User, thread: Thread) -> None:
+    xapi.record(user=actor, verb="commented", path=thread.get_absolute_url(), name=thread.title,
+                course_path=reverse("distance:course", args=[thread.offering_id]))
+
+
 def _lecturers(offering_id: int) -> list[User]:
     return list(User.objects.filter(Q(lessons__offering_id=offering_id) | Q(teachings__offering_id=offering_id), is_active=True).distinct())
 
@@ -50,6 +57,7 @@ def thread_start(*, actor: User, offering_id: int, title: str, body: str, kind: 
     now = timezone.now()
     thread = save_by(Thread(offering_id=offering_id, section=section, kind=kind, title=title.strip()[:300], author=actor, last_post_at=now), actor)
     save_by(Post(thread=thread, author=actor, body=text), actor)
+    _commented(actor, thread)
     if kind == Thread.Kind.QUESTION:
         for lecturer in _lecturers(offering_id):
             if lecturer != actor:
@@ -66,6 +74,7 @@ def post_add(*, actor: User, thread: Thread, body: str) -> Post:
     if locked.locked_at is not None:
         raise DomainError(_("The thread is locked: nothing more is posted in it."))
     post = save_by(Post(thread=locked, author=actor, body=_clean(body)), actor)
+    _commented(actor, locked)
     locked.last_post_at = post.created_at
     if teacher and locked.kind == Thread.Kind.QUESTION and locked.answered_at is None:
         locked.answered_at = post.created_at

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import Discipline
@@ -21,7 +22,7 @@ from eacademy.core.models import User
 from eacademy.core.uploads import MB, read_upload
 from eacademy.distance import scorm
 from eacademy.distance.models import Package, PackageAttempt, Section
-from eacademy.distance.services import require_course_reach
+from eacademy.distance.services import require_course_reach, xapi
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import services as journal_services
 
@@ -67,10 +68,14 @@ def commit(*, user: User, package: Package, token: str, cmi: object) -> PackageA
         raise DomainError(_("The package sent no runtime data."))
     found = scorm.result(package.version, cmi)
     attempt = PackageAttempt.objects.select_for_update().filter(package=package, enrollment=enrollment).first() or PackageAttempt(package=package, enrollment=enrollment)
+    before = (attempt.status, attempt.score)
     attempt.cmi, attempt.status, attempt.passed = cmi, found.status, found.passed or attempt.passed
     if found.score is not None:
         attempt.score = found.score
     save_by(attempt, user)
+    if found.finished and (attempt.status, attempt.score) != before:
+        xapi.record(user=user, verb=found.status if found.status in ("passed", "failed") else "completed", path=package.get_absolute_url(),
+                    name=package.title, course_path=reverse("distance:course", args=[enrollment.offering_id]), score=attempt.score)
     if found.finished and attempt.score is not None:
         journal_services.activity_mark_set(actor=package.added_by, enrollment=enrollment, discipline=package.discipline, activity=package.journal_key,
                                            title=_("SCORM package “%(title)s”") % {"title": package.title}, points=Decimal(attempt.score),
