@@ -28,7 +28,7 @@ run: install
 	  $(RUN) gunicorn eacademy.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: install
-	$(RUN) eacademy collectstatic --no-input -v0
+	$(RUN) python -m eacademy collectstatic --no-input -v0 --settings=tests.syncdb_settings
 	$(RUN) pytest tests --durations=10
 	$(RUN) pytest e2e -n 0 --durations=10
 

@@ -39,14 +39,15 @@ def free_port() -> int:
 def installation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment of a scratch SQLite installation with the demo academy. Its tables are made
     from the models (tests/syncdb_settings.py: migrating takes a minute and a half on SQLite; CI's
-    smoke test runs the migrations on PostgreSQL), then the demo is loaded as `make run` does."""
+    smoke test runs the migrations on PostgreSQL), then the demo is loaded as `make run` does;
+    its static files are collected uncompressed (the same manifest)."""
     var = tmp_path_factory.mktemp("var")
     env = {**os.environ, "EACADEMY_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "eacademy.settings", "WEB_CONCURRENCY": "2"}
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, "-m", "eacademy"]
     tables = {**env, "DJANGO_SETTINGS_MODULE": "tests.syncdb_settings"}
     for args, environment in ((["migrate", "--run-syncdb", "-v0"], tables), (["shell", "--no-imports", "-c", REFERENCE], tables),
-                              (["demo", "--scale", "small", "--seed", "1"], env), (["collectstatic", "--no-input", "-v0"], env)):
+                              (["demo", "--scale", "small", "--seed", "1"], env), (["collectstatic", "--no-input", "-v0"], tables)):
         subprocess.run([*manage, *args], env=environment, check=True, capture_output=True, timeout=300)
     return env
 

@@ -123,10 +123,11 @@ def walk(
     urlconf: str | None = None,
     only: frozenset[str] | None = None,
     shard: tuple[int, int] = (0, 1),
+    who: tuple[str, ...] = WHO,
 ) -> list[str]:
-    """Request every URL as everyone; return the differences from what is expected. `only`
-    walks just the named project URLs (the tests of the walk itself need no more); `shard`
-    (i, n) walks every n-th URL from the i-th, so that the test workers share the matrix."""
+    """Request every URL as everyone (or as `who`); return the differences from what is
+    expected. `only` walks just the named project URLs (the tests of the walk itself need no
+    more); `shard` (i, n) walks every n-th URL from the i-th, so that the test workers share the matrix."""
     problems: list[str] = []
     targets: dict[str, tuple[str, dict[str, int]]] = {}
     inline_allowed = {name for name, expect in expectations.items() if expect.scripts_inline}
@@ -153,19 +154,19 @@ def walk(
     if index:
         problems = []  # the missing rows are reported once, by the first shard
     for name, (url, statuses) in sorted(targets.items())[index::count]:
-        for who in WHO:
-            response = clients[who].get(url)
-            if response.status_code != statuses[who]:
-                problems.append(f"{name} ({url}) as {who}: {response.status_code}, expected {statuses[who]}")
+        for caller in who:
+            response = clients[caller].get(url)
+            if response.status_code != statuses[caller]:
+                problems.append(f"{name} ({url}) as {caller}: {response.status_code}, expected {statuses[caller]}")
             fault = policy_fault(response.get("Content-Security-Policy", ""))
             if fault and not (name in inline_allowed and fault == INLINE_FAULT):
-                problems.append(f"{name} ({url}) as {who}: {fault}")
-            if statuses[who] in REFUSALS and not name.startswith("admin:"):
+                problems.append(f"{name} ({url}) as {caller}: {fault}")
+            if statuses[caller] in REFUSALS and not name.startswith("admin:"):
                 # Who may not read may not write either: a POST is refused as the GET is.
-                posted = clients[who].post(url, {})
+                posted = clients[caller].post(url, {})
                 # the API reads its body against the schema before the operation asks who (400)
                 if posted.status_code not in DENIALS | ({400} if name.startswith("api:") else set()):
-                    problems.append(f"{name} ({url}) POST as {who}: {posted.status_code}, expected a refusal")
+                    problems.append(f"{name} ({url}) POST as {caller}: {posted.status_code}, expected a refusal")
     return problems
 
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "eacademy.billing",
     "eacademy.postgrad",
     "eacademy.distance",
+    "eacademy.library",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
