@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from eacademy.catalog.models import Discipline
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.models import Notification, User
 from eacademy.core.roles import Role
@@ -148,6 +149,9 @@ def test_refusals_say_why_and_save_nothing(mine, persona, client_as):
     assert "is not a PDF, Word" in response.content.decode() and counts() == before
     assert client_as(Role.LISTENER).get(f"/distance/submissions/{Submission.objects.create(assignment=elsewhere, enrollment=other, participant=1).pk}/mark/").status_code in (403, 404)
 
+    foreign = Discipline.objects.exclude(module__version=mine.offering.version).first()
+    with pytest.raises(DomainError, match="not in this course's programme"):
+        set_assignment(lecturer, mine, discipline=foreign)
     once = set_assignment(lecturer, mine, attempts=1, pass_points=Decimal(60))
     work = assignments.submission_save(user=listener_user, assignment=once, text="Эссе", final=True, statement=True)
     assignments.grade_save(actor=lecturer, submission=work, points="40", ready=True)

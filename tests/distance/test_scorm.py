@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
+from eacademy.catalog.models import Discipline
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.roles import Role
 from eacademy.distance import queries, scorm, services
@@ -65,6 +66,9 @@ def test_bad_packages_are_refused_in_words_and_nothing_is_stored(mine, persona, 
         add(persona(Role.LECTURER), mine, package(files))
     with pytest.raises(DomainError, match="not a SCORM package"):
         add(persona(Role.LECTURER), mine, b"PK\x03\x04 not really a zip")
+    with pytest.raises(DomainError, match="not in this course's programme"):
+        packages.package_add(actor=persona(Role.LECTURER), section=services.section_add(actor=persona(Role.LECTURER), offering_id=mine.offering_id, title="Т"),
+                             discipline=Discipline.objects.exclude(module__version=mine.offering.version).first(), upload=SimpleUploadedFile("p.zip", scorm_12()))
     assert (Package.objects.count(), default_storage.exists("distance/packages") and len(default_storage.listdir("distance/packages")[0])) == before
 
 

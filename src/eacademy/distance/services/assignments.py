@@ -16,7 +16,7 @@ import nh3
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -58,6 +58,8 @@ def assignment_add(*, actor: User, offering_id: int, discipline: Discipline, tit
         errors["title"] = [_("This field is required.")]
     if section is not None and section.offering_id != offering_id:
         errors["section"] = [_("The section is of another course.")]
+    if not Discipline.objects.filter(pk=discipline.pk, module__version__offerings__pk=offering_id).exists():
+        errors["discipline"] = [_("The discipline is not in this course's programme.")]
     if due_at < opens_at:
         errors["due_at"] = [_("The work is due after it opens.")]
     if cut_off_at is not None and cut_off_at < due_at:
@@ -200,7 +202,11 @@ def submission_save(*, user: User, assignment: Assignment, text: str = "", uploa
     if final:
         submission.status, submission.statement_at, submission.submitted_at = Submission.Status.SUBMITTED, now, now
         submission.late = now > assignment.due_at and not Extension.objects.filter(assignment=assignment, enrollment=enrollment, until__gte=now).exists()
-    save_by(submission, user)
+    try:
+        with transaction.atomic():
+            save_by(submission, user)
+    except IntegrityError:  # a member of the group saved the group's first draft at the same moment
+        raise DomainError(_("Your group's work was saved by another member meanwhile: reload the page.")) from None
     if final:
         xapi.record(user=user, verb="submitted", path=assignment.get_absolute_url(), name=assignment.title, course_path=_course_path(assignment))
     SubmissionFile.objects.filter(submission=submission, pk__in=remove).delete()

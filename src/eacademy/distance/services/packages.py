@@ -32,6 +32,8 @@ SALT = "distance.package-commit"
 @transaction.atomic
 def package_add(*, actor: User, section: Section, discipline: Discipline, upload: UploadedFile[bytes], required: bool = True) -> Package:
     require_course_reach(actor, section.offering_id)
+    if not Discipline.objects.filter(pk=discipline.pk, module__version__offerings__pk=section.offering_id).exists():
+        raise DomainError({"discipline": [_("The discipline is not in this course's programme.")]})
     files = scorm.members(read_upload(upload, "package"), settings.PACKAGE_UNPACKED_MB * MB)
     found = scorm.manifest(files)
     package = save_by(Package(section=section, discipline=discipline, title=found.title, version=found.version, launch=found.launch,
