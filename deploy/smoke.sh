@@ -12,7 +12,12 @@ work=$(mktemp -d)
 redis_port=$(free_port)
 web_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" --daemonize yes --pidfile "$work/redis.pid" >/dev/null
-cleanup() { kill "$(cat "$work/redis.pid")" "${web_pid:-}" "${worker_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
+# `uv run` starts gunicorn and the worker as its children: stop them, not only uv.
+cleanup() {
+  for pid in ${web_pid:-} ${worker_pid:-}; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
+  kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 export EACADEMY_MODE=production DATABASE_URL=$pg_url REDIS_URL="redis://127.0.0.1:$redis_port/0"
