@@ -58,14 +58,12 @@ def _not_a_workbook() -> DomainError:
     return DomainError(_("The file is not an Excel workbook (.xlsx)."))
 
 
-def _unpacked_members(data: bytes) -> dict[str, bytes]:
-    """Every member of the workbook's zip, unpacked within the budget of SPREADSHEET_UNPACKED_MB."""
-    budget = int(settings.SPREADSHEET_UNPACKED_MB * MB)
-    too_big = DomainError(_("The workbook unpacks to more than %(limit)s MB: split the list or remove what it does not need.")
-                          % {"limit": settings.SPREADSHEET_UNPACKED_MB})
+def unpack_zip(data: bytes, *, budget: int, too_big: DomainError, not_a_zip: DomainError) -> dict[str, bytes]:
+    """Every file of a zip by its name, unpacked within `budget` bytes (the declared sizes are
+    checked first, then what is actually read): `too_big` past it, `not_a_zip` when unreadable."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
+        members = [m for m in archive.infolist() if not m.is_dir()]
         if sum(m.file_size for m in members) > budget:
             raise too_big
         unpacked: dict[str, bytes] = {}
@@ -78,7 +76,14 @@ def _unpacked_members(data: bytes) -> dict[str, bytes]:
             unpacked[member.filename] = content
         return unpacked
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError):
-        raise _not_a_workbook() from None
+        raise not_a_zip from None
+
+
+def _unpacked_members(data: bytes) -> dict[str, bytes]:
+    """Every member of the workbook's zip, unpacked within the budget of SPREADSHEET_UNPACKED_MB."""
+    too_big = DomainError(_("The workbook unpacks to more than %(limit)s MB: split the list or remove what it does not need.")
+                          % {"limit": settings.SPREADSHEET_UNPACKED_MB})
+    return unpack_zip(data, budget=int(settings.SPREADSHEET_UNPACKED_MB * MB), too_big=too_big, not_a_zip=_not_a_workbook())
 
 
 def _extent(sheet_xml: bytes) -> tuple[int, int]:

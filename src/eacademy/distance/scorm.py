@@ -5,9 +5,7 @@ score; and the score and status a run committed, in percent. Why by hand: no mai
 library reads SCORM manifests (the registry has a few abandoned ones), and the rules we need
 are short (SCORM 1.2 CAM §2.3, SCORM 2004 4th ed. CAM §3.4)."""
 
-import io
 import posixpath
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from eacademy.core.errors import DomainError
+from eacademy.core.uploads import unpack_zip
 
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
@@ -50,23 +49,10 @@ def safe_path(name: str) -> str:
 
 def members(data: bytes, budget: int) -> dict[str, bytes]:
     """Every file of the package by its path, unpacked within `budget` bytes."""
-    too_big = DomainError(_("The package unpacks to more than %(limit)s MB.") % {"limit": budget // (1024 * 1024)})
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-        if sum(info.file_size for info in infos) > budget:
-            raise too_big
-        files: dict[str, bytes] = {}
-        for info in infos:
-            with archive.open(info) as stream:
-                content = stream.read(budget + 1)
-            budget -= len(content)
-            if budget < 0:
-                raise too_big
-            files[safe_path(info.filename)] = content
-        return files
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError):
-        raise DomainError(_("The file is not a SCORM package (a zip with imsmanifest.xml).")) from None
+    files = unpack_zip(data, budget=budget,
+                       too_big=DomainError(_("The package unpacks to more than %(limit)s MB.") % {"limit": budget // (1024 * 1024)}),
+                       not_a_zip=DomainError(_("The file is not a SCORM package (a zip with imsmanifest.xml).")))
+    return {safe_path(name): content for name, content in files.items()}
 
 
 def manifest(files: dict[str, bytes]) -> Manifest:
