@@ -60,7 +60,8 @@ def test_the_manifest_is_read_for_both_versions() -> None:
     ({"imsmanifest.xml": MANIFEST_12.replace('identifierref="r1"', 'identifierref="none"'), "index.html": "x"}, "no launch file"),
     ({"imsmanifest.xml": MANIFEST_12, "index.html": page_12(), "big.bin": b"\0" * (3 * 1024 * 1024)}, "unpacks to more than 2 MB"),
 ])
-def test_bad_packages_are_refused_in_words_and_nothing_is_stored(mine, persona, files, message) -> None:
+def test_bad_packages_are_refused_in_words_and_nothing_is_stored(mine, persona, files, message, tmp_path, settings) -> None:
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
     before = (Package.objects.count(), default_storage.exists("distance/packages") and len(default_storage.listdir("distance/packages")[0]))
     with override_settings(PACKAGE_UNPACKED_MB=2), pytest.raises(DomainError, match=message):
         add(persona(Role.LECTURER), mine, package(files))

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -27,6 +28,13 @@ def form_errors_from(form: object, exc: DomainError) -> None:
             form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
     else:
         form.add_error(None, exc.messages)  # type: ignore[attr-defined]
+
+
+def messages_from_form(request: HttpRequest, form: forms.Form) -> None:
+    """A form posted from a page that shows no form (a panel of a list): its errors as messages."""
+    for name, errors in form.errors.items():
+        for error in errors:
+            messages.error(request, f"{form.fields[name].label}: {error}" if name in form.fields else str(error))
 
 
 def act_and_return(request: HttpRequest, act: Callable[[], object], success: str, back: str) -> HttpResponse:

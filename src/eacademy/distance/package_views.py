@@ -6,7 +6,6 @@ import mimetypes
 import posixpath
 
 from csp.decorators import csp_replace
-from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from eacademy.core.access import role_required, signed_in_user
 from eacademy.core.errors import DomainError, NotAllowed
-from eacademy.core.pages import act_and_return
+from eacademy.core.pages import act_and_return, messages_from_form
 from eacademy.distance.forms import PackageForm
 from eacademy.distance.models import Package, PackageAttempt, Section
 from eacademy.distance.rules import READERS, TEACHERS
@@ -33,9 +32,7 @@ def package_add(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("distance:course", args=[section.offering_id])
     form = PackageForm(request.POST, request.FILES, offering=section.offering)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[name].label}: {error}" if name in form.fields else str(error))
+        messages_from_form(request, form)
         return redirect(back)
     return act_and_return(request, lambda: packages.package_add(actor=signed_in_user(request), section=section, **form.cleaned_data),
                           _("The package is added."), back)

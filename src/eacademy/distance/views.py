@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.core.access import public, role_required, signed_in_user
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.file_types import VIDEOS, shown_inline
-from eacademy.core.pages import act_and_return
+from eacademy.core.pages import act_and_return, messages_from_form
 from eacademy.distance import queries, services
 from eacademy.distance.forms import MaterialForm, MeetingForm, PackageForm, SectionForm
 from eacademy.distance.models import Material, OnlineMeeting, Section
@@ -160,9 +160,7 @@ def material_add(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("distance:course", args=[section.offering_id])
     form = MaterialForm(request.POST, request.FILES)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[name].label}: {error}" if name in form.fields else str(error))
+        messages_from_form(request, form)
         return redirect(back)
     return act_and_return(request, lambda: services.material_add(actor=signed_in_user(request), section=section, **form.cleaned_data),
                           _("The material is added."), back)
