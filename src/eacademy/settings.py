@@ -234,7 +234,22 @@ UPLOAD_LIMITS_MB = {
     "material": env_int("UPLOAD_MATERIAL_MB", 100, minimum=1),  # a course's file or video
     "submission": env_int("UPLOAD_SUBMISSION_MB", 20, minimum=1),  # a listener's work (each assignment may allow less)
     "package": env_int("UPLOAD_PACKAGE_MB", 100, minimum=1),  # a SCORM package (a zip)
+    "repository": env_int("UPLOAD_REPOSITORY_MB", 50, minimum=1),  # a work deposited in the library's repository
+    "marc": env_int("UPLOAD_MARC_MB", 20, minimum=1),  # a file of MARC21 records for the catalogue
 }
+# The library's loan rules by reader category: days a loan lasts, copies a reader may hold at
+# once, renewals of a loan; a copy that comes back for a hold is kept this many days.
+LIBRARY_LOAN_RULES = {
+    "listener": {"days": env_int("LIBRARY_LISTENER_DAYS", 14, minimum=1), "loans": env_int("LIBRARY_LISTENER_LOANS", 3, minimum=1), "renewals": 1},
+    "student": {"days": env_int("LIBRARY_STUDENT_DAYS", 30, minimum=1), "loans": env_int("LIBRARY_STUDENT_LOANS", 5, minimum=1), "renewals": 2},
+    "staff": {"days": env_int("LIBRARY_STAFF_DAYS", 60, minimum=1), "loans": env_int("LIBRARY_STAFF_LOANS", 10, minimum=1), "renewals": 3},
+}
+LIBRARY_HOLD_DAYS = env_int("LIBRARY_HOLD_DAYS", 3, minimum=1)
+# The repository's OAI-PMH endpoint (/library/oai/): its identifier (the domain, in the
+# identifiers oai:<it>:<work>), its name and the address harvesters write to.
+OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "academy.example.kz")
+OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", "Repository of the Academy of Law Enforcement Agencies")
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "library@academy.example.kz")
 # An external xAPI learning record store (e.g. Ralph): its statements endpoint's base
 # (…/xAPI/), HTTP basic credentials; statements wait in the database while it is down.
 XAPI_LRS_URL = env_str("XAPI_LRS_URL", "")

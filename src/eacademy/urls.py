@@ -48,6 +48,7 @@ urlpatterns = [
     path("billing/", include("eacademy.billing.urls")),
     path("postgrad/", include("eacademy.postgrad.urls")),
     path("distance/", include("eacademy.distance.urls")),
+    path("library/", include("eacademy.library.urls")),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     DORMITORY_OFFICER = "dormitory_officer", _("Dormitory officer")
     LEADERSHIP = "leadership", _("Leadership")
     ACCOUNTANT = "accountant", _("Accountant")
+    LIBRARIAN = "librarian", _("Librarian")
 
 
 # Roles that work with other people's personal data: two-factor authentication is required
@@ -32,6 +33,7 @@ STAFF_ROLES = frozenset(
         Role.DORMITORY_OFFICER,
         Role.LEADERSHIP,
         Role.ACCOUNTANT,
+        Role.LIBRARIAN,
     }
 )
 

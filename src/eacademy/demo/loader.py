@@ -73,6 +73,7 @@ DEMO_LOGINS = [
     ("dormitory", Role.DORMITORY_OFFICER, "dormitory"),
     ("leadership", Role.LEADERSHIP, "academy"),
     ("accountant", Role.ACCOUNTANT, "finance"),
+    ("librarian", Role.LIBRARIAN, "library"),
     ("student", Role.STUDENT, POSTGRAD),
 ]
 DEMO_PASSWORD_LOGINS = [username for username, _role, _place in DEMO_LOGINS] + EXTRA_LOGINS
@@ -80,7 +81,7 @@ _LOGIN_POSITIONS = {
     "admin": "chief-specialist", "methodologist": "methodologist", "head": "head-of-department",
     "lecturer": "senior-lecturer", "coordinator": "personnel-officer", "directhead": "head-of-division",
     "listener": "assistant-prosecutor", "expert": "associate-professor", "dormitory": "commandant",
-    "leadership": "vice-rector", "accountant": "accountant",
+    "leadership": "vice-rector", "accountant": "accountant", "librarian": "librarian",
 }
 _BATCH = 5_000
 

@@ -107,6 +107,7 @@ POSITIONS = [
     ("chief-specialist", Position.Category.ACADEMY, False, ("Бас маман", "Главный специалист", "Chief specialist")),
     ("commandant", Position.Category.ACADEMY, False, ("Жатақхана коменданты", "Комендант общежития", "Dormitory commandant")),
     ("accountant", Position.Category.ACADEMY, False, ("Бухгалтер", "Бухгалтер", "Accountant")),
+    ("librarian", Position.Category.ACADEMY, False, ("Кітапханашы", "Библиотекарь", "Librarian")),
     ("prosecutor", Position.Category.AGENCY, False, ("Прокурор", "Прокурор", "Prosecutor")),
     ("senior-prosecutor", Position.Category.AGENCY, False, ("Аға прокурор", "Старший прокурор", "Senior prosecutor")),
     ("assistant-prosecutor", Position.Category.AGENCY, False, ("Прокурордың көмекшісі", "Помощник прокурора", "Assistant prosecutor")),

@@ -1,0 +1,152 @@
+"""Academic honesty: the declaration, the similarity check of written works and the register of
+violations. Other apps call `check` explicitly when a work is handed in (a distance-learning
+assignment, a dissertation); every checked text joins the collection, so works are checked
+against the repository and against each other."""
+
+import datetime
+import re
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eacademy.campus import services as campus
+from eacademy.campus.models import ConductRecord
+from eacademy.core.errors import DomainError
+from eacademy.core.history import save_by
+from eacademy.core.models import User
+from eacademy.core.services import require_role
+from eacademy.enrollment.models import Enrollment
+from eacademy.library import similarity
+from eacademy.library.models import Check, CheckMatch, Declaration, Document, Fingerprint, Violation
+from eacademy.library.rules import REGISTRARS
+from eacademy.people.models import Person
+
+K, T = 5, 8  # winnowing's noise and guarantee thresholds, in words
+CANDIDATES = 20  # sources compared passage by passage
+_CHUNK = 900  # fingerprints per query (SQLite's bound parameters)
+
+# A quotation is left out: «…», “…”, „…“ and "…" within a paragraph.
+_QUOTATION = re.compile(r"«[^»\n]{1,3000}»|“[^”\n]{1,3000}”|„[^“\n]{1,3000}“|\"[^\"\n]{1,3000}\"")
+# The bibliography — from its heading to the end — is left out.
+_BIBLIOGRAPHY = re.compile(r"^[ \t]*(список\s+(использованн\w+\s+)?(литературы|источников)|библиография|пайдаланылған\s+әдебиеттер(\s+тізімі)?|"
+                           r"әдебиеттер\s+тізімі|references|bibliography)[ \t:.]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def declaration_accept(*, actor: User) -> Declaration:
+    declaration, _created = Declaration.objects.get_or_create(user=actor)
+    return declaration
+
+
+def has_declared(user: User) -> bool:
+    return Declaration.objects.filter(user=user).exists()
+
+
+def _signed(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _prints(text: str) -> set[int]:
+    return {_signed(v) for v in similarity.fingerprints([t.text for t in similarity.tokens(text)], K, T)}
+
+
+def excluded_spans(text: str, own_text: str = "") -> list[tuple[int, int]]:
+    """The spans the check leaves out: quotations, the bibliography, and the words the work
+    shares with the assignment's own text."""
+    spans = [m.span() for m in _QUOTATION.finditer(text)]
+    heading = _BIBLIOGRAPHY.search(text)
+    if heading:
+        spans.append((heading.start(), len(text)))
+    if own_text.strip():
+        spans += [p.a_span for p in similarity.shared_passages(similarity.tokens(text), similarity.tokens(own_text), k=K, t=T)]
+    return sorted(spans)
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@transaction.atomic
+def document_put(*, key: str, title: str, text: str, author: Person | None = None) -> Document:
+    """A text in the collection (added or replaced), with its fingerprints."""
+    document, _created = Document.objects.update_or_create(key=key, defaults={"title": title[:500], "text": text, "author": author})
+    Fingerprint.objects.filter(document=document).delete()
+    Fingerprint.objects.bulk_create([Fingerprint(document=document, value=v) for v in _prints(text)], batch_size=2000)
+    return document
+
+
+def _candidates(prints: set[int], but: int) -> list[int]:
+    """The documents sharing most fingerprints with a text, best first."""
+    shared: Counter[int] = Counter()
+    values = sorted(prints)
+    for i in range(0, len(values), _CHUNK):
+        rows = Fingerprint.objects.filter(value__in=values[i:i + _CHUNK]).exclude(document_id=but).values_list("document_id", flat=True)
+        shared.update(rows)
+    return [document_id for document_id, _count in shared.most_common(CANDIDATES)]
+
+
+@transaction.atomic
+def check(*, actor: User, key: str, title: str, text: str, author: Person | None = None, own_text: str = "",
+          reviewers: list[User] | None = None) -> Check:
+    """Check a written work against the collection, then add it to the collection. The report
+    keeps the share of the work's words (less the exclusions) found elsewhere and every copied
+    passage with its source."""
+    if not similarity.tokens(text):
+        raise DomainError({"text": [_("The work has no text to check (a scanned image has none: hand in a PDF with text or a document).")]})
+    spans = excluded_spans(text, own_text)
+    masked = _masked(text, spans)
+    words = similarity.tokens(masked)
+    prints = _prints(masked)
+    document = document_put(key=key, title=title, text=text, author=author)
+    sources = Document.objects.in_bulk(_candidates(prints, document.pk))
+    matches, passages = [], []
+    for source in sorted(sources.values(), key=lambda d: d.pk):
+        found = similarity.shared_passages(words, similarity.tokens(source.text), k=K, t=T)
+        passages += found
+        matches += [CheckMatch(source=source, start=d.span[0], end=d.span[1], source_start=d.source_span[0], source_end=d.source_span[1])
+                    for d in similarity.detections(found)]
+    result = save_by(Check(document=document, share=similarity.covered(passages, len(words)), excluded=spans, requested_by=actor), actor)
+    for match in matches:
+        match.check_run = result
+    CheckMatch.objects.bulk_create(matches)
+    if reviewers:
+        result.reviewers.set(reviewers)
+    return result
+
+
+def latest_check(key: str) -> Check | None:
+    return Check.objects.filter(document__key=key).order_by("-checked_at", "-id").first()
+
+
+@transaction.atomic
+def violation_register(*, actor: User, person: Person, description: str, found_on: datetime.date | None = None,
+                       check_run: Check | None = None) -> Violation:
+    require_role(actor, REGISTRARS)
+    if not description.strip():
+        raise DomainError({"description": [_("Describe the violation.")]})
+    return save_by(Violation(person=person, check_run=check_run, description=description.strip(), found_on=found_on or timezone.localdate(),
+                             recorded_by=actor), actor)
+
+
+@transaction.atomic
+def violation_decide(*, actor: User, violation: Violation, confirmed: bool, measure: str = "", enrollment: Enrollment | None = None,
+                     reason: str = "") -> Violation:
+    """Dismiss a finding, or confirm it: the measure goes into the person's record of conduct
+    (an expulsion through the course's order, as campus does it)."""
+    require_role(actor, REGISTRARS)
+    violation = Violation.objects.select_for_update().get(pk=violation.pk)
+    if violation.decision != Violation.Decision.PENDING:
+        raise DomainError(_("This violation is decided already."))
+    if confirmed:
+        if not measure:
+            raise DomainError({"measure": [_("Choose the measure.")]})
+        violation.conduct = campus.conduct_record(actor=actor, person=violation.person, kind=ConductRecord.Kind.BREACH, date=timezone.localdate(),
+                                                  description=_("Violation of academic honesty: %(description)s") % {"description": violation.description},
+                                                  measure=measure, enrollment=enrollment)
+    violation.decision = Violation.Decision.CONFIRMED if confirmed else Violation.Decision.DISMISSED
+    save_by(violation, actor, reason=reason)
+    return violation
