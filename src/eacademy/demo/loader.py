@@ -25,6 +25,7 @@ from eacademy.demo.assessment import EXPERTS, load_demo_assessment
 from eacademy.demo.billing import load_demo_billing
 from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.distance import load_demo_distance
+from eacademy.demo.library import load_demo_library
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.events import load_demo_events
 from eacademy.demo.exams import load_demo_exams
@@ -281,6 +282,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     people.rng = random.Random(f"postgrad-{seed}")  # last, and its own numbers: the data above stay as they were
     postgraduate = load_demo_postgrad(people=people.make, users=users)
     online = load_demo_distance(users=users)
+    library = load_demo_library(users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
     User.objects.filter(username__in=DEMO_PASSWORD_LOGINS).update(password=make_password(DEMO_PASSWORD))
@@ -304,4 +306,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **term,
         **postgraduate,
         **online,
+        **library,
     }

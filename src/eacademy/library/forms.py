@@ -6,12 +6,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eacademy.campus.models import ConductRecord
+from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.widgets import DATE
 from eacademy.library.models import LANGUAGES, Record, SearchEntry, Work
+from eacademy.library.services import isbn_clean
 from eacademy.people.models import Person
 
 _INVENTORY = re.compile(r"[\s,;]+")
+
+
+def _isbn_or_blank(value: str) -> str:
+    try:
+        return isbn_clean(value)
+    except DomainError:
+        return "-"
 
 
 class SearchForm(forms.Form):
@@ -67,7 +76,7 @@ class AcquisitionForm(forms.Form):
                 errors.append(_("Line %(line)s: write the record and a number of copies.") % {"line": number})
                 continue
             key = parts[0].replace("-", "")
-            record = Record.objects.filter(isbn=key).first() or (Record.objects.filter(pk=int(key)).first() if key.isdigit() and len(key) < 10 else None)
+            record = Record.objects.filter(pk=int(key)).first() if key.isdigit() and len(key) < 10 else Record.objects.filter(isbn=_isbn_or_blank(key)).first()
             if record is None:
                 errors.append(_("Line %(line)s: no record with ISBN or number %(key)s.") % {"line": number, "key": parts[0]})
                 continue
@@ -165,7 +174,10 @@ class ReadingItemForm(forms.Form):
     required = forms.BooleanField(label=_("Required reading"), required=False, initial=True)
 
     def clean_isbn(self) -> Record | None:
-        value = self.cleaned_data["isbn"].replace("-", "").strip()
+        try:
+            value = isbn_clean(self.cleaned_data["isbn"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.messages) from exc
         if not value:
             return None
         record = Record.objects.filter(isbn=value).first()

@@ -14,7 +14,7 @@ from eacademy.core.history import bulk_create_recorded, save_by
 from eacademy.core.models import User
 from eacademy.core.services import require_role
 from eacademy.library import search
-from eacademy.library.models import Act, Copy, ReadingItem, Record, SearchEntry, Subject
+from eacademy.library.models import Act, Copy, Loan, ReadingItem, Record, SearchEntry, Subject
 from eacademy.library.rules import LIBRARIANS, READING_LIST_EDITORS
 
 
@@ -105,7 +105,7 @@ def write_off(*, actor: User, number: str, date: datetime.date, basis: str, inve
     if not wanted or unknown:
         raise DomainError({"inventory_numbers": [_("No such copies: %(numbers)s.") % {"numbers": ", ".join(unknown) or "—"}]})
     gone = [c.inventory_number for c in copies if c.written_off_by_id]
-    lent = list(Copy.objects.filter(pk__in=[c.pk for c in copies], loans__returned_on__isnull=True).values_list("inventory_number", flat=True))
+    lent = list(Loan.objects.filter(copy__in=copies, returned_on__isnull=True).values_list("copy__inventory_number", flat=True))
     if gone or lent:
         raise DomainError({"inventory_numbers": [_("Copies already written off: %(gone)s; on loan: %(lent)s.") % {"gone": ", ".join(gone) or "—", "lent": ", ".join(lent) or "—"}]})
     act = _act(actor, Act.Kind.WRITE_OFF, number, date, basis)

@@ -7,7 +7,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,7 +38,8 @@ def rule(reader: User) -> dict[str, int]:
 def on_shelf(record: Record) -> QuerySet[Copy]:
     """The record's copies a reader could take now: not written off, not lent, not kept for a hold."""
     kept = Hold.objects.filter(state=Hold.State.READY, copy__isnull=False).values("copy")
-    return record.copies.filter(written_off_by__isnull=True).exclude(loans__returned_on__isnull=True).exclude(pk__in=kept)
+    lent = Loan.objects.filter(copy=OuterRef("pk"), returned_on__isnull=True)
+    return record.copies.filter(written_off_by__isnull=True).exclude(Exists(lent)).exclude(pk__in=kept)
 
 
 @transaction.atomic
