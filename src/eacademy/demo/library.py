@@ -15,9 +15,7 @@ from django.utils.html import escape
 from stdnum import ean
 
 from eacademy.catalog.models import Discipline
-from eacademy.core.history import bulk_create_recorded
 from eacademy.core.models import User
-from eacademy.library import search
 from eacademy.library import services as catalogue
 from eacademy.library.models import Copy, Record, Work
 from eacademy.library.services import circulation, honesty, repository
@@ -49,18 +47,18 @@ _LEGAL_ACTS = ["Уголовно-процессуальный кодекс Ре�
 
 # Coherent passages, each belonging to one work; the rest of a work's text is drawn at random from their words.
 PASSAGES = [
-    "Допрос свидетеля проводится следователем по месту производства досудебного расследования. Перед допросом следователь удостоверяется в "
+    ("Допрос свидетеля проводится следователем по месту производства досудебного расследования. Перед допросом следователь удостоверяется в "
     "личности свидетеля, разъясняет ему права и обязанности, предупреждает об уголовной ответственности за отказ от дачи показаний и за дачу "
-    "заведомо ложных показаний, о чём делается отметка в протоколе допроса.",
-    "Прокурорский надзор за законностью досудебного расследования обеспечивает защиту прав участников уголовного процесса. Прокурор вправе "
+    "заведомо ложных показаний, о чём делается отметка в протоколе допроса."),
+    ("Прокурорский надзор за законностью досудебного расследования обеспечивает защиту прав участников уголовного процесса. Прокурор вправе "
     "истребовать материалы уголовного дела, отменять незаконные постановления органа уголовного преследования и давать письменные указания о "
-    "производстве следственных действий.",
-    "Цифровые доказательства требуют особого порядка изъятия и хранения: копирование информации с электронного носителя производится с участием "
-    "специалиста, а контрольные суммы файлов фиксируются в протоколе, что позволяет суду проверить неизменность сведений.",
-    "Финансовое расследование начинается с установления источников и движения денежных средств, полученных преступным путём. Подразделение "
-    "финансового мониторинга анализирует подозрительные операции и передаёт сведения органу уголовного преследования.",
-    "Сыбайлас жемқорлық қылмыстарын тергеу кезінде мемлекеттік қызметшінің лауазымдық өкілеттіктерін, оның шешім қабылдау тәртібін және "
-    "мүдделер қақтығысының болуын анықтау қажет; алынған мәліметтер тергеу әрекеттерінің хаттамаларында тіркеледі.",
+    "производстве следственных действий."),
+    ("Цифровые доказательства требуют особого порядка изъятия и хранения: копирование информации с электронного носителя производится с участием "
+    "специалиста, а контрольные суммы файлов фиксируются в протоколе, что позволяет суду проверить неизменность сведений."),
+    ("Финансовое расследование начинается с установления источников и движения денежных средств, полученных преступным путём. Подразделение "
+    "финансового мониторинга анализирует подозрительные операции и передаёт сведения органу уголовного преследования."),
+    ("Сыбайлас жемқорлық қылмыстарын тергеу кезінде мемлекеттік қызметшінің лауазымдық өкілеттіктерін, оның шешім қабылдау тәртібін және "
+    "мүдделер қақтығысының болуын анықтау қажет; алынған мәліметтер тергеу әрекеттерінің хаттамаларында тіркеледі."),
 ]
 
 
@@ -71,7 +69,7 @@ def _isbn(rng: random.Random) -> str:
 
 def _text(rng: random.Random, own: str, words: int) -> str:
     vocabulary = sorted({w.strip(".,:;«»()") for p in PASSAGES for w in p.split()} - {""})
-    sentences = []
+    sentences: list[str] = []
     while sum(len(s.split()) for s in sentences) < words:
         sentence = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 16)))
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
@@ -108,9 +106,7 @@ def _catalogue(rng: random.Random, librarian: User) -> list[Record]:
         records.append(Record(kind=kind, title=title, authors=authors if kind != Record.Kind.LEGAL_ACT else "", publisher=publisher, place=place,
                               year=rng.randint(2005, timezone.localdate().year), isbn=isbn, language="kk" if kazakh else "ru",
                               keywords=f"{topic_kk if kazakh else topic_ru}", call_number=f"67.{rng.randint(400, 999)}", control_number=f"eacademy-demo-{n + 1}"))
-    created = bulk_create_recorded(records, Record, librarian, reason="demo")
-    search.entries_add([catalogue.record_entry(r) for r in created])
-    return created
+    return catalogue.records_add(actor=librarian, records=records, reason="demo")
 
 
 def load_demo_library(*, users: dict[str, User]) -> dict[str, int]:

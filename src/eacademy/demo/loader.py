@@ -25,13 +25,13 @@ from eacademy.demo.assessment import EXPERTS, load_demo_assessment
 from eacademy.demo.billing import load_demo_billing
 from eacademy.demo.campus import load_demo_campus
 from eacademy.demo.distance import load_demo_distance
-from eacademy.demo.library import load_demo_library
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.events import load_demo_events
 from eacademy.demo.exams import load_demo_exams
 from eacademy.demo.history import load_demo_history
 from eacademy.demo.internships import load_demo_internship
 from eacademy.demo.journal import load_demo_journal
+from eacademy.demo.library import load_demo_library
 from eacademy.demo.plan import load_demo_plan
 from eacademy.demo.postgrad import load_demo_postgrad
 from eacademy.demo.programmes import load_demo_programmes

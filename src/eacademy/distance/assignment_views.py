@@ -20,6 +20,7 @@ from eacademy.distance.views import course_of_user
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
 from eacademy.planning.models import Offering
+from eacademy.library.services import honesty
 
 
 def _assignment(request: HttpRequest, pk: int) -> tuple[Assignment, bool]:
@@ -160,7 +161,7 @@ def mark(request: HttpRequest, pk: int) -> HttpResponse:
     given = grade.scores if grade else {}
     lines = [(c, request.POST.get(f"criterion-{c.pk}", given.get(str(c.pk), ""))) for c in criteria]
     return render(request, "distance/mark.html", {"submission": submission, "assignment": assignment, "grade": grade, "lines": lines, "who": who,
-                                                  "form": form, "in_journal": in_journal})
+                                                  "form": form, "in_journal": in_journal, "similarity": honesty.latest_check(f"distance.submission:{submission.pk}")})
 
 
 @role_required(*READERS)

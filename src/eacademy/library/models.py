@@ -377,6 +377,10 @@ class Check(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("library:check", args=[self.pk])
 
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
+
 
 class CheckMatch(models.Model):
     """A copied passage: its span in the checked text and in the source."""

@@ -303,7 +303,9 @@ def check_report(request: HttpRequest, pk: int) -> HttpResponse:
         entry = sources.setdefault(m.source_id, {"source": m.source, "characters": 0})
         entry["characters"] += m.end - m.start
     return render(request, "library/check.html", {"check": result, "passages": passages, "sources": sorted(sources.values(), key=lambda s: -s["characters"]),
-                                                  "excluded": len(result.excluded), "is_registrar": user.has_role(*REGISTRARS)})
+                                                  "excluded": len(result.excluded), "is_registrar": user.has_role(*REGISTRARS),
+                                                  # a blind marker sees the work, not its author
+                                                  "show_author": user.has_role(*REGISTRARS) or (result.document.author is not None and result.document.author.user_id == user.pk)})
 
 
 @role_required(*REGISTRARS)

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -291,3 +291,8 @@ def completion_rule_set(*, actor: User, offering_id: int, percent: int) -> Compl
     rule = CompletionRule.objects.filter(offering_id=offering_id).first() or CompletionRule(offering_id=offering_id)
     rule.percent = percent
     return save_by(rule, actor)
+
+
+def course_lecturers(offering_id: int) -> list[User]:
+    """Who teaches a course: its lessons' lecturers and those its journal names."""
+    return list(User.objects.filter(Q(lessons__offering_id=offering_id) | Q(teachings__offering_id=offering_id), is_active=True).distinct())

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from eacademy.catalog.models import Discipline
@@ -30,9 +31,10 @@ from eacademy.core.models import User
 from eacademy.core.services import notification_send
 from eacademy.core.uploads import MB, read_upload
 from eacademy.distance.models import Assignment, Criterion, Extension, Grade, Section, Submission, SubmissionFile
-from eacademy.distance.services import require_course_reach, xapi
+from eacademy.distance.services import course_lecturers, require_course_reach, xapi
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import services as journal_services
+from eacademy.library.services import honesty
 
 ACTIVE = (Enrollment.Status.ENROLLED, Enrollment.Status.COMPLETED)
 
@@ -214,7 +216,25 @@ def submission_save(*, user: User, assignment: Assignment, text: str = "", uploa
         stored = SubmissionFile(submission=submission, name=name, media_type=media_type, size=len(data))
         stored.file.save(f"{secrets.token_hex(8)}{mimetypes.guess_extension(media_type) or ''}", ContentFile(data), save=False)
         stored.save()
+    if final:
+        _similarity_check(user, submission)
     return submission
+
+
+def _similarity_check(user: User, submission: Submission) -> None:
+    """The submitted work goes to the library's similarity check (an explicit call): against the
+    repository and every work handed in before, the assignment's own words left out; the
+    course's lecturers read the report. A work of photos only has no text to check."""
+    files = []
+    for stored in submission.files.all():
+        with stored.file.open("rb") as handle:
+            files.append((handle.read(), stored.media_type))
+    text = honesty.text_of_work(submission.text, files)
+    if not text.strip():
+        return
+    assignment = submission.assignment
+    honesty.check(actor=user, key=f"distance.submission:{submission.pk}", title=f"{assignment.title} · {_('Participant %(number)s') % {'number': submission.participant}}",
+                  text=text, author=submission.enrollment.person, own_text=strip_tags(assignment.instructions), reviewers=course_lecturers(assignment.offering_id))
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from eacademy.core.models import User
 from eacademy.core.services import notification_send
 from eacademy.distance import queries
 from eacademy.distance.models import Post, Section, Thread
-from eacademy.distance.services import xapi
+from eacademy.distance.services import course_lecturers, xapi
 from eacademy.enrollment.models import Enrollment
 
 
@@ -40,10 +40,6 @@ def _commented(actor: User, thread: Thread) -> None:
                 course_path=reverse("distance:course", args=[thread.offering_id]))
 
 
-def _lecturers(offering_id: int) -> list[User]:
-    return list(User.objects.filter(Q(lessons__offering_id=offering_id) | Q(teachings__offering_id=offering_id), is_active=True).distinct())
-
-
 @transaction.atomic
 def thread_start(*, actor: User, offering_id: int, title: str, body: str, kind: str = Thread.Kind.DISCUSSION, section: Section | None = None) -> Thread:
     require_member(actor, offering_id)
@@ -59,7 +55,7 @@ def thread_start(*, actor: User, offering_id: int, title: str, body: str, kind: 
     save_by(Post(thread=thread, author=actor, body=text), actor)
     _commented(actor, thread)
     if kind == Thread.Kind.QUESTION:
-        for lecturer in _lecturers(offering_id):
+        for lecturer in course_lecturers(offering_id):
             if lecturer != actor:
                 notification_send(user=lecturer, url=thread.get_absolute_url(),
                                   message=lambda: _("A question in the course forum: “%(title)s”.") % {"title": thread.title})

@@ -6,6 +6,7 @@ against the repository and against each other."""
 import datetime
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from eacademy.enrollment.models import Enrollment
 from eacademy.library import similarity
 from eacademy.library.models import Check, CheckMatch, Declaration, Document, Fingerprint, Violation
 from eacademy.library.rules import REGISTRARS
+from eacademy.library.texts import text_of
 from eacademy.people.models import Person
 
 K, T = 5, 8  # winnowing's noise and guarantee thresholds, in words
@@ -32,6 +34,18 @@ _QUOTATION = re.compile(r"«[^»\n]{1,3000}»|“[^”\n]{1,3000}”|„[^“\n]
 # The bibliography — from its heading to the end — is left out.
 _BIBLIOGRAPHY = re.compile(r"^[ \t]*(список\s+(использованн\w+\s+)?(литературы|источников)|библиография|пайдаланылған\s+әдебиеттер(\s+тізімі)?|"
                            r"әдебиеттер\s+тізімі|references|bibliography)[ \t:.]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def text_of_work(text: str, files: Sequence[tuple[bytes, str]]) -> str:
+    """A written work's text and its files' (PDF, DOCX, ODT); a file that cannot be read adds
+    nothing (its marker opens it), a photo has no text."""
+    parts = [text]
+    for data, media_type in files:
+        try:
+            parts.append(text_of(data, media_type))
+        except DomainError:
+            continue
+    return "\n".join(p for p in parts if p.strip())
 
 
 def declaration_accept(*, actor: User) -> Declaration:

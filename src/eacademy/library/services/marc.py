@@ -12,13 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from eacademy.core.errors import DomainError
-from eacademy.core.history import bulk_create_recorded
 from eacademy.core.models import User
 from eacademy.core.services import require_role
-from eacademy.library import search
 from eacademy.library.models import Record
 from eacademy.library.rules import LIBRARIANS
-from eacademy.library.services import isbn_clean, record_entry
+from eacademy.library.services import isbn_clean, records_add
 
 _LANGUAGES = {"rus": "ru", "kaz": "kk", "eng": "en"}
 _MARC_LANGUAGES = {code: marc for marc, code in _LANGUAGES.items()}
@@ -81,9 +79,7 @@ def marc_import(*, actor: User, data: bytes) -> ImportReport:
         records.append(record)
     if not records and not report.problems:
         raise DomainError({"file": [_("The file holds no MARC21 records.")]})
-    created = bulk_create_recorded(records, Record, actor, reason=_("MARC21 import"))
-    search.entries_add([record_entry(r) for r in created])
-    report.imported = len(created)
+    report.imported = len(records_add(actor=actor, records=records, reason=_("MARC21 import")))
     return report
 
 
