@@ -22,6 +22,7 @@ WORK = [
     (Role.DIRECT_HEAD, ["follow-ups"]),
     (Role.EXPERT, ["ratings"]),
     (Role.DORMITORY_OFFICER, ["arrivals", "tonight"]),
+    (Role.LIBRARIAN, ["overdue"]),
     (Role.LEADERSHIP, ["orders", "leave"]),
     (Role.ADMINISTRATOR, ["users"]),
 ]

@@ -48,6 +48,10 @@ from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
 from eacademy.internships.models import Placement
 from eacademy.journal import services as journal_services
 from eacademy.journal.models import Certificate, CertificateBatch
+from eacademy.library.models import Check, Hold, Loan, Record, Violation, Work
+from eacademy.library.rules import CHECKERS as LIBRARY_CHECKERS
+from eacademy.library.rules import LIBRARIANS
+from eacademy.library.rules import REGISTRARS as LIBRARY_REGISTRARS
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering, TrainingNeed
@@ -393,6 +397,26 @@ EXPECTATIONS = {
                                        scripts_inline="a SCORM package's own pages, added by a teacher, run in the player's frame as they were written"),
     "distance:package_commit": Expect(allowed(*DISTANCE_READERS, ok=405), url=lambda s: f"/distance/packages/{s['package'].pk}/commit/token/"),
     "distance:submission_file": Expect(allowed(*DISTANCE_READERS), url=lambda s: f"/distance/submitted-files/{s['work'].files.get().pk}"),
+    "library:index": Expect(signed_in()),
+    "library:my": Expect(signed_in()),
+    **{f"library:{name}": Expect(allowed(*LIBRARIANS)) for name in ("desk", "acts", "import", "export", "record_new")},
+    "library:record": Expect(signed_in(), url=lambda s: s["lib_record"].get_absolute_url()),
+    "library:record_edit": Expect(allowed(*LIBRARIANS), url=lambda s: f"{s['lib_record'].get_absolute_url()}edit/"),
+    "library:hold": Expect(signed_in(ok=405), url=lambda s: f"{s['lib_record'].get_absolute_url()}hold/"),
+    # POST only; a reader cancels and renews his own, the librarian anyone's (tests/library)
+    "library:hold_cancel": Expect(signed_in(ok=405), url=lambda s: f"/library/holds/{s['lib_hold'].pk}/cancel/"),
+    "library:renew": Expect(signed_in(ok=405), url=lambda s: f"/library/loans/{s['lib_loan'].pk}/renew/"),
+    "library:repository": Expect(signed_in()),
+    "library:deposit": Expect(allowed(*LIBRARIANS)),
+    "library:work": Expect(everyone(), url=lambda s: s["lib_open_work"].get_absolute_url()),
+    "library:work_file": Expect(everyone(), url=lambda s: f"/library/repository/files/{s['lib_open_work'].files.first().pk}/"),
+    "library:oai": Expect(everyone(), url=lambda s: "/library/oai/?verb=Identify"),
+    "library:check_new": Expect(allowed(*LIBRARY_CHECKERS)),
+    # the report of the demo's master's project: its author (the student login), the checkers
+    "library:check": Expect(allowed(*LIBRARY_CHECKERS, R.STUDENT, denied=404), url=lambda s: s["lib_check"].get_absolute_url()),
+    "library:violations": Expect(allowed(*LIBRARY_REGISTRARS)),
+    "library:decide": Expect(allowed(*LIBRARY_REGISTRARS, ok=405), url=lambda s: f"/library/violations/{s['lib_violation'].pk}/decide/"),
+    "library:reading": Expect(signed_in(), url=lambda s: f"/library/reading/{s['discipline'].pk}/"),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -503,6 +527,12 @@ def _samples(persona) -> dict[str, object]:
         "application": application,
         "enrollment": enrollment,
         "order": Order.objects.get(lines__enrollment=enrollment),
+        "lib_record": Record.objects.order_by("pk").first(),
+        "lib_hold": Hold.objects.filter(reader=persona(R.STUDENT), state="waiting").first(),
+        "lib_loan": Loan.objects.filter(reader=persona(R.LISTENER), returned_on=None).first(),
+        "lib_open_work": Work.objects.filter(access="open").exclude(files=None).first(),
+        "lib_check": Check.objects.get(document__author__user=persona(R.STUDENT)),
+        "lib_violation": Violation.objects.first(),
     }
 
 

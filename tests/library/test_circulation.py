@@ -133,3 +133,15 @@ def test_desk_page(client_as, reader, shelf):
     assert client_as(Role.LISTENER).get("/library/desk/").status_code == 403
     mine = client_as(Role.LISTENER).post(f"/library/records/{shelf[0].pk}/hold/", follow=True)
     assert "on the shelf" in mine.content.decode()
+
+
+def test_a_reader_renews_and_cancels_only_his_own(client_as, persona, reader, shelf):
+    librarian, owner = persona(Role.LIBRARIAN), reader(Role.LISTENER)
+    loan = circulation.loan_issue(actor=librarian, reader=owner, inventory_number=_number(shelf[0]), today=TODAY)
+    assert client_as(Role.STUDENT).post(f"/library/loans/{loan.pk}/renew/").status_code == 404
+    assert Loan.objects.get(pk=loan.pk).renewals == 0
+    other = reader(Role.STUDENT)
+    hold = circulation.hold_place(actor=other, record=shelf[0])
+    assert client_as(Role.LISTENER).post(f"/library/holds/{hold.pk}/cancel/").status_code == 404
+    assert client_as(Role.LIBRARIAN).post(f"/library/holds/{hold.pk}/cancel/").status_code == 302
+    assert Hold.objects.get(pk=hold.pk).state == Hold.State.CANCELLED

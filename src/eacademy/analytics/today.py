@@ -25,6 +25,7 @@ from eacademy.evaluation.models import Survey
 from eacademy.events.models import Registration
 from eacademy.exams.models import Attempt, Bank, Exam, Slot
 from eacademy.journal.models import Certificate
+from eacademy.library import queries as library_queries
 from eacademy.people.queries import academy_unit_id_of, agency_id_of
 from eacademy.planning.models import Offering
 from eacademy.timetable.models import Lesson
@@ -201,6 +202,21 @@ def _leadership(user: User) -> list[Task]:
     ]
 
 
+def _librarian(user: User) -> list[Task]:
+    today = timezone.localdate()
+    overdue, late = _first(library_queries.overdue(today).order_by("due_on", "pk"))
+    kept, holds = _first(library_queries.holds_ready().order_by("ready_until", "pk"))
+    return [
+        Task("overdue", _("Overdue loans"), overdue, reverse("library:desk"), _("Circulation desk"),
+             [Item(f"{loan.reader} · {loan.copy.record.title}", reverse("library:record", args=[loan.copy.record_id]), f"{loan.due_on:%d.%m}") for loan in late],
+             _("Nothing is overdue.")),
+        Task("kept", _("Copies kept for reservations"), kept, reverse("library:desk"), _("Circulation desk"),
+             [Item(f"{hold.reader} · {hold.record.title}", reverse("library:record", args=[hold.record_id]), hold.copy.inventory_number if hold.copy else "")
+              for hold in holds], _("No copy is waiting.")),
+        Task("due", _("Due back today"), library_queries.due_on(today).count(), reverse("library:desk"), _("Circulation desk")),
+    ]
+
+
 def _administrator(user: User) -> list[Task]:
     locked = User.objects.filter(is_active=False).count()
     return [Task("users", _("Users"), User.objects.filter(is_active=True).count(), reverse("admin:core_user_changelist"), _("Manage users and passwords"),
@@ -211,7 +227,7 @@ def _administrator(user: User) -> list[Task]:
 _BY_ROLE: list[tuple[str, Callable[[User], list[Task]]]] = [
     (Role.LISTENER, _listener), (Role.LECTURER, _lecturer), (Role.EXPERT, _expert), (Role.DIRECT_HEAD, _direct_head),
     (Role.AGENCY_COORDINATOR, _coordinator), (Role.HEAD_OF_DEPARTMENT, _head), (Role.METHODOLOGIST, _methodologist),
-    (Role.DORMITORY_OFFICER, _dormitory), (Role.LEADERSHIP, _leadership), (Role.ADMINISTRATOR, _administrator),
+    (Role.DORMITORY_OFFICER, _dormitory), (Role.LIBRARIAN, _librarian), (Role.LEADERSHIP, _leadership), (Role.ADMINISTRATOR, _administrator),
 ]
 
 

@@ -43,6 +43,9 @@ _NAVIGATION = [
     (_("Paid services"), "billing:contracts", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT, Role.AGENCY_COORDINATOR)),
     (_("Invoices"), "billing:invoices", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT, Role.AGENCY_COORDINATOR)),
     (_("Debts"), "billing:debts", "admin", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.ACCOUNTANT)),
+    (_("Library"), "library:index", "teach", ()),
+    (_("Circulation desk"), "library:desk", "teach", (Role.ADMINISTRATOR, Role.LIBRARIAN)),
+    (_("Academic honesty"), "library:violations", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST)),
     (_("Administration"), "admin:index", "admin", (Role.ADMINISTRATOR,)),
 ]
 
@@ -58,6 +61,7 @@ DAILY = {
     Role.DORMITORY_OFFICER: ["campus:overview", "campus:leave"],
     Role.LEADERSHIP: ["enrollment:order_list", "analytics:dashboard"],
     Role.ACCOUNTANT: ["billing:contracts", "billing:invoices", "billing:debts"],
+    Role.LIBRARIAN: ["library:desk", "library:index"],
     Role.ADMINISTRATOR: ["admin:index", "people:person_list"],
 }
 

@@ -101,24 +101,24 @@ def record_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "library/record_form.html", {"form": form, "record": item}, status=422 if form.errors else 200)
 
 
-@require_POST
 @signed_in
+@require_POST
 def hold_place(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Record, pk=pk)
     return act_and_return(request, lambda: circulation.hold_place(actor=signed_in_user(request), record=item),
                           _("You are in the queue: the library will tell you when a copy is kept for you."), item.get_absolute_url())
 
 
-@require_POST
 @signed_in
+@require_POST
 def hold_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     hold = get_object_or_404(Hold.objects.all() if user.has_role(*LIBRARIANS) else Hold.objects.filter(reader=user), pk=pk)
     return act_and_return(request, lambda: circulation.hold_cancel(actor=user, hold=hold), _("The hold is cancelled."), "library:my")
 
 
-@require_POST
 @signed_in
+@require_POST
 def loan_renew(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     loan = get_object_or_404(Loan.objects.all() if user.has_role(*LIBRARIANS) else Loan.objects.filter(reader=user), pk=pk)
@@ -328,8 +328,8 @@ def violations(request: HttpRequest) -> HttpResponse:
                                                        "check": initial_check if initial_check.isdigit() else ""}, status=422 if form.errors else 200)
 
 
-@require_POST
 @role_required(*REGISTRARS)
+@require_POST
 def violation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     violation = get_object_or_404(Violation, pk=pk)
     form = DecisionForm(request.POST)
