@@ -13,7 +13,7 @@ from e2e.conftest import PASSWORD
 # Half the roles in Kazakh, whose words run longest, half in Russian.
 ROLES = [("listener", "kk-KZ"), ("lecturer", "ru-RU"), ("methodologist", "kk-KZ"), ("head", "ru-RU"), ("coordinator", "kk-KZ"), ("directhead", "ru-RU"),
          ("expert", "kk-KZ"), ("dormitory", "ru-RU"), ("leadership", "kk-KZ"), ("admin", "ru-RU"), ("accountant", "kk-KZ"),
-         ("student", "kk-KZ"), ("ipgehead", "ru-RU")]
+         ("student", "kk-KZ"), ("ipgehead", "ru-RU"), ("librarian", "kk-KZ")]
 SKIP = (".pdf", "/pdf", ".xlsx", ".ics", "/calendar/", "/accounts/logout/", "/admin/", "/api/", "format=", "/export/", "/sheet.", "/protocol.", "/transcripts/",
         "/template.", "/files/")
 PER_ROLE = 45  # pages walked per role: the menus, the home page's links and one level below

@@ -123,11 +123,11 @@ EXPECTATIONS = {
     "api:openapi-view": Expect(everyone(200)),
     "api:list_agencies": Expect(signed_in(anonymous=401)),
     "api:get_agency": Expect(
-        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.STUDENT: 404},
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.LIBRARIAN: 404, R.STUDENT: 404},
         url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/",
     ),
     "api:list_units": Expect(
-        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.STUDENT: 404},
+        signed_in(anonymous=401) | {R.AGENCY_COORDINATOR: 404, R.LISTENER: 404, R.DIRECT_HEAD: 404, R.EXPERT: 404, R.DORMITORY_OFFICER: 404, R.ACCOUNTANT: 404, R.LIBRARIAN: 404, R.STUDENT: 404},
         url=lambda s: f"/api/v1/agencies/{s['other_agency'].pk}/units/",
     ),
     "api:list_people": Expect(allowed(*PEOPLE_READERS, anonymous=401)),

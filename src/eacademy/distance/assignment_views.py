@@ -19,8 +19,8 @@ from eacademy.distance.services import assignments
 from eacademy.distance.views import course_of_user
 from eacademy.enrollment.models import Enrollment
 from eacademy.journal import queries as journal_queries
-from eacademy.planning.models import Offering
 from eacademy.library.services import honesty
+from eacademy.planning.models import Offering
 
 
 def _assignment(request: HttpRequest, pk: int) -> tuple[Assignment, bool]:
