@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ["home_page", "demo_load", "nominations_import", "exam_burst_sqlite", "exam_burst_postgres", "items_analyze", "certificates_batch", "dashboard_large", "ctt",
-              "academy_term", "assessment_assignment", "campus_allocation", "event_badges", "statement_import", "assignment_burst", "similarity"]
+              "academy_term", "assessment_assignment", "campus_allocation", "event_badges", "statement_import", "assignment_burst", "similarity", "library_search"]
 
 
 def main(names: list[str]) -> None:

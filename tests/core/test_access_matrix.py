@@ -412,6 +412,7 @@ EXPECTATIONS = {
     "library:work_file": Expect(everyone(), url=lambda s: f"/library/repository/files/{s['lib_open_work'].files.first().pk}/"),
     "library:oai": Expect(everyone(), url=lambda s: "/library/oai/?verb=Identify"),
     "library:check_new": Expect(allowed(*LIBRARY_CHECKERS)),
+    "library:exam_essays": Expect(allowed(*LIBRARY_CHECKERS, ok=405)),
     # the report of the demo's master's project: its author (the student login), the checkers
     "library:check": Expect(allowed(*LIBRARY_CHECKERS, R.STUDENT, denied=404), url=lambda s: s["lib_check"].get_absolute_url()),
     "library:violations": Expect(allowed(*LIBRARY_REGISTRARS)),

@@ -109,3 +109,21 @@ def test_declaration_and_pages(client_as):
     register = client_as(Role.METHODOLOGIST)
     assert register.post("/library/violations/", {"iin": "000000000000", "description": "x", "found_on": "2026-01-01"}).status_code == 422
     assert client_as(Role.LECTURER).get("/library/violations/").status_code == 403
+
+
+def test_the_essays_of_a_test_are_checked_once(client_as, persona):
+    from eacademy.exams.models import Slot
+
+    slot = Slot.objects.filter(kind="essay", attempt__finished_at__isnull=False).select_related("attempt__exam").first()
+    slot.response = {"text": _random(30) + " " + PASSAGE + ". " + _random(31)}
+    slot.save()
+    honesty.document_put(key="test:essay-source", title="Учебник", text=_random(32) + " " + PASSAGE + ". " + _random(33))
+    client = client_as(Role.LECTURER)
+    assert client.post("/library/checks/essays/", {"exam": slot.attempt.exam_id}).status_code == 302
+    result = honesty.latest_check(f"exams.slot:{slot.pk}")
+    assert result.matches.get().source.key == "test:essay-source"
+    assert result.reviewers.filter(pk=persona(Role.LECTURER).pk).exists()
+    client.post("/library/checks/essays/", {"exam": slot.attempt.exam_id})
+    assert Check.objects.filter(document__key=f"exams.slot:{slot.pk}").count() == 1
+    assert result.document.title in client.get("/library/my/").content.decode()
+    assert client_as(Role.LISTENER).post("/library/checks/essays/", {"exam": slot.attempt.exam_id}).status_code == 403

@@ -21,6 +21,11 @@ def checks_visible_to(user: User) -> QuerySet[Check]:
     return Check.objects.filter(Q(document__author__user=user) | Q(reviewers=user)).distinct()
 
 
+def checks_of(user: User) -> QuerySet[Check]:
+    """The reports of a user's own works and of the works he asked to check or reviews."""
+    return Check.objects.filter(Q(document__author__user=user) | Q(reviewers=user) | Q(requested_by=user)).distinct().select_related("document")
+
+
 def copies_with_state(record: Record) -> list[tuple[Copy, Loan | None, Hold | None]]:
     """The record's copies, each with its open loan and the hold it is kept for."""
     copies = list(record.copies.select_related("written_off_by").prefetch_related(

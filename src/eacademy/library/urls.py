@@ -22,6 +22,7 @@ urlpatterns = [
     path("repository/files/<id:pk>/", views.work_file, name="work_file"),
     path("oai/", views.oai_endpoint, name="oai"),
     path("checks/new/", views.check_new, name="check_new"),
+    path("checks/essays/", views.exam_essays, name="exam_essays"),
     path("checks/<id:pk>/", views.check_report, name="check"),
     path("violations/", views.violations, name="violations"),
     path("violations/<id:pk>/decide/", views.violation_decide, name="decide"),

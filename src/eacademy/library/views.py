@@ -14,6 +14,7 @@ from eacademy.core.errors import DomainError
 from eacademy.core.file_types import written_work_type
 from eacademy.core.pages import act_and_return, form_errors_from, messages_from_form
 from eacademy.core.uploads import read_upload
+from eacademy.exams import queries as exams_queries
 from eacademy.library import oai, queries, search
 from eacademy.library import services as catalogue
 from eacademy.library.forms import (
@@ -134,7 +135,7 @@ def my_library(request: HttpRequest) -> HttpResponse:
         return redirect("library:my")
     return render(request, "library/my.html", {"loans": queries.loans_of(user), "holds": queries.holds_of(user), "today": timezone.localdate(),
                                                "declared": honesty.has_declared(user), "rule": circulation.rule(user),
-                                               "checks": queries.checks_visible_to(user).filter(document__author__user=user).select_related("document")[:20]})
+                                               "checks": queries.checks_of(user)[:30]})
 
 
 @role_required(*LIBRARIANS)
@@ -287,7 +288,22 @@ def check_new(request: HttpRequest) -> HttpResponse:
             form_errors_from(form, exc)
         else:
             return redirect(result)
-    return render(request, "library/check_new.html", {"form": form}, status=422 if form.errors else 200)
+    essays = exams_queries.exams_visible_to(signed_in_user(request)).filter(attempts__slots__kind="essay").distinct().order_by("-pk")[:50]
+    return render(request, "library/check_new.html", {"form": form, "exams": essays}, status=422 if form.errors else 200)
+
+
+@role_required(*CHECKERS)
+@require_POST
+def exam_essays(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    number = request.POST.get("exam", "")
+    exam = get_object_or_404(exams_queries.exams_visible_to(user), pk=int(number)) if number.isdigit() else None
+    if exam is None:
+        messages.error(request, _("Choose a test."))
+        return redirect("library:check_new")
+    count = honesty.exam_essays_check(actor=user, exam=exam)
+    messages.success(request, _("%(count)s essays are checked: their reports are under “My library”.") % {"count": count})
+    return redirect("library:check_new")
 
 
 @signed_in

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from eacademy.campus import services as campus
@@ -17,11 +19,13 @@ from eacademy.campus.models import ConductRecord
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.models import User
+from eacademy.core.multilang import in_language
 from eacademy.core.services import require_role
 from eacademy.enrollment.models import Enrollment
+from eacademy.exams.models import Exam, Slot
 from eacademy.library import similarity
 from eacademy.library.models import Check, CheckMatch, Declaration, Document, Fingerprint, Violation
-from eacademy.library.rules import REGISTRARS
+from eacademy.library.rules import CHECKERS, REGISTRARS
 from eacademy.library.texts import text_of
 from eacademy.people.models import Person
 
@@ -130,6 +134,25 @@ def check(*, actor: User, key: str, title: str, text: str, author: Person | None
     if reviewers:
         result.reviewers.set(reviewers)
     return result
+
+
+def exam_essays_check(*, actor: User, exam: Exam) -> int:
+    """Check the essays of a test's finished attempts not checked yet, against the collection and
+    each other, the question's own words left out; the teacher who asks reads the reports.
+    Returns how many were checked."""
+    require_role(actor, CHECKERS)
+    slots = (Slot.objects.filter(attempt__exam=exam, kind="essay", attempt__finished_at__isnull=False).select_related("attempt__person", "version")
+             .order_by("pk"))
+    done = set(Document.objects.filter(key__startswith="exams.slot:").values_list("key", flat=True))
+    checked = 0
+    for slot in slots:
+        key, text = f"exams.slot:{slot.pk}", (slot.response or {}).get("text", "")
+        if key in done or not similarity.tokens(text):
+            continue
+        check(actor=actor, key=key, title=f"{in_language(exam.title, get_language() or 'ru')} · {slot.position}", text=text, author=slot.attempt.person, own_text=strip_tags(slot.version.text),
+              reviewers=[actor])
+        checked += 1
+    return checked
 
 
 def latest_check(key: str) -> Check | None:
