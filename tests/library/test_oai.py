@@ -6,6 +6,8 @@ import httpx2
 import pytest
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from lxml import etree
 from oaipmh_scythe import Scythe
 
@@ -19,9 +21,15 @@ NS = {"oai": oai.OAI, "dc": oai.DC, "oai_dc": oai.OAI_DC}
 
 @pytest.fixture
 def harvester():
+    """The harvester talks to the application itself, not a network; the request's end keeps the
+    test's database connection (and its transaction) open, as Django's test client does."""
     scythe = Scythe(ENDPOINT)
-    scythe._client = httpx2.Client(transport=httpx2.WSGITransport(app=WSGIHandler()))  # the app itself, not a network
+    scythe._client = httpx2.Client(transport=httpx2.WSGITransport(app=WSGIHandler()))
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     yield scythe
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
     scythe.close()
 
 
