@@ -108,3 +108,14 @@ def test_reading_list_shows_what_is_missing(client_as, persona):
     page = client_as(Role.LISTENER).get(f"/library/reading/{discipline.pk}/").content.decode()
     assert "1 reference the library does not hold" in page or "1 references" in page
     assert client_as(Role.LISTENER).post(f"/library/reading/{discipline.pk}/", {"citation": "x"}).status_code == 404
+
+
+def test_a_discipline_s_subjects_show_what_the_library_holds(client_as, persona):
+    from eacademy.library.models import Subject
+
+    discipline = Discipline.objects.first()
+    subject = Subject.objects.create(code="99.01", name_ru="Тестовая рубрика")
+    subject.disciplines.add(discipline)
+    record = services.record_save(actor=persona(Role.LIBRARIAN), record=Record(title="Книга по рубрике"), subjects=[subject])
+    page = client_as(Role.LISTENER).get(f"/library/reading/{discipline.pk}/").content.decode()
+    assert record.get_absolute_url() in page

@@ -88,6 +88,8 @@ def test_access_hides_works(persona):
                       access=Work.Access.RESTRICTED)
     assert search.find("глухонемой", search.Filters(access=(Work.Access.OPEN, Work.Access.ACADEMY))).total == 0
     assert search.find("глухонемой", search.Filters(access=tuple(Work.Access.values))).hits == [("work", 999_001)]
+    misspelt = search.find("глухонемйо", search.Filters(access=(Work.Access.OPEN, Work.Access.ACADEMY)))
+    assert (misspelt.total, misspelt.corrected, misspelt.words) == (0, False, ["глухонемйо"])  # the hidden work's word is not suggested
 
 
 def test_reindexing_replaces_and_highlights(persona):

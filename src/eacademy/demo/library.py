@@ -17,7 +17,7 @@ from stdnum import ean
 from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
 from eacademy.library import services as catalogue
-from eacademy.library.models import Copy, Record, Work
+from eacademy.library.models import Copy, Record, Subject, Work
 from eacademy.library.services import circulation, honesty, repository
 from eacademy.postgrad.models import Dissertation
 
@@ -109,6 +109,19 @@ def _catalogue(rng: random.Random, librarian: User) -> list[Record]:
     return catalogue.records_add(actor=librarian, records=records, reason="demo")
 
 
+def _subjects(records: list[Record]) -> None:
+    """A subject heading per topic (a rubric of the state classifier), its records, and the
+    disciplines whose names share its first word."""
+    disciplines = list(Discipline.objects.all())
+    links = []
+    for number, (ru, kk) in enumerate(_TOPICS, start=1):
+        subject = Subject.objects.create(code=f"10.{70 + number}", name_ru=ru, name_kk=kk)
+        stem = ru.split()[0][:6].lower()
+        subject.disciplines.set([d for d in disciplines if stem in d.name_ru.lower()])
+        links += [Record.subjects.through(record_id=r.pk, subject_id=subject.pk) for r in records if r.keywords in (ru, kk)]
+    Record.subjects.through.objects.bulk_create(links, batch_size=2000)
+
+
 def load_demo_library(*, users: dict[str, User]) -> dict[str, int]:
     rng = random.Random("library")
     librarian, today = users["librarian"], timezone.localdate()
@@ -132,6 +145,7 @@ def load_demo_library(*, users: dict[str, User]) -> dict[str, int]:
         for record in rng.sample(records, 3):
             catalogue.reading_item_add(actor=users["methodologist"], discipline=discipline, citation=str(record), record=record)
         catalogue.reading_item_add(actor=users["methodologist"], discipline=discipline, citation="Ахметов А.А. Новейший комментарий. Астана, 2026.", required=False)
+    _subjects(records)
     honesty.declaration_accept(actor=users["listener"])
     works = _repository(rng, users)
     return {"catalogue records": len(records), "copies": Copy.objects.count(), "repository works": works}

@@ -46,6 +46,11 @@ def reading_list(discipline: Discipline) -> list[tuple[ReadingItem, int]]:
     return [(item, counts.get(item.record_id, 0) if item.record_id else 0) for item in items]
 
 
+def held_for(discipline: Discipline) -> QuerySet[Record]:
+    """What the library holds under the subjects that serve a discipline."""
+    return Record.objects.filter(subjects__disciplines=discipline).distinct().order_by("-year", "title")
+
+
 def loans_of(user: User) -> QuerySet[Loan]:
     return Loan.objects.filter(reader=user, returned_on__isnull=True).select_related("copy__record")
 

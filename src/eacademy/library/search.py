@@ -151,6 +151,8 @@ def find(text: str, filters: Filters, *, limit: int = 20, offset: int = 0) -> Re
     if not groups:
         return Results([], 0, words)
     hits, total = _match(groups, filters, limit, offset)
+    if corrected and not total:  # the word it was read as is in nothing this reader may see: not shown either
+        return Results([], 0, words)
     return Results(hits, total, shown, corrected, set().union(*groups))
 
 

@@ -376,5 +376,6 @@ def reading_list(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("library:reading", pk=pk)
     items = queries.reading_list(discipline)
     return render(request, "library/reading.html", {"discipline": discipline, "items": items, "missing": sum(1 for _i, n in items if not n),
+                                                    "held": queries.held_for(discipline)[:20],
                                                     "form": form if may_edit else None}, status=422 if form.errors else 200)
 
