@@ -1,4 +1,4 @@
-"""The demo's library: a catalogue of two thousand records in Russian and Kazakh with their
+"""The demo's library: a catalogue of three thousand records in Russian and Kazakh with their
 copies (brought in by acquisition acts, a few written off), loans (one overdue) and a hold;
 reading lists; a repository of the Academy's works in every access level, with the
 dissertations of the postgraduate demo as documents — one master's project copies a passage of
@@ -21,7 +21,7 @@ from eacademy.library.models import Copy, Record, Subject, Work
 from eacademy.library.services import circulation, honesty, repository
 from eacademy.postgrad.models import Dissertation
 
-RECORDS = 2000
+RECORDS = 3000
 _TOPICS = [  # (Russian, Kazakh)
     ("Уголовный процесс", "Қылмыстық процесс"), ("Уголовное право", "Қылмыстық құқық"), ("Криминалистика", "Криминалистика"),
     ("Прокурорский надзор", "Прокурорлық қадағалау"), ("Оперативно-розыскная деятельность", "Жедел-іздестіру қызметі"),

@@ -76,12 +76,13 @@ class Passage:
         return self.a_end - self.a_start
 
 
-def shared_passages(a: list[Token], b: list[Token], *, k: int = 5, t: int = 8,
+def shared_passages(a: list[Token], b: list[Token], *, k: int = 5, t: int = 8, a_prints: dict[int, list[int]] | None = None,
                     b_prints: dict[int, list[int]] | None = None) -> list[Passage]:
     """The passages of at least k tokens that `a` and `b` share, found through their
-    fingerprints and grown to their full length. `b_prints` saves recomputing a source's."""
+    fingerprints and grown to their full length. `a_prints`, `b_prints` save recomputing them
+    (a work compared with many sources)."""
     a_words, b_words = [x.text for x in a], [x.text for x in b]
-    mine = fingerprints(a_words, k, t)
+    mine = a_prints if a_prints is not None else fingerprints(a_words, k, t)
     theirs = b_prints if b_prints is not None else fingerprints(b_words, k, t)
     runs: set[tuple[int, int, int]] = set()  # (offset b − a, start in a, end in a)
     for value, positions in mine.items():
@@ -163,7 +164,7 @@ class Index:
         shared = Counter(key for value in prints for key in set(self.postings.get(value, ())))
         matches = []
         for key, _count in shared.most_common(candidates):
-            passages = shared_passages(work, tokens(self.texts[key]), k=self.k, t=self.t)
+            passages = shared_passages(work, tokens(self.texts[key]), k=self.k, t=self.t, a_prints=prints)
             if passages:
                 matches.append(Match(key, passages))
         return covered([p for m in matches for p in m.passages], len(work)), matches
