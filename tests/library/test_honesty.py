@@ -73,6 +73,8 @@ def test_the_demo_report_shows_the_planted_copy(client_as):
     assert "Допрос свидетеля проводится следователем" in page
     mine = client_as(Role.STUDENT).get(result.get_absolute_url())  # the author reads his own report
     assert mine.status_code == 200
+    register = client_as(Role.METHODOLOGIST).get(f"/library/violations/?check={result.pk}").content.decode()
+    assert f'value="{result.document.author.iin}"' in register and f"{result.percent} %" in register
 
 
 def test_the_register_goes_into_the_record_of_conduct(persona):

@@ -82,3 +82,16 @@ def test_deposit_page(client_as):
     work = Work.objects.get(pk=good["Location"].rstrip("/").split("/")[-1])
     assert sorted(work.metadata.values_list("language", flat=True)) == ["kk", "ru"]
     assert client_as(Role.LISTENER).get("/library/repository/new/").status_code == 403
+
+
+def test_the_librarian_changes_a_work_s_access(client, client_as, persona):
+    work = _deposit(persona, Work.Access.RESTRICTED, title="Секретная методика")
+    assert client.get(f"/library/repository/{work.pk}/").status_code == 404
+    assert client_as(Role.LECTURER).post(f"/library/repository/{work.pk}/", {"access": "open", "reason": "x"}).status_code == 404
+    assert client_as(Role.LIBRARIAN).post(f"/library/repository/{work.pk}/", {"access": "open", "reason": ""}).status_code == 422
+    assert Work.objects.get(pk=work.pk).access == Work.Access.RESTRICTED  # no reason: nothing changed
+    client_as(Role.LIBRARIAN).post(f"/library/repository/{work.pk}/", {"access": "open", "reason": "гриф снят решением комиссии"})
+    work.refresh_from_db()
+    assert work.access == Work.Access.OPEN and work.history.first().history_change_reason == "гриф снят решением комиссии"
+    assert client.get(f"/library/repository/{work.pk}/").status_code == 200
+    assert search.find("секретная методика", search.Filters()).hits == [("work", work.pk)]

@@ -129,6 +129,11 @@ class DepositForm(forms.Form):
         return person
 
 
+class AccessForm(forms.Form):
+    access = forms.ChoiceField(label=_("Access"), choices=Work.Access.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
 class TextCheckForm(forms.Form):
     title = forms.CharField(label=_("Title of the work"), max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), required=False)

@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from eacademy.catalog.models import Discipline
 from eacademy.core.models import User
 from eacademy.library.models import Check, Copy, Hold, Loan, Metadata, ReadingItem, Record, Violation, Work
-from eacademy.library.rules import CHECKERS, LIBRARIANS, readable_access
+from eacademy.library.rules import CHECKERS, readable_access
 
 
 def works_visible_to(user: User | None) -> QuerySet[Work]:
@@ -75,9 +75,3 @@ def violations() -> QuerySet[Violation]:
     return Violation.objects.select_related("person", "check_run", "conduct", "recorded_by")
 
 
-def records_without_copies() -> QuerySet[Record]:
-    return Record.objects.filter(~Exists(Copy.objects.filter(record=OuterRef("pk"), written_off_by__isnull=True)))
-
-
-def is_librarian(user: User) -> bool:
-    return user.has_role(*LIBRARIANS)

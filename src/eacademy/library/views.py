@@ -18,6 +18,7 @@ from eacademy.exams import queries as exams_queries
 from eacademy.library import oai, queries, search
 from eacademy.library import services as catalogue
 from eacademy.library.forms import (
+    AccessForm,
     AcquisitionForm,
     DecisionForm,
     DepositForm,
@@ -247,13 +248,24 @@ def deposit(request: HttpRequest) -> HttpResponse:
 
 @public
 def work(request: HttpRequest, pk: int) -> HttpResponse:
-    """A work's page: open works for anyone (harvesters link here), others by access."""
+    """A work's page: open works for anyone (harvesters link here), others by access; the
+    librarian changes its access here."""
     user = request.user if request.user.is_authenticated else None
     item = get_object_or_404(queries.works_visible_to(user).prefetch_related("files"), pk=pk)
-    check = honesty.latest_check(f"library.work:{item.pk}")
     viewer = signed_in_user(request) if user else None
-    return render(request, "library/work.html", {"work": item, "metadata": item.metadata.all(), "files": item.files.all(),
-                                                 "check": check if check and viewer and queries.checks_visible_to(viewer).filter(pk=check.pk).exists() else None})
+    librarian = viewer is not None and viewer.has_role(*LIBRARIANS)
+    form = AccessForm(request.POST or None, initial={"access": item.access})
+    if request.method == "POST":
+        if not librarian:
+            raise Http404
+        if form.is_valid():
+            return act_and_return(request, lambda: repository.work_access_set(actor=signed_in_user(request), work=item, **form.cleaned_data),
+                                  _("The access is changed."), item.get_absolute_url())
+        messages_from_form(request, form)
+    check = honesty.latest_check(f"library.work:{item.pk}")
+    return render(request, "library/work.html", {"work": item, "metadata": item.metadata.all(), "files": item.files.all(), "access_form": form if librarian else None,
+                                                 "check": check if check and viewer and queries.checks_visible_to(viewer).filter(pk=check.pk).exists() else None},
+                  status=422 if form.errors else 200)
 
 
 @public
@@ -340,8 +352,12 @@ def violations(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The violation is in the register."))
             return redirect("library:violations")
     initial_check = request.GET.get("check", "")
+    found = queries.checks_visible_to(user).select_related("document__author").filter(pk=int(initial_check)).first() if initial_check.isdigit() else None
+    if found and found.document.author and not form.is_bound:  # from a report: its author and its share
+        form = ViolationForm(initial={"iin": found.document.author.iin or "", "description": _("Similarity check “%(title)s”: %(share)s %% of the words found elsewhere.")
+                                      % {"title": found.document.title, "share": found.percent}})
     return render(request, "library/violations.html", {"form": form, "violations": queries.violations()[:200], "decision": DecisionForm(),
-                                                       "check": initial_check if initial_check.isdigit() else ""}, status=422 if form.errors else 200)
+                                                       "check": found.pk if found else ""}, status=422 if form.errors else 200)
 
 
 @role_required(*REGISTRARS)
