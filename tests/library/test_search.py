@@ -84,8 +84,8 @@ def test_filters(persona):
 
 
 def test_access_hides_works(persona):
-    search.entry_save(SearchEntry.Kind.WORK, 999_001, titles=[("Методика допроса глухонемого свидетеля", "ru")], bodies=[], language="ru", year=2025,
-                      access=Work.Access.RESTRICTED)
+    search.entry_save(search.entry(SearchEntry.Kind.WORK, 999_001, titles=[("Методика допроса глухонемого свидетеля", "ru")], bodies=[], language="ru",
+                                   year=2025, access=Work.Access.RESTRICTED))
     assert search.find("глухонемой", search.Filters(access=(Work.Access.OPEN, Work.Access.ACADEMY))).total == 0
     assert search.find("глухонемой", search.Filters(access=tuple(Work.Access.values))).hits == [("work", 999_001)]
     misspelt = search.find("глухонемйо", search.Filters(access=(Work.Access.OPEN, Work.Access.ACADEMY)))

@@ -77,7 +77,8 @@ def _text(rng: random.Random, own: str, words: int) -> str:
     return "\n".join([*sentences[:middle], own, *sentences[middle:], "Список литературы", *_LEGAL_ACTS])
 
 
-def _docx(text: str) -> bytes:
+def docx(text: str) -> bytes:
+    """A DOCX of the text, a paragraph a line (the tests make theirs with it too)."""
     body = "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in text.splitlines())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -162,7 +163,7 @@ def _repository(rng: random.Random, users: dict[str, User]) -> int:
                                 metadata=[repository.Metadata("ru", dissertation.topic_ru, str(dissertation.student.person), "диссертация; право",
                                                               f"Диссертация посвящена теме «{dissertation.topic_ru}»."),
                                           *([repository.Metadata("kk", dissertation.topic_kk, str(dissertation.student.person))] if dissertation.topic_kk else [])],
-                                files=[repository.Upload("dissertation.docx", _docx(text), "ru")], author=dissertation.student.person)
+                                files=[repository.Upload("dissertation.docx", docx(text), "ru")], author=dissertation.student.person)
         deposited += 1
     for number, (topic_ru, topic_kk) in enumerate(_TOPICS):
         access = [Work.Access.OPEN, Work.Access.OPEN, Work.Access.ACADEMY, Work.Access.RESTRICTED][number % 4]
@@ -172,7 +173,7 @@ def _repository(rng: random.Random, users: dict[str, User]) -> int:
                                 metadata=[repository.Metadata("ru", title, f"{rng.choice(_SURNAMES)} А.Б.", topic_ru, f"Издание Академии по дисциплине «{topic_ru}».",
                                                               "Академия правоохранительных органов"),
                                           repository.Metadata("kk", f"{topic_kk}: оқу-әдістемелік кешен", f"{rng.choice(_SURNAMES)} А.Б.", topic_kk)],
-                                files=[repository.Upload("text.docx", _docx(_text(rng, "", 300)), "ru")])
+                                files=[repository.Upload("text.docx", docx(_text(rng, "", 300)), "ru")])
         deposited += 1
     # A master's project that copies a passage of the first dissertation: its check shows it; the case waits for a decision.
     if dissertations:
@@ -180,7 +181,7 @@ def _repository(rng: random.Random, users: dict[str, User]) -> int:
         copied = _text(rng, PASSAGES[0] + " " + "Вывод автора: порядок допроса нуждается в уточнении.", 600)
         work = repository.work_deposit(actor=librarian, kind=Work.Kind.MASTERS_PROJECT, access=Work.Access.ACADEMY, year=year,
                                        metadata=[repository.Metadata("ru", "Тактика допроса свидетеля на досудебной стадии", str(author))],
-                                       files=[repository.Upload("project.docx", _docx(copied), "ru")], author=author)
+                                       files=[repository.Upload("project.docx", docx(copied), "ru")], author=author)
         check = honesty.latest_check(f"library.work:{work.pk}")
         honesty.violation_register(actor=users["methodologist"], person=author, check_run=check,
                                    description="В магистерском проекте дословно заимствован абзац из диссертации без ссылки на источник.")

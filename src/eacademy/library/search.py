@@ -178,12 +178,17 @@ def snippet(text: str, stems: set[str], language: str, *, width: int = 240) -> S
     return highlighted(text[:width] + ("…" if len(text) > width else ""), stems, language)
 
 
-def entry_save(kind: str, object_id: int, *, titles: list[tuple[str, str]], bodies: list[tuple[str, str]], language: str,
-               year: int | None, access: str = "open") -> None:
-    """Index (or re-index) one record or work: its titles and the rest, each (text, language)."""
-    SearchEntry.objects.update_or_create(kind=kind, object_id=object_id, defaults={
-        "title_terms": " ".join(terms(t, lang) for t, lang in titles), "body_terms": " ".join(terms(b, lang) for b, lang in bodies),
-        "language": language, "year": year, "access": access})
+def entry(kind: str, object_id: int, *, titles: list[tuple[str, str]], bodies: list[tuple[str, str]], language: str,
+          year: int | None, access: str = "open") -> SearchEntry:
+    """One record's or work's entry: its titles and the rest, each (text, language), as stems."""
+    return SearchEntry(kind=kind, object_id=object_id, title_terms=" ".join(terms(t, lang) for t, lang in titles),
+                       body_terms=" ".join(terms(b, lang) for b, lang in bodies), language=language, year=year, access=access)
+
+
+def entry_save(row: SearchEntry) -> None:
+    """Index (or re-index) one record or work."""
+    SearchEntry.objects.update_or_create(kind=row.kind, object_id=row.object_id, defaults={
+        field: getattr(row, field) for field in ("title_terms", "body_terms", "language", "year", "access")})
 
 
 def entries_add(rows: list[SearchEntry]) -> None:

@@ -324,10 +324,10 @@ def check_report(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     result = get_object_or_404(queries.checks_visible_to(user).select_related("document__author", "requested_by"), pk=pk)
     text = result.document.text
-    passages = [{"text": text[m.start:m.end], "source": m.source, "source_text": m.source.text[m.source_start:m.source_end]}
-                for m in result.matches.select_related("source")]
+    passages: list[dict[str, object]] = []
     sources: dict[int, dict] = {}
     for m in result.matches.select_related("source"):
+        passages.append({"text": text[m.start:m.end], "source": m.source, "source_text": m.source.text[m.source_start:m.source_end]})
         entry = sources.setdefault(m.source_id, {"source": m.source, "characters": 0})
         entry["characters"] += m.end - m.start
     return render(request, "library/check.html", {"check": result, "passages": passages, "sources": sorted(sources.values(), key=lambda s: -s["characters"]),

@@ -33,18 +33,21 @@ def _record_body(record: Record) -> str:
     return f"{record.authors} {record.publisher} {record.keywords} {record.summary} {record.isbn}"
 
 
+def _entry(record: Record) -> SearchEntry:
+    return search.entry(SearchEntry.Kind.RECORD, record.pk, titles=[(record.title, record.language)], bodies=[(_record_body(record), record.language)],
+                        language=record.language, year=record.year)
+
+
 def records_add(*, actor: User, records: list[Record], reason: str) -> list[Record]:
     """Many new records at once (an import, the demo): inserted in bulk with their history and
     search entries; their ISBNs are checked by the caller."""
     created = bulk_create_recorded(records, Record, actor, reason=reason)
-    search.entries_add([SearchEntry(kind=SearchEntry.Kind.RECORD, object_id=r.pk, title_terms=search.terms(r.title, r.language),
-                                    body_terms=search.terms(_record_body(r), r.language), language=r.language, year=r.year) for r in created])
+    search.entries_add([_entry(r) for r in created])
     return created
 
 
 def record_index(record: Record) -> None:
-    search.entry_save(SearchEntry.Kind.RECORD, record.pk, titles=[(record.title, record.language)], bodies=[(_record_body(record), record.language)],
-                      language=record.language, year=record.year)
+    search.entry_save(_entry(record))
 
 
 @transaction.atomic

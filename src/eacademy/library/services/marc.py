@@ -61,22 +61,27 @@ def _record_from(marc: pymarc.Record) -> Record:
 @transaction.atomic
 def marc_import(*, actor: User, data: bytes) -> ImportReport:
     require_role(actor, LIBRARIANS)
-    report, records, seen = ImportReport(), [], set()
+    report, read = ImportReport(), []
     reader = pymarc.MARCReader(io.BytesIO(data), to_unicode=True, force_utf8=True, utf8_handling="strict")
     for number, marc in enumerate(reader, start=1):
         if marc is None:
             report.problems.append((number, _("the record is broken (%(reason)s)") % {"reason": type(reader.current_exception).__name__}))
             continue
         try:
-            record = _record_from(marc)
+            read.append((number, _record_from(marc)))
         except DomainError as exc:
             report.problems.append((number, " ".join(exc.messages)))
-            continue
-        if record.control_number and (record.control_number in seen or Record.objects.filter(control_number=record.control_number).exists()):
+    numbers = [r.control_number for _n, r in read if r.control_number]
+    seen = {n for i in range(0, len(numbers), 900) for n in Record.objects.filter(control_number__in=numbers[i:i + 900]).values_list("control_number", flat=True)}
+    records = []
+    for number, record in read:
+        if record.control_number in seen:
             report.problems.append((number, _("already in the catalogue (control number %(number)s)") % {"number": record.control_number}))
             continue
-        seen.add(record.control_number)
+        if record.control_number:
+            seen.add(record.control_number)
         records.append(record)
+    report.problems.sort()
     if not records and not report.problems:
         raise DomainError({"file": [_("The file holds no MARC21 records.")]})
     report.imported = len(records_add(actor=actor, records=records, reason=_("MARC21 import")))

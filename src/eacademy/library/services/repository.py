@@ -53,9 +53,9 @@ def _read(upload: Upload) -> tuple[str, str]:
 def work_index(work: Work) -> None:
     metadata = list(work.metadata.all())
     texts = [(f.text, f.language) for f in work.files.all()]
-    search.entry_save(SearchEntry.Kind.WORK, work.pk, titles=[(m.title, m.language) for m in metadata],
-                      bodies=[(f"{m.creators} {m.subjects} {m.description} {m.publisher}", m.language) for m in metadata] + texts,
-                      language=metadata[0].language, year=work.year, access=work.access)
+    search.entry_save(search.entry(SearchEntry.Kind.WORK, work.pk, titles=[(m.title, m.language) for m in metadata],
+                                   bodies=[(f"{m.creators} {m.subjects} {m.description} {m.publisher}", m.language) for m in metadata] + texts,
+                                   language=metadata[0].language, year=work.year, access=work.access))
 
 
 @transaction.atomic
