@@ -51,6 +51,10 @@ SECRET_KEY = env_str("SECRET_KEY") if PRODUCTION else env_str("SECRET_KEY", "") 
 if len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
 
+# Encrypts the private keys that sign the Academy's PDFs (core/signing.py). Its own secret, so
+# that changing SECRET_KEY (sessions, tokens) does not lock the keys away.
+SIGNING_KEY_PASSPHRASE = env_str("SIGNING_KEY_PASSPHRASE", "") or SECRET_KEY
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated) when EACADEMY_MODE=production.")
@@ -96,6 +100,7 @@ INSTALLED_APPS = [
     "eacademy.postgrad",
     "eacademy.distance",
     "eacademy.library",
+    "eacademy.governance",
     "eacademy.assessment",
     "eacademy.analytics",
     "eacademy.api",
@@ -378,7 +383,11 @@ LOGGING = {
                 "refusals": {"()": "eacademy.core.log_filters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["drop_request", "refusals"]}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
-    "loggers": {name: {"level": "WARNING"} for name in ("axes", "django.security", "weasyprint", "fontTools")},
+    "loggers": {
+        **{name: {"level": "WARNING"} for name in ("axes", "django.security", "weasyprint", "fontTools")},
+        # pyhanko names the signer of a PDF that fails verification: a person's name stays out of the log
+        **{name: {"level": "CRITICAL"} for name in ("pyhanko", "pyhanko_certvalidator")},
+    },
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -7,6 +7,7 @@ from eacademy.catalog.models import Competency, Discipline, Programme, Programme
 from eacademy.core.errors import DomainError
 from eacademy.core.roles import Role
 from eacademy.org.models import AcademyUnit, Agency
+from tests.governance.decisions import programme_decision
 from tests.querycount import page_queries
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_approval_records_the_examination_and_the_approver_and_freezes_the_versi
     version = _draft(persona)
     _complete(persona, version)
     head = persona(Role.HEAD_OF_DEPARTMENT)
-    services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="Соответствует.")
+    services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="Соответствует.", decision=programme_decision())
     version.refresh_from_db()
     assert (version.status, version.approved_by, version.reviewing_agency.code) == ("approved", head, "prosecutor")
     module = version.modules.get()
@@ -58,13 +59,13 @@ def test_a_change_makes_a_new_draft_and_approval_archives_the_old_version(person
     version = _draft(persona)
     _complete(persona, version)
     head = persona(Role.HEAD_OF_DEPARTMENT)
-    services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.first(), conclusion="Да.")
+    services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.first(), conclusion="Да.", decision=programme_decision())
     draft = services.version_start_draft(actor=persona(Role.METHODOLOGIST), programme=version.programme)
     assert draft.number == 2 and draft.modules.get().disciplines.get().seminars == 10
     assert draft.competencies.get().level == 2
     with pytest.raises(DomainError, match="already has a draft"):
         services.version_start_draft(actor=persona(Role.METHODOLOGIST), programme=version.programme)
-    services.version_approve(actor=head, version=draft, reviewing_agency=Agency.objects.first(), conclusion="Да.")
+    services.version_approve(actor=head, version=draft, reviewing_agency=Agency.objects.first(), conclusion="Да.", decision=programme_decision())
     assert list(version.programme.versions.order_by("number").values_list("status", flat=True)) == ["archived", "approved"]
 
 
@@ -78,7 +79,7 @@ def test_an_incomplete_draft_is_not_approved_and_stays_a_draft(persona, reviewin
         _complete(persona, version)
     with pytest.raises(DomainError, match=message):
         services.version_approve(actor=persona(Role.HEAD_OF_DEPARTMENT), version=version,
-                                 reviewing_agency=Agency.objects.first() if reviewing else None, conclusion=conclusion)
+                                 reviewing_agency=Agency.objects.first() if reviewing else None, conclusion=conclusion, decision=programme_decision())
     version.refresh_from_db()
     assert version.status == "draft" and version.approved_by is None
 
@@ -87,7 +88,7 @@ def test_a_methodologist_may_draft_but_not_approve(persona) -> None:
     version = _draft(persona)
     _complete(persona, version)
     with pytest.raises(DomainError, match="does not allow"):
-        services.version_approve(actor=persona(Role.METHODOLOGIST), version=version, reviewing_agency=Agency.objects.first(), conclusion="Да.")
+        services.version_approve(actor=persona(Role.METHODOLOGIST), version=version, reviewing_agency=Agency.objects.first(), conclusion="Да.", decision=programme_decision())
 
 
 @pytest.mark.parametrize("hours", [{}, {"lectures": 0}, {"lectures": -2}, {"lectures": 5000}, {"naps": 3}])
@@ -165,10 +166,10 @@ def test_a_postgraduate_programme_is_approved_only_with_whole_credits_reaching_i
     services.discipline_add(actor=methodologist, module=module, names=("", "Философия науки", ""), hours={"lectures": 60}, credits=100, component="compulsory", period=1)
     services.competency_set(actor=methodologist, version=version, competency=Competency.objects.get(code="professional"), level=2)
     with pytest.raises(DomainError) as refusal:
-        services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK")
+        services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK", decision=programme_decision())
     assert refusal.value.messages == ["The programme carries 100 credits; a Scientific-pedagogical master's programme of 24 months carries at least 120."]
     services.discipline_add(actor=methodologist, module=module, names=("", "Исследование", ""), hours={"independent": 600}, credits=20, component="compulsory", period=2)
-    assert services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK").status == "approved"
+    assert services.version_approve(actor=head, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="OK", decision=programme_decision()).status == "approved"
     in_service = _draft(persona, code="adv-credits")
     module = services.module_add(actor=methodologist, version=in_service, names=("", "Модуль", ""))
     with pytest.raises(DomainError, match="postgraduate programmes only"):

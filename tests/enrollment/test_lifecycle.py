@@ -69,11 +69,11 @@ def test_the_whole_lifecycle_writes_orders_and_history(persona) -> None:
     moved = services.enrollment_transfer(actor=methodologist, enrollment=enrollment, to_offering=second)
     (moved,) = services.enrollments_close(actor=methodologist, offering=second, graduates=[moved.pk])  # as graduation does, after the results
 
-    order = Order.objects.get(drafted_by=methodologist, status="draft")
+    order = Order.objects.get(drafted_by=methodologist, status="draft", kind="movement")
     actions = list(order.lines.filter(enrollment__person=listener, enrollment__offering__in=[offering, second]).values_list("action", flat=True))
     assert actions == ["enroll", "transfer", "expel", "restore", "leave", "restore", "transfer", "enroll", "complete"]
     assert list(order.lines.values_list("position", flat=True)) == list(range(1, order.lines.count() + 1))
-    last = Order.objects.filter(year=order.year).exclude(number=None).order_by("-number").values_list("number", flat=True).first() or 0
+    last = Order.objects.filter(kind="movement", year=order.year).exclude(number=None).order_by("-number").values_list("number", flat=True).first() or 0
     signed = services.order_sign(actor=rector, order=order)
     assert (signed.number, signed.signed_by) == (last + 1, rector)
     statuses = [h.status for h in enrollment.history.order_by("history_date", "history_id")]
@@ -158,7 +158,7 @@ def test_only_the_leadership_signs_and_only_once(persona) -> None:
     offering = _offering(persona)
     application = services.application_submit(actor=methodologist, offering=offering, person=_officers("prosecutor", 1)[0])
     services.application_accept(actor=methodologist, application=application)
-    order = Order.objects.get(drafted_by=methodologist, status="draft")
+    order = Order.objects.get(drafted_by=methodologist, status="draft", kind="movement")
     with pytest.raises(DomainError, match="does not allow"):
         services.order_sign(actor=methodologist, order=order)
     services.order_sign(actor=persona(Role.LEADERSHIP), order=order)

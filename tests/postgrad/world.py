@@ -14,6 +14,7 @@ from eacademy.org.models import AcademyUnit, Agency, Position
 from eacademy.people.models import Person, StaffMember
 from eacademy.postgrad import services
 from eacademy.postgrad.models import AcademicYear, Period, Student, Teaching
+from tests.governance.decisions import programme_decision
 
 # (key, cycle, component, period, credits)
 DISCIPLINES = [("A", Cycle.BASIC, Component.COMPULSORY, 1, 5), ("B", Cycle.BASIC, Component.COMPULSORY, 1, 4), ("C", Cycle.MAJOR, Component.ELECTIVE, 1, 3),
@@ -61,7 +62,7 @@ def build(persona, *, student_login: bool = True) -> World:
         disciplines[key] = catalog.discipline_add(actor=registrar, module=modules[cycle], names=(f"Пән {key} әңгіме", f"Дисциплина {key}", f"Discipline {key}"),
                                                   hours={"lectures": credits * 10, "independent": credits * 20}, credits=credits, component=component, period=period)
     catalog.competency_set(actor=registrar, version=version, competency=Competency.objects.get(code="professional"), level=2)
-    version = catalog.version_approve(actor=persona(Role.HEAD_OF_DEPARTMENT), version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="Одобрено")
+    version = catalog.version_approve(actor=persona(Role.HEAD_OF_DEPARTMENT), version=version, reviewing_agency=Agency.objects.get(code="prosecutor"), conclusion="Одобрено", decision=programme_decision())
     first = AcademicYear.objects.filter(starts_on__year=2010).first() or services.year_open(actor=registrar, starts_on=datetime.date(2010, 9, 1), ends_on=datetime.date(2011, 8, 31))
     second = services.year_open(actor=registrar, starts_on=datetime.date(2011, 9, 1), ends_on=datetime.date(2012, 8, 31))
     registration = datetime.date(2010, 8, 1), datetime.date(2010, 9, 10)

@@ -19,11 +19,12 @@ from eacademy.catalog.models import ProgrammeVersion
 from eacademy.core.models import User
 from eacademy.core.multilang import in_language
 from eacademy.core.roles import Role
-from eacademy.enrollment.models import Application, Enrollment, Order
+from eacademy.enrollment.models import Application, Enrollment
 from eacademy.evaluation import queries as evaluation_queries
 from eacademy.evaluation.models import Survey
 from eacademy.events.models import Registration
 from eacademy.exams.models import Attempt, Bank, Exam, Slot
+from eacademy.governance.models import Order
 from eacademy.journal.models import Certificate
 from eacademy.library import queries as library_queries
 from eacademy.people.queries import academy_unit_id_of, agency_id_of

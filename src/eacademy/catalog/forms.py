@@ -17,6 +17,8 @@ from eacademy.catalog.models import (
     StudyFormat,
     VersionCompetency,
 )
+from eacademy.governance import queries as governance_queries
+from eacademy.governance.models import AgendaItem
 from eacademy.org.models import AcademyUnit, Agency
 
 
@@ -77,5 +79,7 @@ class CompetencyForm(forms.Form):
 
 
 class ApprovalForm(forms.Form):
+    decision = forms.ModelChoiceField(label=_("decision of the Academic Council"), queryset=governance_queries.decisions_on(AgendaItem.Subject.PROGRAMME),
+                                      required=False)
     reviewing_agency = forms.ModelChoiceField(label=_("examined by (agency)"), queryset=Agency.objects.all(), required=False)
     conclusion = forms.CharField(label=_("conclusion of the employer's examination"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from eacademy.core.base import TrilingualName
+from eacademy.governance.models import Decision
 from eacademy.org.models import AcademyUnit, Agency
 
 
@@ -117,6 +118,9 @@ class ProgrammeVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("approved by")
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("approved by the decision")
+    )
 
     history = HistoricalRecords()
 

@@ -61,3 +61,16 @@ def course_end(version: ProgrammeVersion, starts_on: datetime.date) -> datetime.
 def credit_norm(version: ProgrammeVersion) -> CreditNorm | None:
     """The norm of credits for the version's kind and length; None for a programme in hours."""
     return CreditNorm.objects.filter(kind=version.programme.kind, study_months=int(version.study_months)).first()
+
+
+PRACTICAL_HOURS = ("seminars", "workshops", "internship")  # seminars and practicals, workshops, internship
+CONTACT_HOURS = ("lectures", *PRACTICAL_HOURS)  # consultations, independent work and control are neither
+
+
+def practice_hours() -> tuple[int, int]:
+    """The hours of practice-oriented work and of all taught work (lectures and practice) in the
+    programme versions now approved: seed 003's "practice-oriented materials, 70 % each year"."""
+    totals = Discipline.objects.filter(module__version__status=ProgrammeVersion.Status.APPROVED).aggregate(
+        **{field: Coalesce(Sum(field), Value(0)) for field in CONTACT_HOURS}
+    )
+    return sum(totals[f] for f in PRACTICAL_HOURS), sum(totals[f] for f in CONTACT_HOURS)

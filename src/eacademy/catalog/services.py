@@ -30,6 +30,8 @@ from eacademy.catalog.rules import APPROVERS, EDITORS
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.services import require_role
+from eacademy.governance import services as governance_services
+from eacademy.governance.models import AgendaItem, Council, Decision
 from eacademy.org.models import AcademyUnit, Agency
 
 LANGUAGES = ("kk", "ru", "en")
@@ -204,10 +206,10 @@ def competency_set(*, actor: User, version: ProgrammeVersion, competency: Compet
 
 @transaction.atomic
 def version_approve(
-    *, actor: User, version: ProgrammeVersion, reviewing_agency: Agency | None, conclusion: str
+    *, actor: User, version: ProgrammeVersion, reviewing_agency: Agency | None, conclusion: str, decision: Decision | None
 ) -> ProgrammeVersion:
-    """Approve a complete draft after the employers' examination; the approved version before it
-    is archived, and the new one can no longer change."""
+    """Approve a complete draft after the employers' examination, by the Academic Council's
+    decision; the approved version before it is archived, and the new one can no longer change."""
     require_role(actor, APPROVERS)
     version = ProgrammeVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != ProgrammeVersion.Status.DRAFT:
@@ -223,15 +225,20 @@ def version_approve(
         errors["__all__"] = [_("Say which competencies the programme develops.")]
     elif version.programme.kind in CREDIT_KINDS:
         errors.update(_credit_errors(version))
+    try:
+        governance_services.decision_require(decision, council=Council.Kind.ACADEMIC, subject=AgendaItem.Subject.PROGRAMME)
+    except DomainError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise DomainError(errors)
+    version.decision = decision
     ProgrammeVersion.objects.filter(programme=version.programme, status=ProgrammeVersion.Status.APPROVED).update(
         status=ProgrammeVersion.Status.ARCHIVED
     )
     version.status = ProgrammeVersion.Status.APPROVED
     version.reviewing_agency, version.review_conclusion = reviewing_agency, conclusion.strip()
     version.approved_by, version.approved_at = actor, timezone.now()
-    version.save(update_fields=["status", "reviewing_agency", "review_conclusion", "approved_by", "approved_at"])
+    version.save(update_fields=["status", "reviewing_agency", "review_conclusion", "approved_by", "approved_at", "decision"])
     return version
 
 

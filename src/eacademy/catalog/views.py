@@ -30,7 +30,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     programme = get_object_or_404(Programme.objects.select_related("department", "entering_agency"), pk=pk)
-    versions = list(queries.versions_visible_to(user).filter(programme=programme))
+    versions = list(queries.versions_visible_to(user).filter(programme=programme).select_related("decision__item__meeting__council"))
     if not versions:
         return render(request, "404.html", status=404)
     wanted = request.GET.get("version")
@@ -158,7 +158,8 @@ def version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return _draft_action(
         request, version,
         lambda: services.version_approve(actor=signed_in_user(request), version=version,
-                                         reviewing_agency=form.cleaned_data["reviewing_agency"], conclusion=form.cleaned_data["conclusion"]),
+                                         reviewing_agency=form.cleaned_data["reviewing_agency"], conclusion=form.cleaned_data["conclusion"],
+                                         decision=form.cleaned_data["decision"]),
         _("The version is approved."),
     )
 

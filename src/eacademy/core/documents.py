@@ -27,8 +27,26 @@ def pdf_bytes(template: str, context: dict[str, object]) -> bytes:
     return HTML(string=html, base_url=str(FONTS)).write_pdf()
 
 
+def pdf_bytes_bilingual(template: str, context: dict[str, object]) -> bytes:
+    """The document in Kazakh, then in Russian, in one PDF: how an order is signed and kept."""
+    from django.utils import translation
+    from weasyprint import HTML
+
+    documents = []
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            html = render_to_string(template, {**context, "fonts_url": FONTS.as_uri()})
+        documents.append(HTML(string=html, base_url=str(FONTS)).render())
+    return documents[0].copy([page for document in documents for page in document.pages]).write_pdf()
+
+
 def pdf_response(template: str, context: dict[str, object], filename: str) -> HttpResponse:
-    response = HttpResponse(pdf_bytes(template, context), content_type="application/pdf")
+    return pdf_file_response(pdf_bytes(template, context), filename)
+
+
+def pdf_file_response(data: bytes, filename: str) -> HttpResponse:
+    """A PDF made before (a signed document is served as it was signed, byte for byte)."""
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -95,6 +95,41 @@ class ApiToken(models.Model):
         return "ea_" + secrets.token_urlsafe(32)
 
 
+class SigningKey(models.Model):
+    """A key that signs the Academy's PDFs (PAdES): a signer's own, or the Academy's seal (no
+    user) for documents issued in numbers (certificates, transcripts, contracts). The private
+    key is kept encrypted with SIGNING_KEY_PASSPHRASE; see core/signing.py."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, null=True, blank=True, related_name="signing_key", verbose_name=_("signer"))
+    certificate = models.TextField(_("certificate (PEM)"))
+    chain = models.TextField(_("issuers' certificates (PEM)"), blank=True)
+    private_key = models.TextField(_("private key (encrypted PEM)"), editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("signing key")
+        verbose_name_plural = _("signing keys")
+        constraints = [models.UniqueConstraint(fields=["user"], condition=models.Q(user__isnull=True), name="core_one_seal")]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() if self.user else str(_("The Academy's seal"))
+
+
+class TrustedAuthority(models.Model):
+    """A certificate authority whose signatures the verification page accepts (the national
+    authority's roots, or the Academy's own)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    certificate = models.TextField(_("certificate (PEM)"))
+
+    class Meta:
+        verbose_name = _("trusted certificate authority")
+        verbose_name_plural = _("trusted certificate authorities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class GradeScale(models.Model):
     """A grading scale as data: its bands turn points (0–100) into a letter, a grade point and
     a word. Pass/fail, Kazakhstan's point-letter scale and the five-point scale are seeded."""

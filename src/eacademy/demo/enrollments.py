@@ -9,8 +9,9 @@ from django.db import transaction
 from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.models import User
 from eacademy.enrollment import services
-from eacademy.enrollment.models import Application, Enrollment, Order
+from eacademy.enrollment.models import Application, Enrollment
 from eacademy.enrollment.queries import listener_category
+from eacademy.governance.models import Order
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 

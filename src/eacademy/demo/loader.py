@@ -28,6 +28,7 @@ from eacademy.demo.distance import load_demo_distance
 from eacademy.demo.enrollments import load_demo_enrollments
 from eacademy.demo.events import load_demo_events
 from eacademy.demo.exams import load_demo_exams
+from eacademy.demo.governance import load_demo_councils, load_demo_governance
 from eacademy.demo.history import load_demo_history
 from eacademy.demo.internships import load_demo_internship
 from eacademy.demo.journal import load_demo_journal
@@ -260,7 +261,8 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         user.save(update_fields=["first_name", "last_name"])
     load_catalog_reference()
     users = {u.username: u for u in User.objects.filter(username__in=[username for username, _role, _place in DEMO_LOGINS])}
-    programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"])
+    programme_decision = load_demo_councils(users=users)
+    programmes = load_demo_programmes(rng=rng, methodologist=users["methodologist"], head=users["head"], decision=programme_decision)
     plan = load_demo_plan(rng=rng, methodologist=users["methodologist"])
     enrollments = load_demo_enrollments(rng=rng, users=users)
     load_demo_exams(rng=rng, users=users)
@@ -283,6 +285,7 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
     postgraduate = load_demo_postgrad(people=people.make, users=users)
     online = load_demo_distance(users=users)
     library = load_demo_library(users=users)
+    governance = load_demo_governance(rng=random.Random(f"governance-{seed}"), users=users)
     # Every demo login signs in with the published demo password: hashed once (a hash takes a
     # tenth of a second by design), not once a login.
     User.objects.filter(username__in=DEMO_PASSWORD_LOGINS).update(password=make_password(DEMO_PASSWORD))
@@ -307,4 +310,5 @@ def load_demo(*, scale_name: str, seed: int) -> dict[str, int]:
         **postgraduate,
         **online,
         **library,
+        **governance,
     }

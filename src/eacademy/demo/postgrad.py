@@ -18,6 +18,8 @@ from eacademy.catalog.models import Competency, Component, Cycle, Discipline, Pr
 from eacademy.core import services as core_services
 from eacademy.core.models import User
 from eacademy.core.roles import Role
+from eacademy.governance import queries as governance_queries
+from eacademy.governance.models import AgendaItem
 from eacademy.org.models import AcademyUnit, Agency, Position
 from eacademy.people.models import Person, StaffMember
 from eacademy.postgrad import queries
@@ -88,7 +90,8 @@ def _programme(actor: User, leader: User, code: str, kind: str, months: int, dep
         catalog.discipline_add(actor=actor, module=modules[cycle], names=discipline_names, hours=_hours(credits), credits=credits, component=component, period=period)
     catalog.competency_set(actor=actor, version=version, competency=Competency.objects.get(code="professional"), level=3)
     return catalog.version_approve(actor=leader, version=version, reviewing_agency=Agency.objects.get(code="prosecutor"),
-                                   conclusion="Программа соответствует потребностям практики.")
+                                   conclusion="Программа соответствует потребностям практики.",
+                                   decision=governance_queries.decisions_on(AgendaItem.Subject.PROGRAMME).first())
 
 
 def _doctoral() -> list[tuple[str, str, int, int, Names]]:

@@ -7,6 +7,7 @@ from django.db import transaction
 from eacademy.catalog import services
 from eacademy.catalog.models import Competency, Programme, ProgrammeKind, RecruitTrack, VersionCompetency
 from eacademy.core.models import User
+from eacademy.governance.models import Decision
 from eacademy.org.models import AcademyUnit, Agency
 
 # (code, kind, department code, entering agency code or "", (kk, ru, en))
@@ -76,7 +77,7 @@ RESERVE_MODULES = [
 
 
 @transaction.atomic
-def load_demo_programmes(*, rng: random.Random, methodologist: User, head: User) -> int:
+def load_demo_programmes(*, rng: random.Random, methodologist: User, head: User, decision: Decision) -> int:
     units = {u.code: u for u in AcademyUnit.objects.all()}
     agencies = {a.code: a for a in Agency.objects.all()}
     competencies = list(Competency.objects.all())
@@ -98,5 +99,5 @@ def load_demo_programmes(*, rng: random.Random, methodologist: User, head: User)
             services.competency_set(actor=methodologist, version=version, competency=competency, level=rng.choice(VersionCompetency.Level.values))
         reviewer = agencies[entering] if entering else agencies["prosecutor"]
         services.version_approve(actor=head, version=version, reviewing_agency=reviewer,
-                                 conclusion="Программа соответствует потребностям практики.")
+                                 conclusion="Программа соответствует потребностям практики.", decision=decision)
     return Programme.objects.count()

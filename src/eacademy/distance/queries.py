@@ -232,3 +232,12 @@ def threads_of(offering_id: int, section_id: int | None = None) -> QuerySet[Thre
     """A forum's threads, the latest active first, with their number of posts: one query."""
     threads = Thread.objects.filter(offering_id=offering_id).select_related("author__person", "section").annotate(replies=Count("posts"))
     return threads.filter(section_id=section_id) if section_id else threads
+
+
+def digital_courses(year: int) -> tuple[int, int]:
+    """Of the courses that start in a year, how many run partly or wholly online in the system (an
+    online section, an assignment or an online lesson), and how many there are: the
+    digitalisation share of the educational process (seed 003, task 1.3)."""
+    offerings = Offering.objects.filter(starts_on__year=year)
+    online = offerings.filter(Q(sections__isnull=False) | Q(assignments__isnull=False) | Q(lessons__online_meeting__isnull=False)).distinct()
+    return online.count(), offerings.count()

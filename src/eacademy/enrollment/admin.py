@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from eacademy.enrollment.models import Application, Enrollment, Order
+from eacademy.enrollment.models import Application, Enrollment
+from eacademy.governance.models import Order
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):

@@ -156,18 +156,18 @@ def _require_orders(request: HttpRequest) -> None:
 @paginate
 def list_orders(request: HttpRequest):
     _require_orders(request)
-    return queries.orders().prefetch_related("lines")
+    return queries.orders(signed_in_user(request)).prefetch_related("lines")
 
 
 @router.get("/orders/{order_id}/", response=OrderOut)
 def get_order(request: HttpRequest, order_id: Id):
     _require_orders(request)
-    return get_object_or_404(queries.orders().prefetch_related("lines"), pk=order_id)
+    return get_object_or_404(queries.orders(signed_in_user(request)).prefetch_related("lines"), pk=order_id)
 
 
 @router.post("/orders/{order_id}/sign/", response=OrderOut)
 def sign_order(request: HttpRequest, order_id: Id):
     _require_orders(request)
-    order = get_object_or_404(queries.orders(), pk=order_id)
+    order = get_object_or_404(queries.orders(signed_in_user(request)), pk=order_id)
     services.order_sign(actor=signed_in_user(request), order=order)
-    return get_object_or_404(queries.orders().prefetch_related("lines"), pk=order_id)
+    return get_object_or_404(queries.orders(signed_in_user(request)).prefetch_related("lines"), pk=order_id)

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from eacademy.governance.models import Order
 from eacademy.people.models import Person
 from eacademy.planning.models import Offering
 
@@ -65,44 +65,6 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return str(_("Group %(number)s") % {"number": self.number})
-
-
-class Order(models.Model):
-    """A Rector's order: drafted by a methodologist, signed by the leadership; its lines are the
-    enrollment transitions it authorises."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SIGNED = "signed", _("Signed")
-
-    class Kind(models.TextChoices):
-        MOVEMENT = "movement", _("On the movement of listeners")
-        ADMISSION = "admission", _("On admission to postgraduate study")
-
-    year = models.PositiveSmallIntegerField(_("year"))
-    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MOVEMENT)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("drafted by"))
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("signed by"))
-    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-year", "-number", "-id"]
-        verbose_name = _("order")
-        verbose_name_plural = _("orders")
-        constraints = [
-            models.UniqueConstraint(fields=["year", "number"], name="enrollment_order_number_unique"),
-            models.CheckConstraint(
-                condition=models.Q(status="draft") | models.Q(number__isnull=False, signed_by__isnull=False, signed_at__isnull=False),
-                name="enrollment_signed_order_complete",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"№ {self.number}/{self.year}" if self.number else str(_("Draft order"))
 
 
 class Enrollment(models.Model):

@@ -9,8 +9,10 @@ from django.db.models import Count, Q, QuerySet, Sum
 from eacademy.catalog.models import ListenerCategory
 from eacademy.core.models import User
 from eacademy.core.roles import Role
-from eacademy.enrollment.models import Application, Enrollment, Order, OrderLine
+from eacademy.enrollment.models import Application, Enrollment, OrderLine
 from eacademy.enrollment.rules import ROSTER_READERS
+from eacademy.governance import queries as governance_queries
+from eacademy.governance.models import Order
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
 from eacademy.planning.models import Offering
@@ -151,8 +153,9 @@ def agency_quota_use(agency_id: int, year: int) -> list[dict[str, object]]:
     return [{"offering": o, "seats": o.seats, **counts.get(o.pk, empty)} for o in offerings]
 
 
-def orders() -> QuerySet[Order]:
-    return Order.objects.select_related("drafted_by", "signed_by").annotate(line_count=Count("lines"))
+def orders(user: User) -> QuerySet[Order]:
+    """Orders on the movement of listeners that the user may read."""
+    return governance_queries.orders_visible_to(user).filter(kind=Order.Kind.MOVEMENT).annotate(line_count=Count("lines"))
 
 
 def order_lines(order: Order) -> QuerySet[OrderLine]:

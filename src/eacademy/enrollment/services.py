@@ -13,16 +13,20 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from eacademy.core import names
+from eacademy.core.documents import pdf_bytes_bilingual
 from eacademy.core.errors import DomainError
 from eacademy.core.history import save_by
 from eacademy.core.iin import parse_iin
 from eacademy.core.models import User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
+from eacademy.enrollment import queries
 from eacademy.enrollment.imports import NominationRow
-from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, Order, OrderLine
+from eacademy.enrollment.models import ACTIVE_APPLICATION_STATES, Application, Enrollment, Group, OrderLine
 from eacademy.enrollment.queries import listener_category, seats
-from eacademy.enrollment.rules import PLANNERS, SIGNERS
+from eacademy.enrollment.rules import PLANNERS
+from eacademy.governance import services as governance_services
+from eacademy.governance.models import Order
 from eacademy.org.models import Agency, AgencyUnit, Position
 from eacademy.people.models import Person
 from eacademy.people.queries import agency_id_of
@@ -263,30 +267,17 @@ def _changed(course: str, change: object) -> str:
 
 
 @transaction.atomic
-def order_open(*, actor: User, kind: str) -> Order:
-    """A new draft order of a kind whose lines another app keeps (admission: postgrad's)."""
-    require_role(actor, PLANNERS)
-    if kind == Order.Kind.MOVEMENT or kind not in Order.Kind.values:
-        raise DomainError(_("Orders on the movement of listeners are drafted by the movements themselves."))
-    return _create(Order, actor, year=timezone.localdate().year, drafted_by=actor, kind=kind)
-
-
-@transaction.atomic
-def order_sign(*, actor: User, order: Order, persons: int | None = None) -> Order:
-    """Sign and number a draft. An order whose lines another app keeps is signed through that
-    app's service, which passes how many persons the order names (`persons`)."""
-    require_role(actor, SIGNERS)
+def order_sign(*, actor: User, order: Order) -> Order:
+    """Sign an order on the movement of listeners: governance numbers it, prints it with its
+    lines and signs the PDF with the signer's key."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status != Order.Status.DRAFT:
-        raise DomainError(_("The order is already signed."))
-    if order.kind != Order.Kind.MOVEMENT and persons is None:
-        raise DomainError(_("An order on admission is signed on the page of its admission round."))
-    if not (order.lines.exists() if order.kind == Order.Kind.MOVEMENT else persons):
-        raise DomainError(_("An order without lines cannot be signed."))
-    last = Order.objects.select_for_update().filter(year=order.year).aggregate(last=Max("number"))["last"] or 0
-    order.number, order.status, order.signed_by, order.signed_at = last + 1, Order.Status.SIGNED, actor, timezone.now()
-    _save(order, actor, ["number", "status", "signed_by", "signed_at"])
-    return order
+    if order.kind != Order.Kind.MOVEMENT:
+        raise DomainError(_("This order is signed on the page that keeps its lines."))
+    lines = list(queries.order_lines(order))
+    return governance_services.order_sign(
+        actor=actor, order=order, named=len(lines),
+        render=lambda signed: pdf_bytes_bilingual("enrollment/order_pdf.html", {"order": signed, "lines": lines}),
+    )
 
 
 # --- Enrollment transitions --------------------------------------------------------------------

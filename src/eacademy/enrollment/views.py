@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eacademy.core.access import role_required, signed_in, signed_in_user
-from eacademy.core.documents import pdf_response
+from eacademy.core.documents import pdf_file_response, pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.numbers import as_id, id_or_404
 from eacademy.core.pages import act_and_return
@@ -17,7 +17,7 @@ from eacademy.core.roles import Role
 from eacademy.enrollment import queries, services
 from eacademy.enrollment.forms import NominateForm
 from eacademy.enrollment.imports import read_nominations
-from eacademy.enrollment.models import Application, Enrollment, Group, Order
+from eacademy.enrollment.models import Application, Enrollment, Group
 from eacademy.enrollment.rules import NOMINATORS, ORDER_READERS, PLANNERS, ROSTER_READERS, SIGNERS
 from eacademy.org.models import Agency
 from eacademy.people.models import Person
@@ -187,26 +187,30 @@ def enrollment_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORDER_READERS)
 def order_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "enrollment/order_list.html", {"orders": queries.orders()[:200], "can_sign": signed_in_user(request).has_role(*SIGNERS)})
+    return render(request, "enrollment/order_list.html", {"orders": queries.orders(signed_in_user(request))[:200],
+                                                          "can_sign": signed_in_user(request).has_role(*SIGNERS)})
 
 
 @role_required(*ORDER_READERS)
 def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    order = get_object_or_404(queries.orders(), pk=pk)
+    order = get_object_or_404(queries.orders(signed_in_user(request)), pk=pk)
     return render(request, "enrollment/order_detail.html", {"order": order, "lines": queries.order_lines(order), "can_sign": signed_in_user(request).has_role(*SIGNERS)})
 
 
 @role_required(*SIGNERS)
 @require_POST
 def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    order = get_object_or_404(Order, pk=pk)
+    order = get_object_or_404(queries.orders(signed_in_user(request)), pk=pk)
     return act_and_return(request, lambda: services.order_sign(actor=signed_in_user(request), order=order), _("The order is signed."), f"/enrollment/orders/{pk}/")
 
 
 @role_required(*ORDER_READERS)
 def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    order = get_object_or_404(queries.orders(), pk=pk)
-    return pdf_response("enrollment/order_pdf.html", {"order": order, "lines": queries.order_lines(order)}, f"order-{order.number or 'draft'}-{order.year}.pdf")
+    order = get_object_or_404(queries.orders(signed_in_user(request)), pk=pk)
+    filename = f"order-{order.number or 'draft'}-{order.year}.pdf"
+    if order.signed_pdf:
+        return pdf_file_response(bytes(order.signed_pdf), filename)
+    return pdf_response("enrollment/order_pdf.html", {"order": order, "lines": queries.order_lines(order)}, filename)
 
 
 @role_required(*NOMINATORS)

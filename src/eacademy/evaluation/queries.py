@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,12 +33,15 @@ from eacademy.core.roles import Role
 from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import (
     AgencyYearFigures,
+    Answer,
     CourseFigures,
     CourseRating,
     FollowUp,
     InspectionDeficiencies,
     ReserveAppointment,
     RollupStamp,
+    Survey,
+    SurveyQuestion,
 )
 from eacademy.org.models import AcademyUnit, Agency, AgencyHeadcount
 from eacademy.planning.models import Offering
@@ -349,3 +352,15 @@ def follow_ups_addressed_to(user: User) -> QuerySet[FollowUp]:
         return FollowUp.objects.none()
     return FollowUp.objects.filter(head_email__iexact=user.email, answered_at__isnull=True, expires_at__gt=timezone.now()).select_related(
         "enrollment__person", "enrollment__offering__version__programme").order_by("sent_at", "pk")
+
+
+def climate_by_year() -> dict[int, tuple[float, int]]:
+    """The staff's mean answer (1–5) to the moral and psychological climate survey of each year,
+    and how many answered."""
+    rows = (
+        Answer.objects.filter(question__survey__kind=Survey.Kind.CLIMATE, question__kind=SurveyQuestion.Kind.LIKERT, number__isnull=False)
+        .annotate(year=ExtractYear("question__survey__closes_at"))
+        .values("year")
+        .annotate(mean=Avg("number"), answered=Count("response", distinct=True))
+    )
+    return {row["year"]: (float(row["mean"]), row["answered"]) for row in rows}

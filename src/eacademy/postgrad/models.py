@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from eacademy.catalog.models import Discipline, ProgrammeVersion
 from eacademy.core.models import GradeBand
-from eacademy.enrollment.models import Order
+from eacademy.governance.models import Order
 from eacademy.people.models import Person, StaffMember
 
 

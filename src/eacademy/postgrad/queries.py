@@ -189,6 +189,11 @@ def ranked(admission: AdmissionRound) -> list[Ranked]:
 IMPLEMENTATION_TARGET = {2019: 0.5, 2020: 0.6, 2021: 0.7, 2022: 0.8, 2023: 0.9}
 
 
+def admitted_in_order(admission: AdmissionRound) -> list[Ranked]:
+    """The admitted applicants as the admission order lists them: in the order of the ranked list."""
+    return [r for r in ranked(admission) if r.applicant.status == Applicant.Status.ADMITTED]
+
+
 def implementation_target(year: int) -> float | None:
     if year < min(IMPLEMENTATION_TARGET):
         return None

@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 
 from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog.models import CREDIT_KINDS, Component, Discipline, ProgrammeVersion
+from eacademy.core.documents import pdf_bytes_bilingual
 from eacademy.core.errors import DomainError, NotAllowed
 from eacademy.core.grade_scales import band_for
 from eacademy.core.history import delete_by, save_by
 from eacademy.core.models import GradeBand, User
 from eacademy.core.roles import Role
 from eacademy.core.services import notification_send, require_role
-from eacademy.enrollment import services as enrollment_services
-from eacademy.enrollment.models import Order
+from eacademy.governance import services as governance_services
+from eacademy.governance.models import Order
 from eacademy.people.models import Person, StaffMember
 from eacademy.postgrad import queries
 from eacademy.postgrad.models import (
@@ -166,7 +167,7 @@ def admission_order_draft(*, actor: User, admission: AdmissionRound) -> Order:
     admitted = [r.applicant for r in ranked if r.eligible][: admission.places]
     if not admitted:
         raise DomainError(_("No applicant has every document and every examination passed."))
-    order = enrollment_services.order_open(actor=actor, kind=Order.Kind.ADMISSION)
+    order = governance_services.order_open(actor=actor, kind=Order.Kind.ADMISSION)
     for r in ranked:
         r.applicant.status = Applicant.Status.ADMITTED if r.applicant in admitted else Applicant.Status.NOT_ADMITTED
         save_by(r.applicant, actor, update_fields=["status"])
@@ -177,13 +178,17 @@ def admission_order_draft(*, actor: User, admission: AdmissionRound) -> Order:
 
 @transaction.atomic
 def admission_order_sign(*, actor: User, admission: AdmissionRound) -> list[Student]:
-    """Sign the admission order (the enrollment app numbers it); the admitted become students
+    """Sign the admission order (governance numbers it and signs its PDF); the admitted become students
     with an individual plan holding the programme's compulsory disciplines."""
     admission = AdmissionRound.objects.select_for_update(of=("self",)).select_related("order", "version").get(pk=admission.pk)
     if admission.order is None:
         raise DomainError(_("Draft the admission order first."))
     admitted = list(admission.applicants.filter(status=Applicant.Status.ADMITTED).select_related("person__user"))
-    order = enrollment_services.order_sign(actor=actor, order=admission.order, persons=len(admitted))
+    printed = queries.admitted_in_order(admission)
+    order = governance_services.order_sign(
+        actor=actor, order=admission.order, named=len(admitted),
+        render=lambda signed: pdf_bytes_bilingual("postgrad/admission_order.pdf.html", {"round": admission, "order": signed, "admitted": printed}),
+    )
     students = []
     role = Group.objects.get(name=Role.STUDENT)
     for applicant in admitted:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog.models import Component
 from eacademy.core.access import role_required, signed_in_user
-from eacademy.core.documents import dated_filename, pdf_response
+from eacademy.core.documents import dated_filename, pdf_file_response, pdf_response
 from eacademy.core.errors import DomainError
 from eacademy.core.models import User
 from eacademy.core.pages import act_and_return, form_errors_from
@@ -45,7 +45,6 @@ from eacademy.postgrad.forms import (
 from eacademy.postgrad.models import (
     AcademicYear,
     AdmissionRound,
-    Applicant,
     Dissertation,
     Mark,
     Milestone,
@@ -286,9 +285,10 @@ def admission_order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     admission = get_object_or_404(AdmissionRound.objects.select_related("version__programme", "year", "order__signed_by"), pk=pk)
     if admission.order is None:
         raise Http404(_("The admission order is not drafted yet."))
-    admitted = [r for r in queries.ranked(admission) if r.applicant.status == Applicant.Status.ADMITTED]
-    return pdf_response("postgrad/admission_order.pdf.html", {"round": admission, "admitted": admitted},
-                        dated_filename("admission-order", admission.order.number or "draft", admission.order.year, extension="pdf"))
+    filename = dated_filename("admission-order", admission.order.number or "draft", admission.order.year, extension="pdf")
+    if admission.order.signed_pdf:
+        return pdf_file_response(bytes(admission.order.signed_pdf), filename)
+    return pdf_response("postgrad/admission_order.pdf.html", {"round": admission, "order": admission.order, "admitted": queries.admitted_in_order(admission)}, filename)
 
 
 @role_required(*REGISTRARS)
