@@ -5,6 +5,7 @@ from eacademy.analytics import views as analytics_views
 from eacademy.api.main import api
 from eacademy.core import views as core_views
 from eacademy.evaluation import views as evaluation_views
+from eacademy.governance import views as governance_views
 from eacademy.journal import views as journal_views
 from eacademy.timetable import views as timetable_views
 
@@ -49,6 +50,8 @@ urlpatterns = [
     path("postgrad/", include("eacademy.postgrad.urls")),
     path("distance/", include("eacademy.distance.urls")),
     path("library/", include("eacademy.library.urls")),
+    path("governance/", include("eacademy.governance.urls")),
+    path("verify-signature/", governance_views.verify, name="signature_verify"),
     path("staff/", include("eacademy.staff.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

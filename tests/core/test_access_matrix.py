@@ -37,11 +37,18 @@ from eacademy.distance.services import assignments as distance_assignments
 from eacademy.distance.services import forum as distance_forum
 from eacademy.distance.services import packages as distance_packages
 from eacademy.enrollment import services as enrollment_services
-from eacademy.enrollment.models import Enrollment, Order
+from eacademy.enrollment.models import Enrollment
 from eacademy.evaluation.models import FollowUp, Survey
 from eacademy.events.models import Event, Expert, Registration
 from eacademy.events.rules import ORGANISERS as EVENT_ORGANISERS
 from eacademy.events.rules import READERS as EVENT_READERS
+from eacademy.governance import services as governance_services
+from eacademy.governance.models import Appeal, Decision, EducationalEvent, Measure, Meeting, Order, Proposal
+from eacademy.governance.rules import PROPOSERS as GOV_PROPOSERS
+from eacademy.governance.rules import READERS as GOV_READERS
+from eacademy.governance.rules import SECRETARIES as GOV_SECRETARIES
+
+GOV_OFFICIAL_READERS = (Role.LEADERSHIP, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT)  # the demo's penalty order: its list and its visa
 from eacademy.exams import attempts as exam_attempts
 from eacademy.exams import bank as exam_bank
 from eacademy.exams.models import Bank, Exam, QuestionFile, Slot
@@ -418,6 +425,36 @@ EXPECTATIONS = {
     "library:violations": Expect(allowed(*LIBRARY_REGISTRARS)),
     "library:decide": Expect(allowed(*LIBRARY_REGISTRARS, ok=405), url=lambda s: f"/library/violations/{s['lib_violation'].pk}/decide/"),
     "library:reading": Expect(signed_in(), url=lambda s: f"/library/reading/{s['discipline'].pk}/"),
+    "governance:councils": Expect(allowed(*GOV_READERS)),
+    "governance:council": Expect(allowed(*GOV_READERS), url=lambda s: s["gov_meeting"].council.get_absolute_url()),
+    "governance:member_remove": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/councils/{s['gov_meeting'].council_id}/members/1/remove/"),
+    "governance:meeting": Expect(allowed(*GOV_READERS), url=lambda s: s["gov_meeting"].get_absolute_url()),
+    "governance:attendance": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"{s['gov_meeting'].get_absolute_url()}attendance/"),
+    "governance:decide": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/items/{s['gov_decision'].item_id}/decide/"),
+    "governance:extract": Expect(allowed(*GOV_READERS), url=lambda s: f"/governance/decisions/{s['gov_decision'].pk}/extract.pdf"),
+    "governance:orders": Expect(signed_in()),
+    "governance:order_new": Expect(allowed(*GOV_SECRETARIES)),
+    # An order "for official use" is read only by the roles on its list (leadership, methodologist) and by those named on it (the head's
+    # visa): every other role gets 404, the administrator too. Who reads an ordinary order is in tests/governance/test_orders.py.
+    "governance:order": Expect(allowed(*GOV_OFFICIAL_READERS, denied=404), url=lambda s: f"/governance/orders/{s['gov_secret'].pk}/"),
+    "governance:order_pdf": Expect(allowed(*GOV_OFFICIAL_READERS, denied=404), url=lambda s: f"/governance/orders/{s['gov_secret'].pk}/pdf/"),
+    "governance:order_edit": Expect(allowed(R.METHODOLOGIST, **{R.ADMINISTRATOR: 404}), url=lambda s: f"/governance/orders/{s['gov_secret'].pk}/edit/"),
+    "governance:order_route": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/orders/{s['gov_secret'].pk}/route/"),
+    "governance:order_sign": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"/governance/orders/{s['gov_secret'].pk}/sign/"),
+    "governance:visa": Expect(signed_in(ok=405), url=lambda s: f"/governance/visas/{s['gov_secret'].visas.first().pk}/"),
+    "governance:appeals": Expect(signed_in()),
+    "governance:overdue": Expect(allowed(*GOV_READERS)),
+    "governance:appeal": Expect(allowed(*GOV_READERS, R.HEAD_OF_DEPARTMENT, denied=404), url=lambda s: s["gov_appeal"].get_absolute_url()),
+    "governance:appeal_extend": Expect(allowed(R.LEADERSHIP, ok=405), url=lambda s: f"{s['gov_appeal'].get_absolute_url()}extend/"),
+    "governance:appeal_document": Expect(allowed(*GOV_READERS, R.HEAD_OF_DEPARTMENT, denied=404), url=lambda s: f"{s['gov_appeal'].get_absolute_url()}answer.pdf"),
+    "governance:calendar": Expect(allowed(*GOV_READERS)),
+    "governance:quality": Expect(allowed(*GOV_READERS)),
+    "governance:progress": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/quality/measure/{s['gov_measure'].pk}/"),
+    "governance:proposals": Expect(allowed(*GOV_PROPOSERS)),
+    "governance:proposal_decide": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/proposals/{s['gov_proposal'].pk}/decide/"),
+    "governance:education": Expect(allowed(*GOV_READERS)),
+    "governance:education_report": Expect(allowed(*GOV_SECRETARIES, ok=405), url=lambda s: f"/governance/education/{s['gov_event'].pk}/report/"),
+    "signature_verify": Expect(everyone()),
     "catalog:programme_list": Expect(signed_in()),
     "catalog:programme_create": Expect(allowed(*PROGRAMME_EDITORS)),
     "catalog:programme_detail": Expect(signed_in(), url=lambda s: s["version"].programme.get_absolute_url()),
@@ -441,8 +478,8 @@ ADMIN_EXCEPTIONS = {
     f"admin:assessment_reveal_{view}": {R.ADMINISTRATOR: 403} for view in ("add", "delete")
 } | {
     # Applications, enrollments and orders change only through the services (orders, history).
-    f"admin:enrollment_{model}_{view}": {R.ADMINISTRATOR: 403}
-    for model in ("application", "enrollment", "order")
+    f"admin:{model}_{view}": {R.ADMINISTRATOR: 403}
+    for model in ("enrollment_application", "enrollment_enrollment", "governance_order")
     for view in ("add", "delete")
 }
 
@@ -534,7 +571,21 @@ def _samples(persona) -> dict[str, object]:
         "lib_open_work": Work.objects.filter(access="open").exclude(files=None).first(),
         "lib_check": Check.objects.get(document__author__user=persona(R.STUDENT)),
         "lib_violation": Violation.objects.first(),
+        "gov_meeting": Meeting.objects.filter(council__kind="academic").first(),
+        "gov_decision": Decision.objects.filter(item__subject="programme").first(),
+        "gov_secret": Order.objects.get(kind="penalty", official_use=True),
+        "gov_appeal": _answered_appeal(persona),
+        "gov_measure": Measure.objects.first(),
+        "gov_proposal": Proposal.objects.filter(status="submitted").first(),
+        "gov_event": EducationalEvent.objects.first(),
     }
+
+
+def _answered_appeal(persona) -> Appeal:
+    """An appeal assigned to the head of department, answered with a document."""
+    appeal = Appeal.objects.filter(assignee=persona(R.HEAD_OF_DEPARTMENT), status="open").order_by("received_on").first()
+    return governance_services.appeal_answer(actor=persona(R.METHODOLOGIST), appeal=appeal, answer="Разъяснено.", document=b"%PDF-1.4 answer",
+                                             filename="answer.pdf", answered_on=appeal.received_on)
 
 
 SHARDS = 2  # the matrix is walked in two halves, one per test worker

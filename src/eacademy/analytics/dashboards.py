@@ -14,11 +14,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from eacademy.analytics.charts import bar_chart, line_chart
+from eacademy.catalog import queries as catalog_queries
 from eacademy.catalog.models import ProgrammeKind
 from eacademy.core.documents import Percent
+from eacademy.distance import queries as distance_queries
 from eacademy.evaluation import queries as indicators
 from eacademy.evaluation.queries import Filters, Sums
 from eacademy.events import queries as events_queries
+from eacademy.governance import queries as governance_queries
 from eacademy.postgrad import queries as postgrad_queries
 from eacademy.staff import queries as staff_queries
 
@@ -152,6 +155,10 @@ def main(filters: Filters, years: list[int]) -> Dashboard:
     staff_cards, staff_section = _staff(filters, years)
     board.cards += staff_cards
     board.sections.append(staff_section)
+    if not (filters.agency_id or filters.programme_id or filters.department_id):  # the Academy's own strategy: quality, digital, climate
+        quality_cards, quality_section = _quality(filters.year or max(years, default=timezone.localdate().year), years)
+        board.cards += quality_cards
+        board.sections.append(quality_section)
     if not (filters.agency_id or filters.programme_id):  # postgraduate study is the Academy's own, not an agency's
         postgrad_cards, postgrad_section = _postgrad(filters.year or max(years, default=timezone.localdate().year))
         board.cards += postgrad_cards
@@ -176,6 +183,49 @@ def _postgrad(year: int) -> tuple[list[Card], Section]:
         [[Cell(programme), Cell(admitted), Cell(n)] for programme, admitted, n in figures.by_programme],
         bar_chart(_("Students by overall GPA"), [label for label, _n in figures.gpa_bands], {_("Students"): [n for _label, n in figures.gpa_bands]}),
         _("The chart shows the studying students by their overall GPA, weighted by credits."),
+    )
+    return cards, section
+
+
+def _quality(year: int, years: list[int]) -> tuple[list[Card], Section]:
+    """Seed 003's quality indicators: the practice-oriented share of the approved programmes'
+    taught hours (≥ 70 %), the IQAA recommendations fulfilled (90–95 %), the digitalisation share
+    of the year's courses (30 → 70 %), and the staff's climate survey by year (favourable)."""
+    practical, taught = catalog_queries.practice_hours()
+    practice = practical / taught if taught else None
+    iqaa = governance_queries.iqaa_fulfilment()
+    low, high = governance_queries.IQAA_TARGET
+    digital = {y: distance_queries.digital_courses(y) for y in years}
+    climate = indicators.climate_by_year()
+
+    def digital_share(y: int) -> float | None:
+        online, total = digital[y] if y in digital else distance_queries.digital_courses(y)
+        return online / total if total else None
+
+    digital_goal, digital_now = staff_queries.target(distance_queries.DIGITAL_TARGET, year), digital_share(year)
+    mood = climate.get(year) or climate.get(year - 1)  # the survey of the year, or the one before it
+    cards = [
+        Card(_("Practice-oriented share of the programmes' hours"), _percent(practice), f"≥ {catalog_queries.PRACTICE_TARGET:.0%}",
+             None if practice is None else practice >= catalog_queries.PRACTICE_TARGET, _share(practice)),
+        Card(_("IQAA recommendations fulfilled"), _percent(iqaa.share), f"{low:.0%}–{high:.0%}", None if iqaa.share is None else iqaa.share >= low,
+             _share(iqaa.share)),
+        Card(_("Digitalisation of the courses of %(year)s") % {"year": year}, _percent(digital_now),
+             "" if digital_goal is None else f"≥ {digital_goal:.0%}", None if digital_goal is None or digital_now is None else digital_now >= digital_goal,
+             _share(digital_now)),
+        Card(_("Staff climate (1–5)"), "—" if mood is None else f"{mood[0]:.2f}", f"≥ {indicators.CLIMATE_FAVOURABLE}",
+             None if mood is None else mood[0] >= indicators.CLIMATE_FAVOURABLE, None if mood is None else mood[0]),
+    ]
+    rows = [[Cell(y), _ratio(digital_share(y)), _ratio(staff_queries.target(distance_queries.DIGITAL_TARGET, y)),
+             _mean(climate[y][0] if y in climate else None), Cell(climate[y][1] if y in climate else 0)] for y in years]
+    section = Section(
+        _("Quality, digitalisation and climate"),
+        [_("Year"), _("Courses with an online part"), _("Target"), _("Staff climate (1–5)"), _("Staff who answered")], rows,
+        line_chart(_("Digitalisation of the courses"), [str(y) for y in years], {_("Courses with an online part"): [digital_share(y) for y in years]},
+                   percent=True, range_=(0, 1)),
+        _("Practice-oriented hours are seminars and practicals, workshops and internships, of all taught hours (with the lectures) of the approved "
+          "programmes: %(practical)s of %(taught)s. A course counts as digital when it has an online section, an assignment or an online lesson. "
+          "The climate is favourable at a mean of %(favourable)s or more.") % {"practical": practical, "taught": taught,
+                                                                              "favourable": indicators.CLIMATE_FAVOURABLE},
     )
     return cards, section
 

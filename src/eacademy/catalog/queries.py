@@ -65,6 +65,7 @@ def credit_norm(version: ProgrammeVersion) -> CreditNorm | None:
 
 PRACTICAL_HOURS = ("seminars", "workshops", "internship")  # seminars and practicals, workshops, internship
 CONTACT_HOURS = ("lectures", *PRACTICAL_HOURS)  # consultations, independent work and control are neither
+PRACTICE_TARGET = 0.70  # seed 003, task 1.1: "for each year will be 70 %"
 
 
 def practice_hours() -> tuple[int, int]:

@@ -12,6 +12,19 @@ from eacademy.core.models import ApiToken, User
 from eacademy.core.roles import Role
 
 
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """Records that change only through the services, which write their history (enrollments, orders)."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 class RoleFilter(admin.SimpleListFilter):
     """The groups are the roles, named by their codes: listed by the roles' names instead."""
 

@@ -6,7 +6,7 @@ from eacademy.core.roles import Role
 
 # The work, in its order: plan → enrol → teach → assess → evaluate; campus; administration.
 GROUPS = [("plan", _("Planning")), ("enrol", _("Enrolment")), ("teach", _("Teaching")), ("assess", _("Assessment")),
-          ("evaluate", _("Evaluation")), ("campus", _("Campus")), ("admin", _("Administration"))]
+          ("evaluate", _("Evaluation")), ("campus", _("Campus")), ("govern", _("Governance")), ("admin", _("Administration"))]
 
 # (label, url name, group, roles that see it; empty = every signed-in user)
 _NAVIGATION = [
@@ -15,7 +15,7 @@ _NAVIGATION = [
     (_("Training needs"), "planning:need_list", "plan", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.AGENCY_COORDINATOR)),
     (_("Applications"), "enrollment:applications", "enrol", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.AGENCY_COORDINATOR, Role.HEAD_OF_DEPARTMENT, Role.LEADERSHIP)),
     (_("My courses"), "enrollment:my_courses", "enrol", ()),
-    (_("Orders"), "enrollment:order_list", "enrol", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
+    (_("Orders on listeners"), "enrollment:order_list", "enrol", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
     (_("Timetable"), "timetable:overview", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
     (_("My timetable"), "timetable:my", "teach", (Role.LISTENER, Role.LECTURER)),
     (_("Journal"), "journal:group_list", "teach", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.HEAD_OF_DEPARTMENT, Role.LECTURER, Role.LEADERSHIP)),
@@ -46,6 +46,14 @@ _NAVIGATION = [
     (_("Library"), "library:index", "teach", ()),
     (_("Circulation desk"), "library:desk", "teach", (Role.ADMINISTRATOR, Role.LIBRARIAN)),
     (_("Academic honesty"), "library:violations", "evaluate", (Role.ADMINISTRATOR, Role.METHODOLOGIST)),
+    (_("Orders and visas"), "governance:orders", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.LECTURER,
+                                                           Role.ACCOUNTANT, Role.LIBRARIAN)),
+    (_("Councils"), "governance:councils", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
+    (_("Appeals"), "governance:appeals", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT, Role.LECTURER)),
+    (_("Quality and strategy"), "governance:quality", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
+    (_("Proposals and best practices"), "governance:proposals", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP, Role.HEAD_OF_DEPARTMENT,
+                                                                         Role.LECTURER, Role.LIBRARIAN, Role.ACCOUNTANT, Role.DORMITORY_OFFICER)),
+    (_("Educational work"), "governance:education", "govern", (Role.ADMINISTRATOR, Role.METHODOLOGIST, Role.LEADERSHIP)),
     (_("Administration"), "admin:index", "admin", (Role.ADMINISTRATOR,)),
 ]
 

@@ -354,6 +354,9 @@ def follow_ups_addressed_to(user: User) -> QuerySet[FollowUp]:
         "enrollment__person", "enrollment__offering__version__programme").order_by("sent_at", "pk")
 
 
+CLIMATE_FAVOURABLE = 3.5  # seed 003, task 3.1 asks for a climate "assessed as favourable" each year: a mean above the scale's middle, with room
+
+
 def climate_by_year() -> dict[int, tuple[float, int]]:
     """The staff's mean answer (1–5) to the moral and psychological climate survey of each year,
     and how many answered."""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from eacademy.core import signing
 from eacademy.core.documents import pdf_bytes_bilingual
 from eacademy.core.errors import DomainError, NotAllowed
-from eacademy.core.history import save_by
+from eacademy.core.history import bulk_create_recorded, save_by
 from eacademy.core.models import User
 from eacademy.core.services import notification_send, require_role
 from eacademy.governance import queries
@@ -231,7 +231,8 @@ def visa_decide(*, actor: User, visa: Visa, agree: bool, comment: str = "") -> V
     return save_by(visa, actor)
 
 
-def _render(order: Order) -> bytes:
+def order_print(order: Order) -> bytes:
+    """The order as printed and signed: in Kazakh, then in Russian, with its visas."""
     return pdf_bytes_bilingual("governance/order.pdf.html", {"order": order, "visas": order.visas.select_related("visor", "unit"), "official_use": order.official_use})
 
 
@@ -256,7 +257,7 @@ def order_sign(*, actor: User, order: Order, named: int | None = None, render: C
         raise DomainError(_("The order cannot be signed before every visa on its route is given."))
     last = Order.objects.select_for_update().filter(kind=order.kind, year=order.year).aggregate(last=Max("number"))["last"] or 0
     order.number, order.status, order.signed_by, order.signed_at = last + 1, Order.Status.SIGNED, actor, timezone.now()
-    order.signed_pdf = signing.sign_pdf((render or _render)(order), key=key, reason=str(order))
+    order.signed_pdf = signing.sign_pdf((render or order_print)(order), key=key, reason=str(order))
     save_by(order, actor, update_fields=["number", "status", "signed_by", "signed_at", "signed_pdf"])
     for user in order.concerned.all():
         notification_send(user=user, message=partial(_published, str(order), order.title), url=f"/governance/orders/{order.pk}/")
@@ -290,7 +291,7 @@ def calendar_fill(*, actor: User | None, year: int) -> int:
         CalendarDay(date=day, name=name[:200], kind=CalendarDay.Kind.HOLIDAY if day in named else CalendarDay.Kind.DAY_OFF)
         for day, name in sorted(with_moves.items()) if day not in have
     ]
-    CalendarDay.objects.bulk_create(days)
+    bulk_create_recorded(days, CalendarDay, actor, reason="holidays package")
     return len(days)
 
 
@@ -461,3 +462,13 @@ def educational_event_report(*, actor: User, event: EducationalEvent, status: st
     save_by(event, actor)
     event.participants.set(list(participants))
     return event
+
+
+@transaction.atomic
+def educational_event_plan(*, actor: User, title: str, direction: str, held_on: datetime.date, unit: AcademyUnit) -> EducationalEvent:
+    require_role(actor, SECRETARIES)
+    if direction not in EducationalEvent.Direction.values:
+        raise DomainError({"direction": [_("Choose the direction of the work.")]})
+    if not title.strip():
+        raise DomainError({"title": [_("Name the event.")]})
+    return save_by(EducationalEvent(title=title.strip(), direction=direction, held_on=held_on, unit=unit), actor)
