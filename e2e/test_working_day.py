@@ -138,6 +138,7 @@ def test_the_direct_head_evaluates_his_officer(page) -> None:
 def test_the_head_approves_a_programme_draft(page) -> None:
     sign_in(page, "head")
     _task(page, "drafts").locator("li a").first.click()
+    page.select_option("#id_decision", index=1)  # the Academic Council's decision on the programmes
     page.select_option("#id_reviewing_agency", index=1)
     page.fill("#id_conclusion", "Программа согласована с Генеральной прокуратурой.")
     page.get_by_test_id("approve").click()

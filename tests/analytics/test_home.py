@@ -17,7 +17,7 @@ WORK = [
     (Role.LISTENER, ["tests", "lessons", "certificates"]),
     (Role.LECTURER, ["teaching"]),
     (Role.METHODOLOGIST, ["academy-applications", "banks"]),
-    (Role.HEAD_OF_DEPARTMENT, ["drafts"]),
+    (Role.HEAD_OF_DEPARTMENT, ["drafts", "visas"]),
     (Role.AGENCY_COORDINATOR, ["nominate"]),
     (Role.DIRECT_HEAD, ["follow-ups"]),
     (Role.EXPERT, ["ratings"]),

@@ -108,7 +108,7 @@ def test_an_order_for_official_use_is_read_only_by_the_roles_on_its_list_and_tho
     draft = client_as(Role.LEADERSHIP).get(f"/governance/orders/{order.pk}/pdf/")
     assert draft.status_code == 200
     pages = PdfReader(io.BytesIO(draft.content)).pages
-    assert all("Қызмет бабында пайдалану үшін" in p.extract_text() or "Для служебного пользования" in p.extract_text() for p in pages)  # every page
+    assert all("Қызметтік пайдалану үшін" in p.extract_text() or "Для служебного пользования" in p.extract_text() for p in pages)  # every page
 
 
 def _signed(persona) -> Order:

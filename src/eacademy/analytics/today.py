@@ -24,7 +24,7 @@ from eacademy.evaluation import queries as evaluation_queries
 from eacademy.evaluation.models import Survey
 from eacademy.events.models import Registration
 from eacademy.exams.models import Attempt, Bank, Exam, Slot
-from eacademy.governance.models import Order
+from eacademy.governance import queries as governance_queries
 from eacademy.journal.models import Certificate
 from eacademy.library import queries as library_queries
 from eacademy.people.queries import academy_unit_id_of, agency_id_of
@@ -194,11 +194,12 @@ def _dormitory(user: User) -> list[Task]:
 
 
 def _leadership(user: User) -> list[Task]:
-    count, drafts = _first(Order.objects.filter(status=Order.Status.DRAFT).order_by("pk"))
+    count, drafts = _first(governance_queries.awaiting_signature())
     leave = LeaveRequest.objects.filter(status=LeaveRequest.Status.REQUESTED)
     return [
-        Task("orders", _("Orders awaiting your signature"), count, reverse("enrollment:order_list"), _("Orders"),
-             [Item(str(o), reverse("enrollment:order_detail", args=[o.pk])) for o in drafts], _("No order is waiting.")),
+        Task("orders", _("Orders awaiting your signature"), count, reverse("governance:orders"), _("Orders and visas"),
+             [Item(f"{o.get_kind_display()}: {o.title}" if o.title_ru else str(o.get_kind_display()), o.get_absolute_url()) for o in drafts],
+             _("No order is waiting.")),
         Task("leave", _("Leave requests to decide"), leave.count(), reverse("campus:leave"), _("Leave passes"), empty=_("No request is waiting.")),
     ]
 
@@ -232,10 +233,19 @@ _BY_ROLE: list[tuple[str, Callable[[User], list[Task]]]] = [
 ]
 
 
+def _visas(user: User) -> Task:
+    count, orders = _first(governance_queries.visas_asked_of(user))
+    return Task("visas", _("Draft orders awaiting your visa"), count, reverse("governance:orders"), _("Orders and visas"),
+                [Item(o.title, o.get_absolute_url()) for o in orders])
+
+
 def tasks_for(user: User) -> list[Task]:
     tasks: dict[str, Task] = {}
     for role, build in _BY_ROLE:
         if user.has_role(role):
             for task in build(user):
                 tasks.setdefault(task.key, task)
+    visas = _visas(user)  # whatever the role: the head of any unit concerned is asked
+    if visas.count:
+        tasks[visas.key] = visas
     return list(tasks.values())

@@ -203,7 +203,7 @@ def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
                         {"contract": contract, "lines": lines, "places": queries.contract_places(contract), "total": total,
                          "words": money.in_words(total, contract.language), "academy": queries.academy(),
                          "payment_days": settings.PAYMENT_DAYS},
-                        dated_filename("contract", f"{contract.number}-{contract.year}", extension="pdf"))
+                        dated_filename("contract", f"{contract.number}-{contract.year}", extension="pdf"), sealed_as=str(contract))
 
 
 @role_required(*CONTRACT_READERS)

@@ -40,8 +40,15 @@ def pdf_bytes_bilingual(template: str, context: dict[str, object]) -> bytes:
     return documents[0].copy([page for document in documents for page in document.pages]).write_pdf()
 
 
-def pdf_response(template: str, context: dict[str, object], filename: str) -> HttpResponse:
-    return pdf_file_response(pdf_bytes(template, context), filename)
+def pdf_response(template: str, context: dict[str, object], filename: str, *, sealed_as: str = "") -> HttpResponse:
+    """The PDF of a template; `sealed_as` names a document the Academy issues (a certificate, a
+    transcript, a contract), signed with its seal."""
+    data = pdf_bytes(template, context)
+    if sealed_as:
+        from eacademy.core.signing import seal_pdf  # cryptography is loaded only for documents that are signed
+
+        data = seal_pdf(data, reason=sealed_as)
+    return pdf_file_response(data, filename)
 
 
 def pdf_file_response(data: bytes, filename: str) -> HttpResponse:

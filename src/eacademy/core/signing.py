@@ -85,12 +85,29 @@ class Authority:
             .add_extension(_usage(sign_certificates=False), critical=True)
             .sign(self.key, hashes.SHA256())
         )
-        encrypted = key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(settings.SIGNING_KEY_PASSPHRASE.encode()),
-        )
-        SigningKey.objects.filter(user=user).delete()
-        return SigningKey.objects.create(user=user, certificate=_pem(certificate), chain=_pem(self.certificate), private_key=encrypted.decode())
+        return _store(user, key, certificate, [self.certificate])
+
+
+def _store(user: User | None, key: object, certificate: x509.Certificate, chain: list[x509.Certificate]) -> SigningKey:
+    encrypted = key.private_bytes(  # type: ignore[attr-defined]
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.BestAvailableEncryption(settings.SIGNING_KEY_PASSPHRASE.encode()),
+    )
+    SigningKey.objects.filter(user=user).delete()
+    return SigningKey.objects.create(user=user, certificate=_pem(certificate), chain="".join(_pem(c) for c in chain), private_key=encrypted.decode())
+
+
+def import_pkcs12(user: User | None, data: bytes, password: bytes | None) -> SigningKey:
+    """A signer's key and certificate from a PKCS#12 file (.p12, .pfx), as certificate
+    authorities hand them out; kept encrypted with SIGNING_KEY_PASSPHRASE."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        key, certificate, chain = pkcs12.load_key_and_certificates(data, password)
+    except ValueError as exc:
+        raise DomainError(_("The file is not a PKCS#12 key, or the password is wrong.")) from exc
+    if key is None or certificate is None:
+        raise DomainError(_("The PKCS#12 file holds no key with its certificate."))
+    return _store(user, key, certificate, list(chain))
 
 
 def key_of(user: User | None) -> SigningKey:
@@ -118,6 +135,13 @@ def sign_pdf(pdf: bytes, *, key: SigningKey, reason: str) -> bytes:
     )
     metadata = signers.PdfSignatureMetadata(field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, reason=reason[:200], md_algorithm="sha256")
     return signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer).getvalue()
+
+
+def seal_pdf(pdf: bytes, *, reason: str) -> bytes:
+    """A document the Academy issues in numbers (a certificate, a transcript, a contract) signed
+    with its seal; unsigned while the Academy has no seal (`eacademy signing import --seal`)."""
+    key = SigningKey.objects.filter(user=None).first()
+    return sign_pdf(pdf, key=key, reason=reason) if key else pdf
 
 
 @dataclass(frozen=True)

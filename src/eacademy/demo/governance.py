@@ -1,6 +1,7 @@
 """The demo's governance: the councils and the Academic Council's meeting that approves the
 programmes (loaded before them), signing keys from a demo certificate authority, then orders of
-several kinds on their routes, appeals around a holiday, the strategy's action plan, the IQAA
+several kinds on their routes (one signed, one awaiting the Rector's signature, one for official use
+awaiting the head's visa), appeals around a holiday, the strategy's action plan, the IQAA
 recommendations (18 of 20 fulfilled: 90 %), proposals and the plan of educational work."""
 
 import datetime
@@ -112,6 +113,8 @@ def load_demo_governance(*, rng: random.Random, users: dict[str, User]) -> dict[
         decision=decision,
     )
     services.visa_route_set(actor=secretary, order=approval, route=[(users["head"], units["ivt-supervision"]), (users["admin"], units["academy"])])
+    for visa in approval.visas.all():  # agreed: it waits for the Rector's signature
+        services.visa_decide(actor=visa.visor, visa=visa, agree=True)
 
     # appeals: answered in time, one extended, one overdue, the others running
     channels, subjects = Appeal.Channel.values, ["О порядке зачисления на курсы", "О выдаче дубликата удостоверения", "О проживании в общежитии",

@@ -9,9 +9,16 @@ from eacademy.governance.rules import OFFICIAL_ROLES
 from eacademy.org.models import AcademyUnit
 
 
-def _staff() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=_("member of the staff"), queryset=User.objects.filter(is_active=True, groups__name__in=STAFF_ROLES)
-                                  .distinct().order_by("last_name", "first_name"))
+class StaffChoiceField(forms.ModelChoiceField):
+    """A member of the staff named with his login: two people may share a name."""
+
+    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+        return f"{obj.get_full_name() or obj.username} ({obj.username})"
+
+
+def _staff() -> StaffChoiceField:
+    return StaffChoiceField(label=_("member of the staff"), queryset=User.objects.filter(is_active=True, groups__name__in=STAFF_ROLES)
+                            .distinct().order_by("last_name", "first_name"))
 
 
 class MemberForm(forms.Form):

@@ -3,10 +3,21 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from eacademy.core.models import User
-from eacademy.governance.models import Appeal, CalendarDay, Council, Decision, Measure, Meeting, Order, Progress, Recommendation
+from eacademy.governance.models import (
+    Appeal,
+    CalendarDay,
+    Council,
+    Decision,
+    Measure,
+    Meeting,
+    Order,
+    Progress,
+    Recommendation,
+    Visa,
+)
 from eacademy.governance.rules import READERS, SECRETARIES
 
 # --- Councils ----------------------------------------------------------------------------------
@@ -52,8 +63,18 @@ def orders_visible_to(user: User) -> QuerySet[Order]:
     return Order.objects.filter(pk__in=ids).select_related("drafted_by", "signed_by")
 
 
-def order_pdf_visible(user: User, order: Order) -> bool:
-    return orders_visible_to(user).filter(pk=order.pk).exists()
+def awaiting_signature() -> QuerySet[Order]:
+    """Drafts the leadership can sign now: every visa of the route given (an order on the
+    movement of listeners needs none); admission orders are signed on their round's page."""
+    unfinished = Visa.objects.filter(order=OuterRef("pk")).exclude(status=Visa.Status.AGREED)
+    routed = Visa.objects.filter(order=OuterRef("pk"))
+    return (Order.objects.filter(status=Order.Status.DRAFT).exclude(kind=Order.Kind.ADMISSION).exclude(Exists(unfinished))
+            .filter(Q(kind=Order.Kind.MOVEMENT) | Exists(routed)).order_by("pk"))
+
+
+def visas_asked_of(user: User) -> QuerySet[Order]:
+    """Draft orders whose route waits for the user's visa."""
+    return Order.objects.filter(status=Order.Status.DRAFT, visas__visor=user, visas__status=Visa.Status.PENDING).order_by("pk")
 
 
 # --- Working days and appeals ------------------------------------------------------------------

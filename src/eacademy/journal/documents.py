@@ -55,7 +55,8 @@ def protocol_xlsx(certification: Certification) -> HttpResponse:
 
 
 def transcript_pdf(data: Transcript) -> HttpResponse:
-    return pdf_response("journal/transcript_pdf.html", {"transcript": data}, dated_filename("transcript", f"person-{data.person.pk}", extension="pdf"))
+    return pdf_response("journal/transcript_pdf.html", {"transcript": data}, dated_filename("transcript", f"person-{data.person.pk}", extension="pdf"),
+                        sealed_as=str(_("Transcript")))
 
 
 def transcript_xlsx(data: Transcript) -> HttpResponse:

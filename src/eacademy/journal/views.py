@@ -12,6 +12,7 @@ from eacademy.core.access import public, role_required, signed_in, signed_in_use
 from eacademy.core.errors import DomainError
 from eacademy.core.numbers import id_or_404
 from eacademy.core.pages import act_and_return, form_errors_from, next_url
+from eacademy.core.signing import seal_pdf
 from eacademy.core.uploads import read_upload
 from eacademy.enrollment.models import Enrollment
 from eacademy.exams.models import Exam
@@ -239,7 +240,7 @@ def batch_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = _holder_or_reader(request, pk)
-    response = HttpResponse(certificates.as_pdf([certificate]), content_type="application/pdf")
+    response = HttpResponse(seal_pdf(certificates.as_pdf([certificate]), reason=str(certificate)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.series}-{certificate.number:05d}-{certificate.year}.pdf"'
     return response
 

@@ -204,7 +204,7 @@ def _document(request: HttpRequest, pk: int, template: str, name: str) -> HttpRe
         record = queries.student_record(student)
         context = {"student": student, "record": record, "norm": catalog_queries.credit_norm(student.version), "language": language, "today": timezone.localdate(),
                    "dissertation": getattr(student, "dissertation", None), "in_service": journal_queries.transcript(student.person)}
-        return pdf_response(template, context, dated_filename(name, f"student-{student.pk}", language, extension="pdf"))
+        return pdf_response(template, context, dated_filename(name, f"student-{student.pk}", language, extension="pdf"), sealed_as=name)
 
 
 @role_required(*READERS)
