@@ -28,7 +28,7 @@ def test_a_council_decision_approves_a_programme_and_the_signed_order_verifies(p
 
     go(page, "Советы")
     page.get_by_role("link", name="Учёный совет").click()
-    page.fill("#id_held_on", datetime.date.today().isoformat())
+    page.fill("#id_held_on", datetime.datetime.now(datetime.UTC).date().isoformat())
     page.get_by_test_id("plan-meeting").click()
     page.select_option("#id_subject", "programme")
     page.fill("#id_title", f"Об утверждении новой версии программы «{PROGRAMME}»")

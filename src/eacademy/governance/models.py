@@ -25,7 +25,7 @@ class Council(models.Model):
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, unique=True)
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum, % of members"), default=67, help_text=_("A meeting decides only when at least this share of the members is present.")
+        _("quorum, per cent of the members"), default=67, help_text=_("A meeting decides only when at least this share of the members is present.")
     )
 
     history = HistoricalRecords()

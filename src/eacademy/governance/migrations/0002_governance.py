@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('academic', 'Academic Council'), ('sci_method', 'Scientific and Methodological Council'), ('acad_method', 'Academic and Methodological Council'), ('students', "Council of master's and doctoral students")], max_length=12, unique=True, verbose_name='kind')),
-                ('quorum_percent', models.PositiveSmallIntegerField(default=67, help_text='A meeting decides only when at least this share of the members is present.', verbose_name='quorum, % of members')),
+                ('quorum_percent', models.PositiveSmallIntegerField(default=67, help_text='A meeting decides only when at least this share of the members is present.', verbose_name='quorum, per cent of the members')),
             ],
             options={
                 'verbose_name': 'council',
@@ -215,7 +215,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('academic', 'Academic Council'), ('sci_method', 'Scientific and Methodological Council'), ('acad_method', 'Academic and Methodological Council'), ('students', "Council of master's and doctoral students")], db_index=True, max_length=12, verbose_name='kind')),
-                ('quorum_percent', models.PositiveSmallIntegerField(default=67, help_text='A meeting decides only when at least this share of the members is present.', verbose_name='quorum, % of members')),
+                ('quorum_percent', models.PositiveSmallIntegerField(default=67, help_text='A meeting decides only when at least this share of the members is present.', verbose_name='quorum, per cent of the members')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
