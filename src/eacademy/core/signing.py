@@ -121,6 +121,7 @@ def key_of(user: User | None) -> SigningKey:
 
 def sign_pdf(pdf: bytes, *, key: SigningKey, reason: str) -> bytes:
     """The PDF with a PAdES signature (B-B level) of the whole document by `key`."""
+    # pyHanko is imported by the few requests that sign or verify, not by every process start
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore

@@ -12,7 +12,7 @@ from eacademy.org.models import AcademyUnit
 class StaffChoiceField(forms.ModelChoiceField):
     """A member of the staff named with his login: two people may share a name."""
 
-    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: User) -> str:
         return f"{obj.get_full_name() or obj.username} ({obj.username})"
 
 

@@ -5,6 +5,7 @@ of educational work)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -210,8 +211,6 @@ class Order(models.Model):
 
     @property
     def title(self) -> str:
-        from django.utils.translation import get_language
-
         return (self.title_kk if (get_language() or "")[:2] == "kk" else "") or self.title_ru or str(self.get_kind_display())
 
 

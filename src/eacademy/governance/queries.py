@@ -18,7 +18,7 @@ from eacademy.governance.models import (
     Recommendation,
     Visa,
 )
-from eacademy.governance.rules import READERS, SECRETARIES
+from eacademy.governance.rules import READERS
 
 # --- Councils ----------------------------------------------------------------------------------
 
@@ -137,7 +137,3 @@ def action_plan_fulfilment(year: int) -> Fulfilment:
     """The measures due in a year and those done."""
     counts = Measure.objects.filter(deadline__year=year).aggregate(done=Count("id", filter=Q(status=Progress.DONE)), total=Count("id"))
     return Fulfilment(counts["done"], counts["total"])
-
-
-def can_manage(user: User) -> bool:
-    return user.has_role(*SECRETARIES)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from eacademy.core import signing
 from eacademy.core.documents import pdf_bytes_bilingual
 from eacademy.core.errors import DomainError, NotAllowed
-from eacademy.core.history import bulk_create_recorded, save_by
+from eacademy.core.history import bulk_create_recorded, delete_by, save_by
 from eacademy.core.models import User
 from eacademy.core.services import notification_send, require_role
 from eacademy.governance import queries
@@ -52,8 +52,6 @@ def member_set(*, actor: User, council: Council, user: User, role: str) -> Membe
 @transaction.atomic
 def member_remove(*, actor: User, member: Member) -> None:
     require_role(actor, SECRETARIES)
-    from eacademy.core.history import delete_by
-
     delete_by(member, actor)
 
 

@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -432,8 +431,7 @@ def education(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("governance:education")
     year = timezone.localdate().year
-    events = EducationalEvent.objects.filter(held_on__gte=datetime.date(year - 1, 9, 1)).select_related("unit").prefetch_related(
-        Prefetch("participants"))
+    events = EducationalEvent.objects.filter(held_on__gte=datetime.date(year - 1, 9, 1)).select_related("unit").prefetch_related("participants")
     student_council = Council.objects.filter(kind=Council.Kind.STUDENTS).first()
     return render(request, "governance/education.html", {"events": events, "form": form, "report_form": EventReportForm(),
                                                          "student_council": student_council, "can_manage": user.has_role(*SECRETARIES)},
