@@ -40,8 +40,8 @@ def test_the_iqaa_share_on_the_demo_is_eighteen_of_twenty_and_moves_with_each_re
     assert 'data-testid="iqaa-share">90 %' in leadership.get("/governance/quality/").content.decode()
     pending = Recommendation.objects.exclude(status=Progress.DONE).first()
     with pytest.raises(DomainError, match="Give the evidence"):
-        services.recommendation_save(actor=persona(Role.METHODOLOGIST), recommendation=pending, status=Progress.DONE, evidence="")
-    services.recommendation_save(actor=persona(Role.METHODOLOGIST), recommendation=pending, status=Progress.DONE, evidence="Отчёт утверждён.")
+        services.progress_record(actor=persona(Role.METHODOLOGIST), item=pending, status=Progress.DONE, evidence="")
+    services.progress_record(actor=persona(Role.METHODOLOGIST), item=pending, status=Progress.DONE, evidence="Отчёт утверждён.")
     assert queries.iqaa_fulfilment().share == 19 / 20
 
 

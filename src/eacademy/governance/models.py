@@ -358,18 +358,26 @@ class Progress(models.TextChoices):
     NOT_DONE = "not_done", _("Not done")
 
 
-class Measure(models.Model):
-    """A measure of the strategy's action plan, under its goal and task, with the unit
-    responsible, the deadline and the evidence of its fulfilment (monitored by the Academic
-    Council)."""
+class Monitored(models.Model):
+    """What the Academy monitors: the unit responsible, the deadline, how far it has come and the
+    evidence that it is done."""
 
-    goal = models.CharField(_("goal"), max_length=300)
-    task = models.CharField(_("task"), max_length=300)
-    text = models.TextField(_("measure"))
     unit = models.ForeignKey(AcademyUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit responsible"))
     deadline = models.DateField(_("deadline"))
     status = models.CharField(_("status"), max_length=8, choices=Progress.choices, default=Progress.PLANNED)
     evidence = models.TextField(_("evidence of fulfilment"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Measure(Monitored):
+    """A measure of the strategy's action plan, under its goal and task (monitored by the
+    Academic Council)."""
+
+    goal = models.CharField(_("goal"), max_length=300)
+    task = models.CharField(_("task"), max_length=300)
+    text = models.TextField(_("measure"))
 
     history = HistoricalRecords()
 
@@ -382,16 +390,12 @@ class Measure(models.Model):
         return self.text[:80]
 
 
-class Recommendation(models.Model):
+class Recommendation(Monitored):
     """A recommendation of the external accreditation (IQAA) for the post-accreditation period."""
 
     code = models.CharField(_("number"), max_length=20, unique=True)
     standard = models.CharField(_("standard"), max_length=200)
     text = models.TextField(_("recommendation"))
-    unit = models.ForeignKey(AcademyUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit responsible"))
-    deadline = models.DateField(_("deadline"))
-    status = models.CharField(_("status"), max_length=8, choices=Progress.choices, default=Progress.PLANNED)
-    evidence = models.TextField(_("evidence of fulfilment"), blank=True)
 
     history = HistoricalRecords()
 

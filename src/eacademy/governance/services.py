@@ -24,13 +24,12 @@ from eacademy.governance.models import (
     Decision,
     EducationalEvent,
     Extension,
-    Measure,
     Meeting,
     Member,
+    Monitored,
     Order,
     Progress,
     Proposal,
-    Recommendation,
     Visa,
 )
 from eacademy.governance.rules import OFFICIAL_ROLES, PROPOSERS, SECRETARIES, SIGNERS
@@ -402,21 +401,13 @@ def _progress(status: str, evidence: str) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def measure_save(*, actor: User, measure: Measure, status: str, evidence: str) -> Measure:
+def progress_record(*, actor: User, item: Monitored, status: str, evidence: str) -> Monitored:
+    """How far a measure of the action plan or an accreditation recommendation has come."""
     require_role(actor, SECRETARIES)
     if errors := _progress(status, evidence):
         raise DomainError(errors)
-    measure.status, measure.evidence = status, evidence.strip()
-    return save_by(measure, actor)
-
-
-@transaction.atomic
-def recommendation_save(*, actor: User, recommendation: Recommendation, status: str, evidence: str) -> Recommendation:
-    require_role(actor, SECRETARIES)
-    if errors := _progress(status, evidence):
-        raise DomainError(errors)
-    recommendation.status, recommendation.evidence = status, evidence.strip()
-    return save_by(recommendation, actor)
+    item.status, item.evidence = status, evidence.strip()
+    return save_by(item, actor)
 
 
 @transaction.atomic

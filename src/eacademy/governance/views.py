@@ -381,12 +381,8 @@ def progress(request: HttpRequest, what: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages_from_form(request, form)
         return redirect("governance:quality")
-    user = signed_in_user(request)
-    if what == "measure":
-        measure = get_object_or_404(Measure, pk=pk)
-        return act_and_return(request, lambda: services.measure_save(actor=user, measure=measure, **form.cleaned_data), _("Saved."), "/governance/quality/")
-    recommendation = get_object_or_404(Recommendation, pk=pk)
-    return act_and_return(request, lambda: services.recommendation_save(actor=user, recommendation=recommendation, **form.cleaned_data),
+    item = get_object_or_404(Measure if what == "measure" else Recommendation, pk=pk)
+    return act_and_return(request, lambda: services.progress_record(actor=signed_in_user(request), item=item, **form.cleaned_data),
                           _("Saved."), "/governance/quality/")
 
 
