@@ -1,6 +1,7 @@
 """Helpers the apps' views share."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -35,6 +36,15 @@ def messages_from_form(request: HttpRequest, form: forms.Form) -> None:
     for name, errors in form.errors.items():
         for error in errors:
             messages.error(request, f"{form.fields[name].label}: {error}" if name in form.fields else str(error))
+
+
+def act_on_form(request: HttpRequest, form: forms.Form, act: Callable[[dict[str, Any]], object], success: str, back: str) -> HttpResponse:
+    """A form posted from a panel of another page: its errors as messages, or the service run
+    with its cleaned data (`act_and_return`); either way back to the page."""
+    if not form.is_valid():
+        messages_from_form(request, form)
+        return redirect(next_url(request, back))
+    return act_and_return(request, lambda: act(form.cleaned_data), success, back)
 
 
 def act_and_return(request: HttpRequest, act: Callable[[], object], success: str, back: str) -> HttpResponse:

@@ -11,7 +11,7 @@ from eacademy.core.access import public, role_required, signed_in, signed_in_use
 from eacademy.core.documents import dated_filename, pdf_file_response, pdf_response, xlsx_response
 from eacademy.core.errors import DomainError
 from eacademy.core.file_types import PDF, content_type
-from eacademy.core.pages import act_and_return, form_errors_from, messages_from_form
+from eacademy.core.pages import act_and_return, act_on_form, form_errors_from
 from eacademy.core.signing import verify_pdf
 from eacademy.core.uploads import read_upload
 from eacademy.governance import queries, services
@@ -123,12 +123,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect(item.meeting.get_absolute_url())
-    return act_and_return(request, lambda: services.decision_record(actor=signed_in_user(request), item=item, **form.cleaned_data),
-                          _("The decision is recorded."), item.meeting.get_absolute_url())
+    return act_on_form(request, DecisionForm(request.POST), lambda data: services.decision_record(actor=signed_in_user(request), item=item, **data),
+                       _("The decision is recorded."), item.meeting.get_absolute_url())
 
 
 @role_required(*READERS)
@@ -203,11 +199,8 @@ def order(request: HttpRequest, pk: int) -> HttpResponse:
 def order_route(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(queries.orders_visible_to(signed_in_user(request)), pk=pk)
     form = VisaRouteForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect(f"/governance/orders/{pk}/")
-    return act_and_return(request, lambda: services.visa_route_set(actor=signed_in_user(request), order=order, route=form.route()),
-                          _("The approval route is set: the visas are asked."), f"/governance/orders/{pk}/")
+    return act_on_form(request, form, lambda _data: services.visa_route_set(actor=signed_in_user(request), order=order, route=form.route()),
+                       _("The approval route is set: the visas are asked."), f"/governance/orders/{pk}/")
 
 
 @signed_in
@@ -215,12 +208,8 @@ def order_route(request: HttpRequest, pk: int) -> HttpResponse:
 def visa(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     visa = get_object_or_404(Visa.objects.select_related("order"), pk=pk, visor=user)
-    form = VisaForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect(f"/governance/orders/{visa.order_id}/")
-    return act_and_return(request, lambda: services.visa_decide(actor=user, visa=visa, agree=form.cleaned_data["agree"], comment=form.cleaned_data["comment"]),
-                          _("Your visa is given."), f"/governance/orders/{visa.order_id}/")
+    return act_on_form(request, VisaForm(request.POST), lambda data: services.visa_decide(actor=user, visa=visa, **data),
+                       _("Your visa is given."), f"/governance/orders/{visa.order_id}/")
 
 
 @role_required(*SIGNERS)
@@ -315,12 +304,8 @@ def appeal(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def appeal_extend(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = get_object_or_404(queries.appeals_visible_to(signed_in_user(request)), pk=pk)
-    form = ExtensionForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect(appeal.get_absolute_url())
-    return act_and_return(request, lambda: services.appeal_extend(actor=signed_in_user(request), appeal=appeal, **form.cleaned_data),
-                          _("The deadline is extended."), appeal.get_absolute_url())
+    return act_on_form(request, ExtensionForm(request.POST), lambda data: services.appeal_extend(actor=signed_in_user(request), appeal=appeal, **data),
+                       _("The deadline is extended."), appeal.get_absolute_url())
 
 
 @signed_in
@@ -377,13 +362,9 @@ def quality(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest, what: str, pk: int) -> HttpResponse:
     if what not in ("measure", "recommendation"):
         raise Http404
-    form = ProgressForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("governance:quality")
     item = get_object_or_404(Measure if what == "measure" else Recommendation, pk=pk)
-    return act_and_return(request, lambda: services.progress_record(actor=signed_in_user(request), item=item, **form.cleaned_data),
-                          _("Saved."), "/governance/quality/")
+    return act_on_form(request, ProgressForm(request.POST), lambda data: services.progress_record(actor=signed_in_user(request), item=item, **data),
+                       _("Saved."), "/governance/quality/")
 
 
 @role_required(*PROPOSERS)
@@ -407,12 +388,8 @@ def proposals(request: HttpRequest) -> HttpResponse:
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk)
-    form = ProposalDecisionForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("governance:proposals")
-    return act_and_return(request, lambda: services.proposal_decide(actor=signed_in_user(request), proposal=proposal, **form.cleaned_data),
-                          _("Saved."), "/governance/proposals/")
+    return act_on_form(request, ProposalDecisionForm(request.POST),
+                       lambda data: services.proposal_decide(actor=signed_in_user(request), proposal=proposal, **data), _("Saved."), "/governance/proposals/")
 
 
 @role_required(*READERS)
@@ -438,10 +415,6 @@ def education(request: HttpRequest) -> HttpResponse:
 @require_POST
 def education_report(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(EducationalEvent, pk=pk)
-    form = EventReportForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("governance:education")
-    return act_and_return(request, lambda: services.educational_event_report(actor=signed_in_user(request), event=event,
-                                                                             participants=event.participants.all(), **form.cleaned_data),
-                          _("Saved."), "/governance/education/")
+    return act_on_form(request, EventReportForm(request.POST),
+                       lambda data: services.educational_event_report(actor=signed_in_user(request), event=event, participants=event.participants.all(), **data),
+                       _("Saved."), "/governance/education/")
